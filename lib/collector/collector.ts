@@ -1,0 +1,113 @@
+import type { Config } from '@/lib/config/parse-config';
+import { pollSource, type PollResult } from '@/lib/haproxy';
+import { toSourceError, type SourceError } from '@/lib/haproxy/source-error';
+import { nextPollDelayMs } from './backoff';
+import { logSourceChange } from './log';
+import { initialSourceState, type SourceState } from './source-state';
+
+/** HTTP sources read the stats page's process information this often (the socket reads it every poll). */
+const INFO_REFRESH_MS = 60_000;
+
+export interface PollEvent {
+  state: SourceState;
+  at: number;
+  result: PollResult | null;
+}
+export type PollListener = (event: PollEvent) => void;
+
+/**
+ * Polls every source on its own timer: a poll of one source never overlaps the next one of the same source,
+ * and a slow or failing source never delays the others.
+ */
+export class Collector {
+  readonly states: SourceState[];
+  /** Bumped after every poll: lets readers cache what they derive from the states. */
+  generation = 0;
+  private readonly listeners = new Set<PollListener>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(readonly config: Config) {
+    this.states = config.sources.map(initialSourceState);
+  }
+
+  start(): void {
+    for (const state of this.states) this.schedule(state, 0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  onPoll(listener: PollListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private schedule(state: SourceState, delayMs: number): void {
+    if (this.stopped) return;
+    state.nextPollAt = Date.now() + delayMs;
+    this.timers.set(
+      state.source.name,
+      setTimeout(() => void this.pollOnce(state), delayMs),
+    );
+  }
+
+  private async pollOnce(state: SourceState): Promise<void> {
+    const startedAt = Date.now();
+    const { pollTimeoutMs, pollIntervalMs } = this.config;
+    const wantInfo =
+      !state.ok || state.infoReadAt === null || startedAt - state.infoReadAt >= INFO_REFRESH_MS;
+    let result: PollResult | null = null;
+    try {
+      result = await pollSource(state.source, pollTimeoutMs, wantInfo);
+      this.recordSuccess(state, result, startedAt);
+    } catch (error) {
+      this.recordFailure(state, toSourceError(error, pollTimeoutMs), startedAt);
+    }
+    this.generation++;
+    this.notify({ state, at: startedAt, result });
+    const elapsed = Date.now() - startedAt;
+    this.schedule(state, nextPollDelayMs(pollIntervalMs, state.consecutiveFailures, elapsed));
+  }
+
+  private recordSuccess(state: SourceState, result: PollResult, startedAt: number): void {
+    if (!state.ok) logSourceChange(state.source, null);
+    Object.assign(state, {
+      ok: true,
+      error: null,
+      lastPollAt: startedAt,
+      lastSuccessAt: startedAt,
+      consecutiveFailures: 0,
+      pollDurationMs: Date.now() - startedAt,
+      backends: result.backends,
+    });
+    if (result.info) {
+      state.info = result.info;
+      state.infoReadAt = startedAt;
+    }
+  }
+
+  private recordFailure(state: SourceState, error: SourceError, startedAt: number): void {
+    if (state.ok || state.error?.message !== error.message) logSourceChange(state.source, error.message);
+    Object.assign(state, {
+      ok: false,
+      error: { kind: error.kind, message: error.message },
+      lastPollAt: startedAt,
+      consecutiveFailures: state.consecutiveFailures + 1,
+      pollDurationMs: Date.now() - startedAt,
+    });
+  }
+
+  private notify(event: PollEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('[hapscope] a poll listener failed:', error);
+      }
+    }
+  }
+}

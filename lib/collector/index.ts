@@ -1,0 +1,19 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { Collector } from './collector';
+
+export type { Collector, PollEvent, PollListener } from './collector';
+export type { SourceState } from './source-state';
+
+// Route handlers and instrumentation.ts are separate bundles in one process: the one collector lives on globalThis.
+const holder = globalThis as typeof globalThis & { __hapscopeCollector?: Collector };
+
+/** The process's collector, created and started on first use. */
+export function getCollector(): Collector {
+  if (!holder.__hapscopeCollector) {
+    const collector = new Collector(getConfig());
+    holder.__hapscopeCollector = collector;
+    collector.start();
+  }
+  return holder.__hapscopeCollector;
+}

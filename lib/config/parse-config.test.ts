@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from './index';
+import { parseConfig } from './parse-config';
+
+describe('parseConfig', () => {
+  test('defaults need no settings at all', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      pollIntervalMs: 2000,
+      pollTimeoutMs: 2000,
+      dataDir: './data',
+      port: 3000,
+      k8sEnabled: 'auto',
+      poolLabels: ['svccontroller.k3s.cattle.io/lbpool', 'topology.kubernetes.io/zone'],
+      embedAllowedOrigins: ["'self'"],
+    });
+    expect(config.sources.map((s) => s.name)).toEqual(['127.0.0.1:8404']);
+  });
+
+  test.each([
+    [{ POLL_INTERVAL_MS: '10000' }, 5000],
+    [{ POLL_INTERVAL_MS: '1000' }, 1000],
+    [{ POLL_INTERVAL_MS: '1000', POLL_TIMEOUT_MS: '3000' }, 3000],
+  ])('the timeout defaults to min(5000, interval): %j → %i', (settings, timeout) => {
+    expect(parseConfig(settings).pollTimeoutMs).toBe(timeout);
+  });
+
+  test.each([
+    [{ POLL_INTERVAL_MS: '100' }, 'POLL_INTERVAL_MS: must be at least 250, got 100'],
+    [{ POLL_INTERVAL_MS: '2s' }, 'POLL_INTERVAL_MS: must be a whole number, got "2s"'],
+    [{ POLL_TIMEOUT_MS: '-1' }, 'POLL_TIMEOUT_MS: must be a whole number'],
+    [{ PORT: '70000' }, 'PORT: must be at most 65535, got 70000'],
+    [{ K8S_ENABLED: 'maybe' }, 'K8S_ENABLED: must be one of auto, true, false, got "maybe"'],
+    [{ HAPROXY_STATS_URL: 'gopher://x' }, 'HAPROXY_STATS_URL:'],
+    [{ POOL_LABELS: ' , ' }, 'POOL_LABELS: must name at least one value'],
+  ])('%j → %s', (settings, message) => {
+    expect(() => parseConfig(settings)).toThrow(message);
+  });
+});
+
+describe('config file', () => {
+  const dir = () => mkdtempSync(path.join(tmpdir(), 'hapscope-config-'));
+
+  test('YAML file values apply, and the environment wins over them', () => {
+    const cwd = dir();
+    writeFileSync(
+      path.join(cwd, 'hapscope.config.yaml'),
+      'HAPROXY_STATS_URL:\n  - eu=http://eu:8404/stats\n  - us=unix:/run/us.sock\nPOLL_INTERVAL_MS: 1000\nEMBED_ALLOWED_ORIGINS: [https://wiki.example.com, https://b.example.com]\n',
+    );
+    const config = loadConfig({ POLL_INTERVAL_MS: '3000' }, cwd);
+    expect(config.sources.map((s) => s.name)).toEqual(['eu', 'us']);
+    expect(config.pollIntervalMs).toBe(3000);
+    expect(config.embedAllowedOrigins).toEqual(['https://wiki.example.com', 'https://b.example.com']);
+    expect(config.configFile).toBe(path.join(cwd, 'hapscope.config.yaml'));
+  });
+
+  test('HAPSCOPE_CONFIG names a JSON file', () => {
+    const cwd = dir();
+    writeFileSync(path.join(cwd, 'my.json'), JSON.stringify({ DATA_DIR: '/var/lib/hapscope', PORT: 4000 }));
+    expect(loadConfig({ HAPSCOPE_CONFIG: 'my.json' }, cwd)).toMatchObject({
+      dataDir: '/var/lib/hapscope',
+      port: 4000,
+    });
+  });
+
+  test.each([
+    ['missing.yaml', null, 'HAPSCOPE_CONFIG: file'],
+    ['bad.json', '{ nope', 'HAPSCOPE_CONFIG: cannot read'],
+    ['list.yaml', '- a\n- b\n', 'must hold a mapping'],
+    ['nested.yaml', 'PORT: { a: 1 }\n', 'PORT: in the config file must be'],
+    ['range.yaml', 'POLL_INTERVAL_MS: 5\n', 'POLL_INTERVAL_MS: must be at least 250'],
+  ])('%s → %s', (name, content, message) => {
+    const cwd = dir();
+    if (content !== null) writeFileSync(path.join(cwd, name), content);
+    expect(() => loadConfig({ HAPSCOPE_CONFIG: name }, cwd)).toThrow(message);
+  });
+});

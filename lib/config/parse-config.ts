@@ -1,0 +1,96 @@
+/**
+ * Turns environment variables (and the optional config file's values) into a validated Config.
+ * Pure: the caller passes the environment, so tests and `next build` never depend on the real one.
+ */
+import { ConfigError } from './config-error';
+import { parseSources, type Source } from './parse-sources';
+
+export interface Config {
+  sources: Source[];
+  pollIntervalMs: number;
+  pollTimeoutMs: number;
+  dataDir: string;
+  port: number;
+  kubeconfig: string | null;
+  k8sEnabled: 'auto' | 'true' | 'false';
+  poolLabels: string[];
+  embedAllowedOrigins: string[];
+  /** Where the values came from, for the start-up log line (never the values themselves). */
+  configFile: string | null;
+}
+
+export type RawSettings = Record<string, string | undefined>;
+
+export const DEFAULTS = {
+  HAPROXY_STATS_URL: 'http://127.0.0.1:8404/stats;csv',
+  POLL_INTERVAL_MS: 2000,
+  DATA_DIR: './data',
+  PORT: 3000,
+  K8S_ENABLED: 'auto',
+  POOL_LABELS: 'svccontroller.k3s.cattle.io/lbpool,topology.kubernetes.io/zone',
+  EMBED_ALLOWED_ORIGINS: "'self'",
+} as const;
+
+const MIN_POLL_INTERVAL_MS = 250;
+const MAX_TIMEOUT_MS = 5000;
+
+export function parseConfig(settings: RawSettings, configFile: string | null = null): Config {
+  const pollIntervalMs = readInteger(settings, 'POLL_INTERVAL_MS', DEFAULTS.POLL_INTERVAL_MS, {
+    min: MIN_POLL_INTERVAL_MS,
+  });
+  const pollTimeoutMs = readInteger(settings, 'POLL_TIMEOUT_MS', Math.min(MAX_TIMEOUT_MS, pollIntervalMs), {
+    min: 50,
+  });
+  return {
+    sources: parseSources(read(settings, 'HAPROXY_STATS_URL') ?? DEFAULTS.HAPROXY_STATS_URL),
+    pollIntervalMs,
+    pollTimeoutMs,
+    dataDir: read(settings, 'DATA_DIR') ?? DEFAULTS.DATA_DIR,
+    port: readInteger(settings, 'PORT', DEFAULTS.PORT, { min: 1, max: 65535 }),
+    kubeconfig: read(settings, 'KUBECONFIG') ?? null,
+    k8sEnabled: readChoice(settings, 'K8S_ENABLED', ['auto', 'true', 'false'], DEFAULTS.K8S_ENABLED),
+    poolLabels: readList(settings, 'POOL_LABELS', ',', DEFAULTS.POOL_LABELS),
+    embedAllowedOrigins: readList(settings, 'EMBED_ALLOWED_ORIGINS', ' ', DEFAULTS.EMBED_ALLOWED_ORIGINS),
+    configFile,
+  };
+}
+
+function read(settings: RawSettings, key: string): string | undefined {
+  const value = settings[key]?.trim();
+  return value ? value : undefined;
+}
+
+function readInteger(
+  settings: RawSettings,
+  key: string,
+  fallback: number,
+  bounds: { min: number; max?: number },
+): number {
+  const raw = read(settings, key);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(key, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < bounds.min) throw new ConfigError(key, `must be at least ${bounds.min}, got ${value}`);
+  if (bounds.max !== undefined && value > bounds.max) {
+    throw new ConfigError(key, `must be at most ${bounds.max}, got ${value}`);
+  }
+  return value;
+}
+
+function readChoice<T extends string>(settings: RawSettings, key: string, choices: T[], fallback: T): T {
+  const raw = read(settings, key)?.toLowerCase() ?? fallback;
+  if (!(choices as string[]).includes(raw)) {
+    throw new ConfigError(key, `must be one of ${choices.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function readList(settings: RawSettings, key: string, separator: string, fallback: string): string[] {
+  const raw = read(settings, key) ?? fallback;
+  const items = raw
+    .split(separator)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new ConfigError(key, 'must name at least one value');
+  return items;
+}
