@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest';
+import type { Backend } from '@/lib/health/types';
+import { EMPTY_QUERY, type TableQuery } from './table-query';
+import { makeBackend, makeServer } from './test-data';
+import { toTableRows } from './rows';
+
+const web = makeBackend({
+  instance: 'lb-fra',
+  name: 'be_web',
+  sessions: { current: 5, max: 9, limit: null },
+  servers: [
+    makeServer({ name: 'web10', address: '10.1.0.10:80', node: 'k3s-fra-2', pool: 'fra' }),
+    makeServer({
+      name: 'web2',
+      status: 'UP',
+      transition: 'going-down',
+      statusText: 'UP 1/2',
+      check: { ...makeServer().check, durationMs: 40 },
+      lastChangeSec: 5,
+    }),
+    makeServer({ name: 'web1', status: 'MAINT', statusText: 'MAINT', lastChangeSec: null }),
+  ],
+});
+const api = makeBackend({
+  instance: 'lb-ams',
+  name: 'be_api',
+  servingFromBackup: true,
+  sessions: { current: 50, max: 90, limit: null },
+  servers: [
+    makeServer({ name: 'api1', status: 'DOWN', statusText: 'DOWN', downtimeSec: 30 }),
+    makeServer({ name: 'api-bk', backup: true, check: { ...makeServer().check, durationMs: 7 } }),
+  ],
+});
+const empty = makeBackend({ instance: 'lb-ams', name: 'be_empty', servers: [] });
+const backends: Backend[] = [web, api, empty];
+
+const keys = (query: Partial<TableQuery>, collapsed?: Set<string>) =>
+  toTableRows(backends, { ...EMPTY_QUERY, ...query }, collapsed).map((r) => r.key);
+
+test('flattens each backend header followed by its servers, in configuration order', () => {
+  expect(keys({})).toEqual([
+    'lb-fra/be_web',
+    'lb-fra/be_web/web10',
+    'lb-fra/be_web/web2',
+    'lb-fra/be_web/web1',
+    'lb-ams/be_api',
+    'lb-ams/be_api/api1',
+    'lb-ams/be_api/api-bk',
+    'lb-ams/be_empty',
+  ]);
+});
+
+test('a collapsed backend keeps its header and the count of its matching servers', () => {
+  const rows = toTableRows(backends, EMPTY_QUERY, new Set(['lb-fra/be_web']));
+  expect(rows.map((r) => r.key).slice(0, 2)).toEqual(['lb-fra/be_web', 'lb-ams/be_api']);
+  expect(rows[0]).toMatchObject({ kind: 'backend', collapsed: true, matching: 3 });
+});
+
+describe('search', () => {
+  test.each([
+    ['web2', ['lb-fra/be_web', 'lb-fra/be_web/web2']],
+    ['10.1.0.10', ['lb-fra/be_web', 'lb-fra/be_web/web10']],
+    ['K3S-FRA', ['lb-fra/be_web', 'lb-fra/be_web/web10']],
+    ['pool:none fra', []],
+    ['lb-ams api1', ['lb-ams/be_api', 'lb-ams/be_api/api1']],
+    ['be_empty', ['lb-ams/be_empty']],
+    ['be_api', ['lb-ams/be_api', 'lb-ams/be_api/api1', 'lb-ams/be_api/api-bk']],
+    ['nothing-like-this', []],
+  ])('"%s"', (q, expected) => {
+    expect(keys({ q })).toEqual(expected);
+  });
+});
+
+test('problems only: failing servers, and every server of a backend serving from backup', () => {
+  expect(keys({ problems: true })).toEqual([
+    'lb-fra/be_web',
+    'lb-fra/be_web/web2',
+    'lb-fra/be_web/web1',
+    'lb-ams/be_api',
+    'lb-ams/be_api/api1',
+    'lb-ams/be_api/api-bk',
+  ]);
+  expect(keys({ problems: true, q: 'web1' })).toEqual(['lb-fra/be_web', 'lb-fra/be_web/web1']);
+});
+
+describe('sort', () => {
+  test('status: the worst backend first, the worst server first inside it', () => {
+    expect(keys({ sort: 'status', dir: 'desc' })).toEqual([
+      'lb-ams/be_api',
+      'lb-ams/be_api/api1',
+      'lb-ams/be_api/api-bk',
+      'lb-fra/be_web',
+      'lb-fra/be_web/web2',
+      'lb-fra/be_web/web1',
+      'lb-fra/be_web/web10',
+      'lb-ams/be_empty',
+    ]);
+  });
+
+  test('name: numeric-aware, backends by instance then name', () => {
+    expect(keys({ sort: 'name', dir: 'asc' })).toEqual([
+      'lb-ams/be_api',
+      'lb-ams/be_api/api-bk',
+      'lb-ams/be_api/api1',
+      'lb-ams/be_empty',
+      'lb-fra/be_web',
+      'lb-fra/be_web/web1',
+      'lb-fra/be_web/web2',
+      'lb-fra/be_web/web10',
+    ]);
+  });
+
+  test('latency desc: slowest group first, unknown values last in either direction', () => {
+    expect(keys({ sort: 'latency', dir: 'desc' }).slice(0, 4)).toEqual([
+      'lb-fra/be_web',
+      'lb-fra/be_web/web2',
+      'lb-fra/be_web/web10',
+      'lb-fra/be_web/web1',
+    ]);
+    expect(keys({ sort: 'last-change', dir: 'asc' }).slice(0, 4)).toEqual([
+      'lb-fra/be_web',
+      'lb-fra/be_web/web2',
+      'lb-fra/be_web/web10',
+      'lb-fra/be_web/web1',
+    ]);
+    expect(keys({ sort: 'last-change', dir: 'desc' }).slice(0, 4)).toEqual([
+      'lb-fra/be_web',
+      'lb-fra/be_web/web10',
+      'lb-fra/be_web/web2',
+      'lb-fra/be_web/web1',
+    ]);
+  });
+
+  test('sessions: backends by their own total', () => {
+    expect(keys({ sort: 'sessions', dir: 'desc' })[0]).toBe('lb-ams/be_api');
+    expect(keys({ sort: 'sessions', dir: 'asc' })[0]).toBe('lb-ams/be_empty');
+  });
+
+  test('is stable: equal values keep configuration order', () => {
+    expect(keys({ sort: 'queue', dir: 'desc' })).toEqual(keys({}));
+    expect(keys({ sort: 'queue', dir: 'asc' })).toEqual(keys({}));
+  });
+});

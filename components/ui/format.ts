@@ -1,0 +1,64 @@
+/**
+ * Display formatting shared by every panel. Fixed locale (en-US) so server and browser render the same text
+ * and numbers line up in tabular columns.
+ */
+
+const DASH = '–';
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** Integers with thousands separators; null or non-finite becomes a dash. */
+export function formatNumber(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return DASH;
+  return numberFormat.format(n);
+}
+
+/** A compact duration with its two largest units: "45s", "3m 12s", "2h 05m", "4d 3h". */
+export function formatDuration(sec: number | null | undefined): string {
+  if (sec === null || sec === undefined || !Number.isFinite(sec) || sec < 0) return DASH;
+  const s = Math.floor(sec);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${pad2(s % 60)}s`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h ${pad2(m % 60)}m`;
+  const d = Math.floor(h / 24);
+  return `${d}d ${h % 24}h`;
+}
+
+/** How long ago something happened, for a ticking label: "just now", "2 s ago", "3 min ago", "2 h ago". */
+export function formatAge(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return 'never';
+  if (ms < 1000) return 'just now';
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s} s ago`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.floor(h / 24)} d ago`;
+}
+
+/** Time until something, for retries: "in 4 s", "in 2 min", "now". */
+export function formatIn(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
+  if (ms < 1000) return 'now';
+  const s = Math.ceil(ms / 1000);
+  if (s < 60) return `in ${s} s`;
+  return `in ${Math.ceil(s / 60)} min`;
+}
+
+/** Milliseconds as "12 ms" or "1.4 s". */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** "cur / max" or "cur / max / limit" with dashes for unknown parts. */
+export function formatRatio(...parts: Array<number | null | undefined>): string {
+  return parts.map(formatNumber).join(' / ');
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
