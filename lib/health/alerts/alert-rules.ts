@@ -1,0 +1,201 @@
+/** The alert rules: from one moment's health to the conditions that hold. Pure; thresholds come in settings. */
+import type { FlapState } from '../flapping';
+import { serverKey } from '../server-key';
+import type { Backend, Server } from '../types';
+import type { AlertCondition, AlertTarget } from './types';
+
+export interface AlertSettings {
+  /** A server DOWN (not MAINT/DRAIN) for longer than this fires. */
+  downGraceMs: number;
+  backupOnlyGraceMs: number;
+  sourceErrorGraceMs: number;
+  /** Pool check-latency p95 above this fires. */
+  latencyP95Ms: number;
+  /** This many flapping servers in one pool make one "pool unstable" alert over them. */
+  poolUnstableServers: number;
+  pollIntervalMs: number;
+}
+
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
+  downGraceMs: 10_000,
+  backupOnlyGraceMs: 0,
+  sourceErrorGraceMs: 0,
+  latencyP95Ms: 500,
+  poolUnstableServers: 2,
+  pollIntervalMs: 2000,
+};
+
+export interface PoolHealthInput {
+  name: string;
+  /** Only pools known from Kubernetes can tell whether Traefik runs locally. */
+  traefikLocal: boolean | null;
+  checkLatencyP95Ms: number | null;
+}
+
+export interface AlertRuleInputs {
+  sources: readonly { name: string; ok: boolean; error: string | null }[];
+  backends: readonly Backend[];
+  flaps: ReadonlyMap<string, FlapState>;
+  pools: readonly PoolHealthInput[];
+}
+
+const target = (t: Partial<AlertTarget>): AlertTarget => ({
+  instance: null,
+  backend: null,
+  server: null,
+  pool: null,
+  ...t,
+});
+
+export function evaluateAlertRules(inputs: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
+  return [
+    ...sourceRules(inputs, settings),
+    ...backendRules(inputs, settings),
+    ...flapRules(inputs, settings),
+    ...poolRules(inputs, settings),
+  ];
+}
+
+function sourceRules({ sources }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
+  return sources
+    .filter((source) => !source.ok && source.error !== null)
+    .map((source) => ({
+      id: `source-error:${source.name}`,
+      kind: 'source-error',
+      severity: 'critical',
+      target: target({ instance: source.name }),
+      summary: `source ${source.name} cannot be polled: ${source.error}`,
+      graceMs: settings.sourceErrorGraceMs,
+      groupId: null,
+    }));
+}
+
+function backendRules({ backends }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
+  const conditions: AlertCondition[] = [];
+  for (const backend of backends) {
+    const where = target({ instance: backend.instance, backend: backend.name });
+    if (backend.noUsableServer) {
+      conditions.push({
+        id: `down:${backend.instance}/${backend.name}`,
+        kind: 'down',
+        severity: 'critical',
+        target: where,
+        summary: `${backend.name} has no usable server (${backend.activeTotal} active, ${backend.backupTotal} backup, none UP)`,
+        graceMs: 0,
+        groupId: null,
+      });
+    } else if (backend.servingFromBackup) {
+      conditions.push({
+        id: `backup-only:${backend.instance}/${backend.name}`,
+        kind: 'backup-only',
+        severity: 'warning',
+        target: where,
+        summary: `${backend.name} is serving from backup: 0/${backend.activeTotal} active up, ${backend.backupUp}/${backend.backupTotal} backup up`,
+        graceMs: settings.backupOnlyGraceMs,
+        groupId: null,
+      });
+    }
+    for (const server of backend.servers) {
+      if (server.status !== 'DOWN') continue;
+      conditions.push({
+        id: `down:${backend.instance}/${backend.name}/${server.name}`,
+        kind: 'down',
+        severity: server.backup ? 'warning' : 'critical',
+        target: target({
+          instance: backend.instance,
+          backend: backend.name,
+          server: server.name,
+          pool: server.pool,
+        }),
+        summary: `${server.name}${inPool(server)} is DOWN${checkText(server)}`,
+        graceMs: settings.downGraceMs,
+        groupId: null,
+      });
+    }
+  }
+  return conditions;
+}
+
+function flapRules({ backends, flaps }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
+  const flapping = backends.flatMap((backend) =>
+    backend.servers
+      .map((server) => ({
+        backend,
+        server,
+        flap: flaps.get(serverKey(backend.instance, backend.name, server.name)),
+      }))
+      .filter((entry): entry is typeof entry & { flap: FlapState } => entry.flap?.flapping === true),
+  );
+  const byPool = new Map<string, number>();
+  for (const { server } of flapping)
+    if (server.pool) byPool.set(server.pool, (byPool.get(server.pool) ?? 0) + 1);
+  const unstablePools = [...byPool].filter(([, count]) => count >= settings.poolUnstableServers);
+  const poolConditions: AlertCondition[] = unstablePools.map(([pool, count]) => ({
+    id: `flapping:pool:${pool}`,
+    kind: 'flapping',
+    severity: 'critical',
+    target: target({ pool }),
+    summary: `pool ${pool} unstable: ${count} servers flapping`,
+    graceMs: 0,
+    groupId: null,
+  }));
+  const unstable = new Set(unstablePools.map(([pool]) => pool));
+  const serverConditions: AlertCondition[] = flapping.map(({ backend, server, flap }) => ({
+    id: `flapping:${backend.instance}/${backend.name}/${server.name}`,
+    kind: 'flapping',
+    severity: 'warning',
+    target: target({
+      instance: backend.instance,
+      backend: backend.name,
+      server: server.name,
+      pool: server.pool,
+    }),
+    summary: `${server.name}${inPool(server)} flapped ${flap.changes} times in ${windowText(flap, settings)}${checkText(server)}`,
+    graceMs: 0,
+    groupId: server.pool && unstable.has(server.pool) ? `flapping:pool:${server.pool}` : null,
+  }));
+  return [...poolConditions, ...serverConditions];
+}
+
+function poolRules({ pools }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
+  const conditions: AlertCondition[] = [];
+  for (const pool of pools) {
+    if (pool.traefikLocal === false) {
+      conditions.push({
+        id: `no-local-traefik:${pool.name}`,
+        kind: 'no-local-traefik',
+        severity: 'warning',
+        target: target({ pool: pool.name }),
+        summary: `pool ${pool.name} has no Ready Traefik: its svclb pods forward to Traefik in another location`,
+        graceMs: 0,
+        groupId: null,
+      });
+    }
+    if (pool.checkLatencyP95Ms !== null && pool.checkLatencyP95Ms > settings.latencyP95Ms) {
+      conditions.push({
+        id: `latency:${pool.name}`,
+        kind: 'latency',
+        severity: 'warning',
+        target: target({ pool: pool.name }),
+        summary: `pool ${pool.name} check latency p95 ${pool.checkLatencyP95Ms} ms (threshold ${settings.latencyP95Ms} ms)`,
+        graceMs: 0,
+        groupId: null,
+      });
+    }
+  }
+  return conditions;
+}
+
+const inPool = (server: Server) => (server.pool ? ` in ${server.pool}` : '');
+
+function checkText(server: Server): string {
+  const { status, code, description } = server.check;
+  if (!status) return '';
+  const detail = [status, code ?? ''].join(' ').trim();
+  return `, check ${detail}${description && !code ? ` (${description})` : ''}`;
+}
+
+function windowText(flap: FlapState, settings: AlertSettings): string {
+  const seconds = Math.round((flap.states.length * settings.pollIntervalMs) / 1000);
+  return seconds >= 120 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+}

@@ -1,0 +1,42 @@
+/** Alerts: conditions found by the rules, and the records the state machine keeps for them. */
+
+/** The API's kinds (shared/reference/api-v1.md). "No usable server" is a `down` of a backend; "pool unstable" a `flapping` of a pool. */
+export type AlertKind = 'flapping' | 'down' | 'backup-only' | 'latency' | 'source-error' | 'no-local-traefik';
+export type AlertSeverity = 'critical' | 'warning';
+
+export interface AlertTarget {
+  instance: string | null;
+  backend: string | null;
+  server: string | null;
+  pool: string | null;
+}
+
+/** A rule's finding at one evaluation: the condition holds now. */
+export interface AlertCondition {
+  id: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  target: AlertTarget;
+  summary: string;
+  /** How long the condition must hold before the alert fires (0 = at once). */
+  graceMs: number;
+  /** Id of the alert that groups this one (a pool alert over its servers' flap alerts). */
+  groupId: string | null;
+}
+
+export type AlertState = 'pending' | 'firing' | 'resolved';
+
+export interface AlertRecord extends AlertCondition {
+  state: AlertState;
+  /** When the condition was first seen (pending) — `since` in the API once firing. */
+  since: number;
+  firedAt: number | null;
+  resolvedAt: number | null;
+  /** Set when the grouping alert fires: the per-server alert is listed under it and not notified alone. */
+  inhibitedBy: string | null;
+}
+
+export interface AlertChange {
+  alert: AlertRecord;
+  change: 'fired' | 'resolved' | 'updated';
+}
