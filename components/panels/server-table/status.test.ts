@@ -35,14 +35,22 @@ test('every server look has its own shape', () => {
   expect(new Set(looks).size).toBe(looks.length);
 });
 
-test('severity puts DOWN before recovering, before failing, before planned, before healthy', () => {
-  const sev = (status: ServerStatus, transition: Transition = null) =>
-    serverStatusView({ status, transition, statusText: status }).severity;
-  expect(sev('DOWN')).toBeGreaterThan(sev('DOWN', 'going-up'));
-  expect(sev('DOWN', 'going-up')).toBeGreaterThan(sev('UP', 'going-down'));
-  expect(sev('UP', 'going-down')).toBeGreaterThan(sev('MAINT'));
-  expect(sev('MAINT')).toBeGreaterThan(sev('NOCHECK'));
-  expect(sev('NOCHECK')).toBeGreaterThan(sev('UP'));
+test('severity orders worst first: DOWN, recovering, failing, NOLB, DRAIN, MAINT, UP, no check', () => {
+  const order: Array<[ServerStatus, Transition]> = [
+    ['DOWN', null],
+    ['DOWN', 'going-up'],
+    ['UP', 'going-down'],
+    ['NOLB', null],
+    ['DRAIN', null],
+    ['MAINT', null],
+    ['UP', null],
+    ['NOCHECK', null],
+  ];
+  const severities = order.map(
+    ([status, transition]) => serverStatusView({ status, transition, statusText: status }).severity,
+  );
+  expect([...severities].sort((a, b) => b - a)).toEqual(severities);
+  expect(new Set(severities).size).toBe(severities.length);
 });
 
 test.each<[ServerStatus, Transition, boolean]>([
@@ -60,7 +68,7 @@ test.each<[ServerStatus, Transition, boolean]>([
 
 test.each([
   [{ status: 'UP', noUsableServer: false, servingFromBackup: false }, 'up', 'UP', false],
-  [{ status: 'UP', noUsableServer: false, servingFromBackup: true }, 'backup-only', 'BACKUP', true],
+  [{ status: 'UP', noUsableServer: false, servingFromBackup: true }, 'backup-only', 'BACKUP ONLY', true],
   [{ status: 'DOWN', noUsableServer: true, servingFromBackup: false }, 'no-server', 'NO SERVER', true],
   [{ status: 'DOWN', noUsableServer: false, servingFromBackup: false }, 'down', 'DOWN', true],
   [{ status: 'UP (3/3)', noUsableServer: false, servingFromBackup: false }, 'up', 'UP', false],

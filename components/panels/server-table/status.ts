@@ -2,7 +2,9 @@
  * How a server or backend state is presented: one "look" per state, with its own colour tone, text and shape
  * so that no state is told apart by colour alone, and a severity that orders problems first.
  */
+import { severityOf } from '@/lib/health/server-status';
 import type { Backend, Server, ServerStatus, Transition } from '@/lib/health/types';
+import type { IconShape } from '../../ui/shape-icon';
 
 export type StatusLook =
   | 'up'
@@ -16,42 +18,44 @@ export type StatusLook =
   | 'backup-only'
   | 'no-server';
 
-export type StatusShape =
-  'circle' | 'triangle-down' | 'cross' | 'triangle-up' | 'wrench' | 'half' | 'diamond' | 'ring' | 'square';
-
 export interface StatusView {
   look: StatusLook;
   label: string;
-  shape: StatusShape;
-  /** Higher is worse; 0 is plain healthy. */
+  shape: IconShape;
+  /** Higher is worse. */
   severity: number;
 }
 
-const SHAPES: Record<StatusLook, StatusShape> = {
+const SHAPES: Record<StatusLook, IconShape> = {
   up: 'circle',
   'going-down': 'triangle-down',
   down: 'cross',
   'going-up': 'triangle-up',
-  maint: 'wrench',
+  maint: 'pause',
   drain: 'half',
   nolb: 'diamond',
   nocheck: 'ring',
-  'backup-only': 'triangle-down',
+  'backup-only': 'dash',
   'no-server': 'square',
 };
 
-const SEVERITY: Record<StatusLook, number> = {
+export function shapeOf(look: StatusLook): IconShape {
+  return SHAPES[look];
+}
+
+/** Backend-level looks outrank every server state; server looks follow lib/health's severityOf. */
+const BACKEND_SEVERITY: Partial<Record<StatusLook, number>> = {
   'no-server': 200,
   'backup-only': 150,
   down: 100,
-  'going-up': 90,
-  'going-down': 80,
-  nolb: 60,
-  drain: 50,
   maint: 40,
-  nocheck: 10,
   up: 0,
 };
+
+/** Higher is worse. lib/health ranks DOWN and DOWN x/y alike; the recovering one sorts just after. */
+function serverSeverity(status: ServerStatus, transition: Transition): number {
+  return (7 - severityOf(status, transition)) * 10 - (transition === 'going-up' ? 1 : 0);
+}
 
 const PLAIN_LABEL: Record<ServerStatus, string> = {
   UP: 'UP',
@@ -78,7 +82,12 @@ function labelOf(server: Pick<Server, 'status' | 'transition' | 'statusText'>): 
 
 export function serverStatusView(server: Pick<Server, 'status' | 'transition' | 'statusText'>): StatusView {
   const look = lookOf(server.status, server.transition);
-  return { look, label: labelOf(server), shape: SHAPES[look], severity: SEVERITY[look] };
+  return {
+    look,
+    label: labelOf(server),
+    shape: SHAPES[look],
+    severity: serverSeverity(server.status, server.transition),
+  };
 }
 
 /** A backend's own state: no usable server and serving-from-backup outrank HAProxy's (still "UP") text. */
@@ -88,11 +97,11 @@ export function backendStatusView(
   let look: StatusLook;
   let label: string;
   if (backend.noUsableServer) [look, label] = ['no-server', 'NO SERVER'];
-  else if (backend.servingFromBackup) [look, label] = ['backup-only', 'BACKUP'];
+  else if (backend.servingFromBackup) [look, label] = ['backup-only', 'BACKUP ONLY'];
   else if (/^UP\b/.test(backend.status)) [look, label] = ['up', 'UP'];
   else if (/^DOWN\b/.test(backend.status)) [look, label] = ['down', 'DOWN'];
   else [look, label] = ['maint', backend.status || '?'];
-  return { look, label, shape: SHAPES[look], severity: SEVERITY[look] };
+  return { look, label, shape: SHAPES[look], severity: BACKEND_SEVERITY[look] ?? 40 };
 }
 
 /** Anything but plain UP or no-check wants an operator's eye. */

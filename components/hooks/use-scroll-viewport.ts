@@ -1,0 +1,46 @@
+'use client';
+
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
+
+/**
+ * The scroll position and height of a scroll container, for windowing. Scroll updates are coalesced to one
+ * per animation frame.
+ */
+export function useScrollViewport<T extends HTMLElement>(
+  ref: RefObject<T | null>,
+): {
+  scrollTop: number;
+  height: number;
+  onScroll: (event: UIEvent<T>) => void;
+} {
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(800);
+  const frame = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setHeight(el.clientHeight);
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+
+  useLayoutEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
+  const onScroll = useCallback((event: UIEvent<T>) => {
+    const el = event.currentTarget;
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      setScrollTop(el.scrollTop);
+    });
+  }, []);
+
+  return { scrollTop, height, onScroll };
+}

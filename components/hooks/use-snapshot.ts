@@ -1,0 +1,47 @@
+'use client';
+
+import useSWR from 'swr';
+import { SNAPSHOT_URL, type SnapshotDto } from '@/lib/api/snapshot-dto';
+import { fetchJson } from './fetch-json';
+import { clockOffsetMs } from './snapshot-clock';
+
+/** Until the first snapshot says otherwise (the server default). */
+const DEFAULT_POLL_MS = 2000;
+
+interface ReceivedSnapshot {
+  snapshot: SnapshotDto;
+  /** Browser time the snapshot arrived: ages are measured from it, not from the server's clock. */
+  receivedAt: number;
+}
+
+async function fetchSnapshot(url: string): Promise<ReceivedSnapshot> {
+  const snapshot = await fetchJson<SnapshotDto>(url);
+  return { snapshot, receivedAt: Date.now() };
+}
+
+export interface SnapshotState {
+  snapshot: SnapshotDto | undefined;
+  receivedAt: number | null;
+  /** Browser clock minus server clock; add it to a server time to compare it with Date.now(). */
+  clockOffsetMs: number;
+  pollIntervalMs: number;
+  error: Error | undefined;
+  isLoading: boolean;
+}
+
+/** The latest snapshot, refreshed at the collector's own poll interval; every caller shares one request. */
+export function useSnapshot(): SnapshotState {
+  const { data, error, isLoading } = useSWR<ReceivedSnapshot, Error>(SNAPSHOT_URL, fetchSnapshot, {
+    refreshInterval: (latest) => latest?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
+    keepPreviousData: true,
+    dedupingInterval: 200,
+  });
+  return {
+    snapshot: data?.snapshot,
+    receivedAt: data?.receivedAt ?? null,
+    clockOffsetMs: data ? clockOffsetMs(data.snapshot.generatedAt, data.receivedAt) : 0,
+    pollIntervalMs: data?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
+    error,
+    isLoading,
+  };
+}

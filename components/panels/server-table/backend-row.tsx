@@ -1,0 +1,106 @@
+import type { CSSProperties } from 'react';
+import { formatRatio } from '../../ui/format';
+import type { ColumnDef, ColumnId } from './columns';
+import type { BackendRow } from './rows';
+import styles from './server-table.module.css';
+import { BackendStatusBadge } from './status-badge';
+
+/** Columns the backend name spans, and the ones its active/backup summary spans. */
+const NAME_SPAN: ColumnId[] = ['server', 'role', 'address'];
+const SUMMARY_SPAN: ColumnId[] = ['node', 'pool', 'check', 'latency'];
+
+export interface BackendRowViewProps {
+  row: BackendRow;
+  columns: readonly ColumnDef[];
+  style: CSSProperties;
+  rowIndex: number;
+  onToggle?: (key: string) => void;
+}
+
+function UpCount({ label, up, total }: { label: string; up: number; total: number }) {
+  const none = total > 0 && up === 0;
+  return (
+    <span className={none ? styles.countNone : styles.count}>
+      {label} <span className="num">{`${up}/${total}`}</span>
+    </span>
+  );
+}
+
+/** The group header of a backend: its state, usable active/backup counts, and its own traffic figures. */
+export function BackendRowView({ row, columns, style, rowIndex, onToggle }: BackendRowViewProps) {
+  const { backend, collapsed, matching } = row;
+  const nameSpan = columns.filter((c) => NAME_SPAN.includes(c.id)).length;
+  const summarySpan = columns.filter((c) => SUMMARY_SPAN.includes(c.id)).length;
+  const rest = columns.slice(1 + nameSpan + summarySpan);
+  const tag = backend.noUsableServer
+    ? 'no usable server'
+    : backend.servingFromBackup
+      ? 'serving from backup'
+      : null;
+  const total = backend.servers.length;
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex + 2}
+      data-row-index={rowIndex}
+      tabIndex={-1}
+      className={styles.backendRow}
+      data-critical={tag ? 'true' : undefined}
+      style={style}
+      data-testid={`backend-row-${backend.instance}-${backend.name}`}
+    >
+      <div role="cell" className={styles.cell}>
+        <BackendStatusBadge backend={backend} />
+      </div>
+      <div role="cell" className={styles.cell} style={{ gridColumn: `span ${nameSpan}` }}>
+        <button
+          type="button"
+          className={styles.toggle}
+          aria-expanded={!collapsed}
+          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${backend.name} on ${backend.instance}`}
+          onClick={() => onToggle?.(row.key)}
+          data-collapsed={collapsed ? 'true' : 'false'}
+        >
+          <svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">
+            <path d="M2 3.5 5 6.5 8 3.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+        </button>
+        <span className={styles.backendName} title={`${backend.name} on ${backend.instance}`}>
+          {backend.name}
+        </span>
+        <span className={styles.instance}>{backend.instance}</span>
+        <span className={styles.serverCount}>
+          {matching === total ? `${total} servers` : `${matching} of ${total}`}
+        </span>
+      </div>
+      <div
+        role="cell"
+        className={styles.cell}
+        style={{ gridColumn: `span ${summarySpan}` }}
+        title="usable servers: active up/total, backup up/total"
+      >
+        <UpCount label="active" up={backend.activeUp} total={backend.activeTotal} />
+        <span className={styles.sep} aria-hidden="true">
+          ·
+        </span>
+        <UpCount label="backup" up={backend.backupUp} total={backend.backupTotal} />
+        {tag ? (
+          <span className={styles.backendTag} data-testid="backend-tag">
+            {tag}
+          </span>
+        ) : null}
+      </div>
+      {rest.map((column) => (
+        <div role="cell" key={column.id} className={styles.cell} data-align={column.align}>
+          {column.id === 'queue'
+            ? formatRatio(backend.queue.current, backend.queue.max)
+            : column.id === 'sessions'
+              ? formatRatio(backend.sessions.current, backend.sessions.max, backend.sessions.limit)
+              : column.id === 'rate'
+                ? formatRatio(backend.sessionRate.current, backend.sessionRate.max)
+                : null}
+        </div>
+      ))}
+    </div>
+  );
+}

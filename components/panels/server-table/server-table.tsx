@@ -1,0 +1,103 @@
+'use client';
+
+import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { SortHeader } from '../../ui/sort-header';
+import { VirtualTable } from '../../ui/virtual-table';
+import { BackendRowView } from './backend-row';
+import { gridTemplate, minTableWidth, type ColumnDef } from './columns';
+import type { TableRow } from './rows';
+import { ServerRowView } from './server-row';
+import styles from './server-table.module.css';
+import type { SortColumn, SortDir } from './sort';
+import { useRowCursor } from './use-row-cursor';
+
+export const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 34;
+
+export interface ServerTableProps {
+  rows: readonly TableRow[];
+  columns: readonly ColumnDef[];
+  sort: SortColumn | null;
+  dir: SortDir;
+  /** Sortable headers only when given. */
+  onSort?: (column: SortColumn) => void;
+  /** Collapsible backend groups only when given; receives the backend's row key. */
+  onToggleBackend?: (key: string) => void;
+  empty?: ReactNode;
+  label?: string;
+  className?: string;
+}
+
+/** Backends and their servers in one virtualized grid; data and view state come only through props. */
+export function ServerTable({
+  rows,
+  columns,
+  sort,
+  dir,
+  onSort,
+  onToggleBackend,
+  empty,
+  label = 'Backends and servers',
+  className,
+}: ServerTableProps) {
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const onActivate = useCallback(
+    (index: number, key: string) => {
+      const row = rows[index];
+      if (row?.kind !== 'backend' || !onToggleBackend) return;
+      const wantsToggle =
+        key === 'Enter' ||
+        key === ' ' ||
+        (key === 'ArrowLeft' && !row.collapsed) ||
+        (key === 'ArrowRight' && row.collapsed);
+      if (wantsToggle) onToggleBackend(row.key);
+    },
+    [rows, onToggleBackend],
+  );
+  const onCursorKey = useRowCursor(scrollRef, rows.length, ROW_HEIGHT, HEADER_HEIGHT, onActivate);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if ((event.target as HTMLElement).tagName === 'BUTTON' && (event.key === 'Enter' || event.key === ' '))
+      return;
+    onCursorKey(event);
+  };
+
+  return (
+    <VirtualTable
+      rows={rows}
+      rowHeight={ROW_HEIGHT}
+      label={label}
+      minWidth={minTableWidth(columns)}
+      className={[styles.table, className ?? ''].join(' ')}
+      style={{ '--grid-columns': gridTemplate(columns) } as React.CSSProperties}
+      scrollRef={scrollRef}
+      onKeyDown={onKeyDown}
+      empty={empty}
+      data-testid="server-table"
+      header={columns.map((column) => (
+        <SortHeader
+          key={column.id}
+          label={column.label}
+          title={column.title}
+          align={column.align}
+          onSort={column.sort && onSort ? () => onSort(column.sort as SortColumn) : undefined}
+          active={column.sort && column.sort === sort ? dir : null}
+          testId={column.sort ? `sort-${column.sort}` : undefined}
+        />
+      ))}
+      renderRow={(row, index, style) =>
+        row.kind === 'backend' ? (
+          <BackendRowView
+            key={row.key}
+            row={row}
+            columns={columns}
+            style={style}
+            rowIndex={index}
+            onToggle={onToggleBackend}
+          />
+        ) : (
+          <ServerRowView key={row.key} row={row} columns={columns} style={style} rowIndex={index} />
+        )
+      }
+    />
+  );
+}

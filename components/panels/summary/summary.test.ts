@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import type { InstanceDto } from '@/lib/api/snapshot-dto';
+import { makeBackend, makeServer } from '../server-table/test-data';
+import { summarize } from './summary';
+
+const instance = (name: string, ok: boolean) => ({ name, ok }) as InstanceDto;
+
+test('counts servers per look, backends by how they serve and failing sources', () => {
+  const summary = summarize(
+    [
+      makeBackend({
+        servers: [
+          makeServer(),
+          makeServer({ transition: 'going-down', statusText: 'UP 1/3' }),
+          makeServer({ status: 'DOWN', statusText: 'DOWN' }),
+          makeServer({ status: 'DOWN', transition: 'going-up', statusText: 'DOWN 1/2' }),
+          makeServer({ status: 'NOCHECK', statusText: 'no check' }),
+        ],
+      }),
+      makeBackend({ name: 'be_b', servingFromBackup: true, servers: [makeServer({ status: 'MAINT' })] }),
+      makeBackend({ name: 'be_c', noUsableServer: true, servers: [] }),
+    ],
+    [instance('a', true), instance('b', false)],
+  );
+  expect(summary).toEqual({
+    servers: 6,
+    byLook: { up: 1, 'going-down': 1, down: 1, 'going-up': 1, maint: 1, drain: 0, nolb: 0, nocheck: 1 },
+    backends: 3,
+    backendsFromBackup: 1,
+    backendsNoServer: 1,
+    backendsProblem: 2,
+    serversProblem: 4,
+    sources: 2,
+    sourcesFailing: 1,
+  });
+});

@@ -1,0 +1,54 @@
+/** Counts for the summary bar: servers per look, backends by how they serve, sources failing. */
+import type { InstanceDto } from '@/lib/api/snapshot-dto';
+import type { Backend } from '@/lib/health/types';
+import { isBackendProblem, isServerProblem, serverStatusView, type StatusLook } from '../server-table/status';
+
+export const SERVER_LOOKS = [
+  'up',
+  'going-down',
+  'down',
+  'going-up',
+  'maint',
+  'drain',
+  'nolb',
+  'nocheck',
+] as const satisfies readonly StatusLook[];
+export type ServerLook = (typeof SERVER_LOOKS)[number];
+
+export interface OverviewSummary {
+  servers: number;
+  byLook: Record<ServerLook, number>;
+  backends: number;
+  backendsFromBackup: number;
+  backendsNoServer: number;
+  /** Backends that are a problem themselves (from backup, no server, DOWN). */
+  backendsProblem: number;
+  /** Servers that are not plain UP or no-check. */
+  serversProblem: number;
+  sources: number;
+  sourcesFailing: number;
+}
+
+export function summarize(backends: readonly Backend[], instances: readonly InstanceDto[]): OverviewSummary {
+  const byLook = Object.fromEntries(SERVER_LOOKS.map((look) => [look, 0])) as Record<ServerLook, number>;
+  let servers = 0;
+  let serversProblem = 0;
+  for (const backend of backends) {
+    for (const server of backend.servers) {
+      byLook[serverStatusView(server).look as ServerLook] += 1;
+      servers += 1;
+      if (isServerProblem(server)) serversProblem += 1;
+    }
+  }
+  return {
+    servers,
+    byLook,
+    backends: backends.length,
+    backendsFromBackup: backends.filter((b) => b.servingFromBackup).length,
+    backendsNoServer: backends.filter((b) => b.noUsableServer).length,
+    backendsProblem: backends.filter(isBackendProblem).length,
+    serversProblem,
+    sources: instances.length,
+    sourcesFailing: instances.filter((i) => !i.ok).length,
+  };
+}

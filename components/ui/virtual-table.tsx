@@ -1,0 +1,85 @@
+'use client';
+
+import { useRef, type CSSProperties, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useScrollViewport } from '../hooks/use-scroll-viewport';
+import styles from './virtual-table.module.css';
+import { visibleRange } from './virtual-range';
+
+export interface VirtualTableProps<T> {
+  rows: readonly T[];
+  rowHeight: number;
+  /** The cells of the header row (columnheader elements). */
+  header: ReactNode;
+  /** Render one row: a role="row" element with the given style (its position) and aria-rowindex. */
+  renderRow: (row: T, index: number, style: CSSProperties) => ReactNode;
+  label: string;
+  /** Below this width the table scrolls sideways instead of squeezing its columns. */
+  minWidth?: number;
+  overscan?: number;
+  /** Shown under the header when there are no rows. */
+  empty?: ReactNode;
+  className?: string;
+  style?: CSSProperties;
+  onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
+  /** Receives the scroll container, e.g. to scroll a row into view. */
+  scrollRef?: RefObject<HTMLDivElement | null>;
+  'data-testid'?: string;
+}
+
+/**
+ * A table that renders only the rows on screen (fixed row height), with a sticky header. The whole table is
+ * one scroll container and one Tab stop: arrow keys and Page Up/Down scroll it.
+ */
+export function VirtualTable<T>({
+  rows,
+  rowHeight,
+  header,
+  renderRow,
+  label,
+  minWidth,
+  overscan = 10,
+  empty,
+  className,
+  style,
+  onKeyDown,
+  scrollRef,
+  ...rest
+}: VirtualTableProps<T>) {
+  const ownRef = useRef<HTMLDivElement | null>(null);
+  const ref = scrollRef ?? ownRef;
+  const viewport = useScrollViewport(ref);
+  const { start, end } = visibleRange(viewport.scrollTop, viewport.height, rowHeight, rows.length, overscan);
+  const rendered: ReactNode[] = [];
+  for (let i = start; i < end; i++) {
+    const row = rows[i];
+    if (row !== undefined) {
+      rendered.push(renderRow(row, i, { height: rowHeight, transform: `translateY(${i * rowHeight}px)` }));
+    }
+  }
+  return (
+    <div
+      ref={ref}
+      role="table"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      tabIndex={0}
+      className={[styles.scroll, className ?? ''].join(' ')}
+      style={style}
+      onScroll={viewport.onScroll}
+      onKeyDown={onKeyDown}
+      {...rest}
+    >
+      <div className={styles.inner} style={{ minWidth }}>
+        <div role="rowgroup" className={styles.head}>
+          <div role="row" aria-rowindex={1} className={styles.headRow}>
+            {header}
+          </div>
+        </div>
+        <div role="rowgroup" className={styles.body} style={{ height: rows.length * rowHeight }}>
+          {rendered}
+        </div>
+        {rows.length === 0 && empty ? <div className={styles.empty}>{empty}</div> : null}
+      </div>
+    </div>
+  );
+}
