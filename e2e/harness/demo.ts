@@ -1,0 +1,258 @@
+// `npm run demo [-- --dev | --stack-only]`: a real HAProxy with agents whose health changes on a schedule,
+// traffic through it, and hapscope watching it over HTTP and the runtime socket. State lives in ./.demo/.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setAgentMode } from './agents';
+import {
+  HAPROXY_BIN,
+  HAPROXY_INSTALL_COMMAND,
+  requestThroughFrontend,
+  runtimeAdmin,
+  type Topology,
+} from './haproxy';
+import { onShutdown, repoPath, runNext, startStack, type ChildHandle, type Stack } from './stack';
+
+const CHECK = { inter: 2000, fall: 3, rise: 2 };
+const HUB_PORT = 9000;
+const APP_PORT = Number(process.env.PORT ?? 3000);
+const DEV = process.argv.includes('--dev');
+const STACK_ONLY = process.argv.includes('--stack-only');
+
+const topology: Topology = {
+  host: '127.0.0.1',
+  statsPort: 8404,
+  authStatsPort: 8405,
+  frontendPort: 8090,
+  auth: { user: 'admin', password: 'demo' },
+  timeoutCheckMs: 1000,
+  agents: [
+    { name: 'agent1', port: 9001, mode: 'flap:20000:12000' },
+    { name: 'agent2', port: 9002 },
+    { name: 'agent3', port: 9003 },
+    { name: 'grafana1', port: 9004 },
+    { name: 'grafana2', port: 9005 },
+    { name: 'api1', port: 9006, mode: 'slow:150' },
+    { name: 'api2', port: 9007 },
+    { name: 'api3', port: 9008 },
+    { name: 'api4', port: 9009 },
+    { name: 'static1', port: 9010 },
+    { name: 'static2', port: 9011 },
+  ],
+  backends: [
+    {
+      name: 'codeserver_backend',
+      host: 'code.example.com',
+      check: CHECK,
+      servers: [{ name: 'agent1' }, { name: 'agent2', backup: true }, { name: 'agent3', backup: true }],
+    },
+    {
+      name: 'grafana_backend',
+      host: 'grafana.example.com',
+      check: CHECK,
+      servers: [{ name: 'grafana1' }, { name: 'grafana2' }],
+    },
+    {
+      name: 'api_backend',
+      host: 'api.example.com',
+      check: CHECK,
+      servers: [{ name: 'api1' }, { name: 'api2' }, { name: 'api3' }, { name: 'api4', backup: true }],
+    },
+    {
+      name: 'static_backend',
+      host: 'static.example.com',
+      check: CHECK,
+      servers: [
+        { name: 'static1', check: false },
+        { name: 'static2', disabled: true },
+      ],
+    },
+  ],
+};
+
+interface Scenario {
+  what: string;
+  firstAfterS: number;
+  everyS: number;
+  forS: number;
+  begin(stack: Stack): Promise<unknown>;
+  end(stack: Stack): Promise<unknown>;
+}
+
+const agentScenario = (
+  agent: string,
+  mode: string,
+  what: string,
+  firstAfterS: number,
+  everyS: number,
+  forS: number,
+) =>
+  ({
+    what,
+    firstAfterS,
+    everyS,
+    forS,
+    begin: (stack) => setAgentMode(stack.agent(agent).controlUrl, mode),
+    end: (stack) => setAgentMode(stack.agent(agent).controlUrl, 'ok'),
+  }) satisfies Scenario;
+
+const SCENARIOS: Scenario[] = [
+  {
+    what: 'api_backend/api3 is put in MAINT over the runtime socket',
+    firstAfterS: 20,
+    everyS: 120,
+    forS: 40,
+    begin: (stack) => runtimeAdmin(stack.socketPath, 'disable server api_backend/api3'),
+    end: (stack) => runtimeAdmin(stack.socketPath, 'enable server api_backend/api3'),
+  },
+  agentScenario('grafana2', 'fail', 'grafana_backend/grafana2 answers 503 (L7STS → DOWN)', 40, 180, 45),
+  agentScenario('api2', 'hang', 'api_backend/api2 hangs (L7TOUT → DOWN, traffic gets 504)', 90, 240, 30),
+];
+
+function ensureHaproxy() {
+  if (existsSync(HAPROXY_BIN)) return;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `HAProxy is not installed (${HAPROXY_BIN}). Install it with:\n  ${HAPROXY_INSTALL_COMMAND}`,
+    );
+    process.exit(1);
+  }
+  console.log('[demo] installing HAProxy: apt-get update && apt-get install -y haproxy');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', 'haproxy']]) {
+    if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) process.exit(1);
+  }
+}
+
+function schedule(stack: Stack, timers: Set<NodeJS.Timeout>) {
+  const log = (text: string) => console.log(`[demo ${new Date().toTimeString().slice(0, 8)}] ${text}`);
+  const later = (seconds: number, fn: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, seconds * 1000);
+    timers.add(timer);
+  };
+  for (const s of SCENARIOS) {
+    const run = () => {
+      log(`${s.what} for ${s.forS} s`);
+      void s.begin(stack).catch((err) => log(`failed: ${err}`));
+      later(s.forS, () => {
+        log(`back to normal: ${s.what.split(' ')[0]}`);
+        void s.end(stack).catch((err) => log(`failed: ${err}`));
+      });
+      later(s.everyS, run);
+    };
+    later(s.firstAfterS, run);
+  }
+}
+
+/** A few requests per second with a burst every minute, spread over the backends by Host header. */
+function generateTraffic(stack: Stack, timers: Set<NodeJS.Timeout>) {
+  const hosts = [
+    'code.example.com',
+    'code.example.com',
+    'grafana.example.com',
+    'api.example.com',
+    'api.example.com',
+  ];
+  let inFlight = 0;
+  const tick = () => {
+    const burst = Math.floor(Date.now() / 1000) % 60 < 10;
+    for (let i = burst ? 6 : 1; i > 0 && inFlight < 40; i--) {
+      inFlight += 1;
+      const host = hosts[Math.floor(Math.random() * hosts.length)] ?? 'code.example.com';
+      void requestThroughFrontend(stack.frontendUrl, host, 15_000)
+        .catch(() => undefined)
+        .finally(() => (inFlight -= 1));
+    }
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        tick();
+      },
+      150 + Math.random() * 250,
+    );
+    timers.add(timer);
+  };
+  tick();
+}
+
+async function waitForApp(url: string, app: ChildHandle): Promise<boolean> {
+  let exited = false;
+  void app.exited.then(() => (exited = true));
+  for (let i = 0; i < 600 && !exited; i++) {
+    if (
+      await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+function banner(stack: Stack, appUrl: string | null) {
+  const line = '─'.repeat(72);
+  console.log(`\n${line}\n  hapscope demo\n${line}`);
+  if (appUrl) console.log(`  Dashboard           ${appUrl}`);
+  console.log(`  HAProxy stats page  ${stack.statsUrl}  (also ${stack.authStatsUrl}, admin:demo)`);
+  console.log(`  Runtime socket      ${stack.socketPath}`);
+  console.log(`  Traffic             ${stack.frontendUrl} (Host: code|grafana|api|static.example.com)`);
+  console.log(`  Agent control       ${stack.hubUrl}/<agent>/mode?set=ok|fail|hang|refuse|slow:<ms>`);
+  console.log(`\n  What happens:`);
+  console.log(
+    `  - codeserver_backend/agent1 flaps: 20 s healthy, 12 s failing (backups agent2/agent3 take over)`,
+  );
+  for (const s of SCENARIOS)
+    console.log(`  - after ${s.firstAfterS} s, then every ${s.everyS} s: ${s.what}, ${s.forS} s`);
+  console.log(`  - static_backend/static1 has no check; static_backend/static2 starts disabled (MAINT)`);
+  console.log(`  - requests through HAProxy every ~300 ms, a 10 s burst each minute`);
+  console.log(`\n  Ctrl-C stops everything.\n${line}\n`);
+}
+
+async function main() {
+  ensureHaproxy();
+  const running: { stack?: Stack; app?: ChildHandle } = {};
+  const timers = new Set<NodeJS.Timeout>();
+  const shutdown = onShutdown(
+    async () => {
+      timers.forEach(clearTimeout);
+      await running.app?.stop();
+      await running.stack?.stop();
+    },
+    () => [running.app?.pid, running.stack?.haproxy.pid].filter((pid): pid is number => pid !== undefined),
+  );
+  const stack = await startStack({
+    topology,
+    dir: repoPath('.demo'),
+    hubPort: HUB_PORT,
+    log: (l) => console.log(l),
+  });
+  running.stack = stack;
+  schedule(stack, timers);
+  generateTraffic(stack, timers);
+  if (STACK_ONLY) return banner(stack, null);
+
+  if (!DEV && !existsSync(repoPath('.next/BUILD_ID'))) {
+    console.log('[demo] no production build yet: running next build');
+    const build = runNext(['build'], {});
+    if ((await build.exited) !== 0) {
+      console.error('[demo] next build failed (see above); stopping. `--stack-only` runs HAProxy alone.');
+      return shutdown(1);
+    }
+  }
+  const app = runNext([DEV ? 'dev' : 'start', '-p', String(APP_PORT)], {
+    HAPROXY_STATS_URL: `demo=${stack.statsUrl},demo-sock=unix:${stack.socketPath}`,
+    DATA_DIR: repoPath('data/demo'),
+    POLL_INTERVAL_MS: '2000',
+    PORT: String(APP_PORT),
+  });
+  running.app = app;
+  void app.exited.then((code) => shutdown(code === 0 ? 0 : 1));
+  const appUrl = `http://localhost:${APP_PORT}`;
+  if (await waitForApp(appUrl, app)) banner(stack, appUrl);
+}
+
+void main();

@@ -1,0 +1,51 @@
+// Playwright's webServer: real HAProxy + agents on fixed ports (e2e-topology.ts), then `next start` on them.
+// Run after `next build`. Playwright stops it with SIGTERM (gracefulShutdown in playwright.config.ts).
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { E2E, E2E_TOPOLOGY } from './e2e-topology';
+import { onShutdown, repoPath, runNext, startStack, type ChildHandle, type Stack } from './stack';
+
+const HARNESS_JSON = repoPath('e2e/.harness.json');
+
+async function main() {
+  const running: { stack?: Stack; next?: ChildHandle } = {};
+  const shutdown = onShutdown(
+    async () => {
+      await running.next?.stop();
+      await running.stack?.stop();
+      await rm(HARNESS_JSON, { force: true });
+    },
+    () => [running.next?.pid, running.stack?.haproxy.pid].filter((pid): pid is number => pid !== undefined),
+  );
+
+  if (!existsSync(repoPath('.next/BUILD_ID'))) {
+    console.error(
+      '[harness] no production build (.next/BUILD_ID): run `next build` first (npm run test:e2e does).',
+    );
+    return shutdown(1);
+  }
+  await rm(E2E.dataDir, { recursive: true, force: true });
+  await mkdir(E2E.dataDir, { recursive: true });
+  running.stack = await startStack({
+    topology: E2E_TOPOLOGY,
+    dir: E2E.stateDir,
+    hubPort: E2E.hubPort,
+    log: (line) => console.log(line),
+  });
+  await writeFile(HARNESS_JSON, `${JSON.stringify(E2E, null, 2)}\n`);
+  console.log(`[harness] HAProxy ${E2E.statsUrl} (auth ${E2E.authStatsUrl}), socket ${E2E.socketPath}`);
+  console.log(`[harness] agents control hub ${E2E.agentHubUrl}; starting next on ${E2E.appUrl}`);
+
+  const next = runNext(['start', '-p', String(E2E.appPort), '-H', E2E.host], {
+    HAPROXY_STATS_URL: E2E.haproxyStatsUrlEnv,
+    POLL_INTERVAL_MS: String(E2E.pollIntervalMs),
+    DATA_DIR: E2E.dataDir,
+    PORT: String(E2E.appPort),
+  });
+  running.next = next;
+  const code = await next.exited;
+  console.error(`[harness] next exited (${code})`);
+  await shutdown(code === 0 ? 0 : 1);
+}
+
+void main();

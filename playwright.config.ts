@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+
+// Specs run against a production build and a real HAProxy started by e2e/harness/e2e-server.ts.
+// Chromium comes from Debian (/usr/bin/chromium): never `playwright install`.
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  workers: 1,
+  fullyParallel: false,
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  timeout: 60_000,
+  use: {
+    baseURL: 'http://127.0.0.1:18480',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx e2e/harness/e2e-server.ts',
+    url: 'http://127.0.0.1:18480/api/v1/health',
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    // Without this Playwright SIGKILLs the process group and the harness cannot stop HAProxy cleanly.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+  },
+});
