@@ -128,8 +128,13 @@ function addBackend(
       target.backends.push(row);
     }
     row.total++;
-    if (server.status === 'UP') (row.up++, target.up++);
-    if (server.status === 'DOWN') (row.down++, target.down++);
+    if (server.status === 'UP') {
+      row.up++;
+      target.up++;
+    } else if (server.status === 'DOWN') {
+      row.down++;
+      target.down++;
+    }
     let values = durations.get(server.pool);
     if (!values) durations.set(server.pool, (values = []));
     for (const value of latencyOf(backend.instance, backend.name, server.name)) values.push(value);
