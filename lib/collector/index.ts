@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { Collector } from './collector';
+import { attachHistoryRecorder } from './history';
 
 export type { Collector, PollEvent, PollListener } from './collector';
 export type { SourceState } from './source-state';
@@ -13,6 +14,7 @@ export function getCollector(): Collector {
   if (!holder.__hapscopeCollector) {
     const collector = new Collector(getConfig());
     holder.__hapscopeCollector = collector;
+    attachHistoryRecorder(collector);
     collector.start();
   }
   return holder.__hapscopeCollector;

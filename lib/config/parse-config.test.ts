@@ -16,6 +16,7 @@ describe('parseConfig', () => {
       k8sEnabled: 'auto',
       poolLabels: ['svccontroller.k3s.cattle.io/lbpool', 'topology.kubernetes.io/zone'],
       embedAllowedOrigins: ["'self'"],
+      retention: { rawHours: 48, minuteDays: 30, hourDays: 365 },
     });
     expect(config.sources.map((s) => s.name)).toEqual(['127.0.0.1:8404']);
   });
@@ -36,9 +37,21 @@ describe('parseConfig', () => {
     [{ K8S_ENABLED: 'maybe' }, 'K8S_ENABLED: must be one of auto, true, false, got "maybe"'],
     [{ HAPROXY_STATS_URL: 'gopher://x' }, 'HAPROXY_STATS_URL:'],
     [{ POOL_LABELS: ' , ' }, 'POOL_LABELS: must name at least one value'],
+    [{ RETENTION_RAW_HOURS: '0' }, 'RETENTION_RAW_HOURS: must be at least 1, got 0'],
+    [{ RETENTION_MINUTE_DAYS: '30d' }, 'RETENTION_MINUTE_DAYS: must be a whole number, got "30d"'],
+    [{ RETENTION_HOUR_DAYS: '4000' }, 'RETENTION_HOUR_DAYS: must be at most 3650, got 4000'],
   ])('%j → %s', (settings, message) => {
     expect(() => parseConfig(settings)).toThrow(message);
   });
+});
+
+test('retention keys set how long history is kept', () => {
+  const config = parseConfig({
+    RETENTION_RAW_HOURS: '6',
+    RETENTION_MINUTE_DAYS: '7',
+    RETENTION_HOUR_DAYS: '90',
+  });
+  expect(config.retention).toEqual({ rawHours: 6, minuteDays: 7, hourDays: 90 });
 });
 
 describe('config file', () => {

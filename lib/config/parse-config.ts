@@ -15,6 +15,8 @@ export interface Config {
   k8sEnabled: 'auto' | 'true' | 'false';
   poolLabels: string[];
   embedAllowedOrigins: string[];
+  /** History retention: raw samples (hours), minute rollups (days), hour rollups (days). */
+  retention: { rawHours: number; minuteDays: number; hourDays: number };
   /** Where the values came from, for the start-up log line (never the values themselves). */
   configFile: string | null;
 }
@@ -29,6 +31,9 @@ export const DEFAULTS = {
   K8S_ENABLED: 'auto',
   POOL_LABELS: 'svccontroller.k3s.cattle.io/lbpool,topology.kubernetes.io/zone',
   EMBED_ALLOWED_ORIGINS: "'self'",
+  RETENTION_RAW_HOURS: 48,
+  RETENTION_MINUTE_DAYS: 30,
+  RETENTION_HOUR_DAYS: 365,
 } as const;
 
 const MIN_POLL_INTERVAL_MS = 250;
@@ -51,6 +56,20 @@ export function parseConfig(settings: RawSettings, configFile: string | null = n
     k8sEnabled: readChoice(settings, 'K8S_ENABLED', ['auto', 'true', 'false'], DEFAULTS.K8S_ENABLED),
     poolLabels: readList(settings, 'POOL_LABELS', ',', DEFAULTS.POOL_LABELS),
     embedAllowedOrigins: readList(settings, 'EMBED_ALLOWED_ORIGINS', ' ', DEFAULTS.EMBED_ALLOWED_ORIGINS),
+    retention: {
+      rawHours: readInteger(settings, 'RETENTION_RAW_HOURS', DEFAULTS.RETENTION_RAW_HOURS, {
+        min: 1,
+        max: 24 * 90,
+      }),
+      minuteDays: readInteger(settings, 'RETENTION_MINUTE_DAYS', DEFAULTS.RETENTION_MINUTE_DAYS, {
+        min: 1,
+        max: 3650,
+      }),
+      hourDays: readInteger(settings, 'RETENTION_HOUR_DAYS', DEFAULTS.RETENTION_HOUR_DAYS, {
+        min: 1,
+        max: 3650,
+      }),
+    },
     configFile,
   };
 }

@@ -1,0 +1,18 @@
+import { jsonError } from '@/lib/api/errors';
+import { toUptimeDto } from '@/lib/api/history-dto';
+import { parseIntParam, parseTimeRange } from '@/lib/health/time-range';
+import { generatedHistoryUntil, getUptime } from '@/lib/store';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(req: Request) {
+  const query = new URL(req.url).searchParams;
+  const range = parseTimeRange(query, Date.now(), { fallback: '24h' });
+  if (!range.ok) return jsonError(400, 'bad_parameter', range.message);
+  const buckets = parseIntParam(query, 'buckets', 0, { min: 0, max: 500 });
+  if (!buckets.ok) return jsonError(400, 'bad_parameter', buckets.message);
+  const report = getUptime(range.value, buckets.value || undefined);
+  return Response.json(toUptimeDto(report, range.value, generatedHistoryUntil()), {
+    headers: { 'cache-control': 'no-store' },
+  });
+}

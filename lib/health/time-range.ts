@@ -1,0 +1,100 @@
+/** Query-string time ranges for the history API: `?range=1h|24h|7d|30d` or `?from=&to=`. Pure: `now` is a parameter. */
+
+export const RANGE_PRESETS = {
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 604_800_000,
+  '30d': 2_592_000_000,
+} as const;
+export type RangePreset = keyof typeof RANGE_PRESETS;
+
+export interface TimeRange {
+  from: number;
+  to: number;
+  /** The preset asked for, or null for an explicit from/to. */
+  label: RangePreset | null;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; param: string; message: string };
+
+export interface QueryParams {
+  get(name: string): string | null;
+}
+
+const MAX_SPAN_MS = 366 * 86_400_000;
+/** Clocks differ a little between a browser and the server. */
+const FUTURE_SLACK_MS = 60_000;
+
+export function parseTimeRange(
+  params: QueryParams,
+  now: number,
+  options: { fallback: RangePreset; allowFromTo?: boolean },
+): Parsed<TimeRange> {
+  const preset = params.get('range');
+  const fromText = params.get('from');
+  const toText = params.get('to');
+  const explicit = fromText !== null || toText !== null;
+  if (explicit && options.allowFromTo === false) {
+    return fail(fromText !== null ? 'from' : 'to', 'is not supported here: use range=1h|24h|7d|30d');
+  }
+  if (preset !== null && explicit) return fail('range', 'use either range or from/to, not both');
+  if (!explicit) {
+    const label = (preset ?? options.fallback) as RangePreset;
+    if (!(label in RANGE_PRESETS)) return fail('range', `must be one of 1h, 24h, 7d, 30d, got "${preset}"`);
+    return { ok: true, value: { from: now - RANGE_PRESETS[label], to: now, label } };
+  }
+  const to = toText === null ? now : parseInstant(toText);
+  if (to === null) return fail('to', `must be an ISO-8601 time or epoch milliseconds, got "${toText}"`);
+  const from = fromText === null ? to - RANGE_PRESETS[options.fallback] : parseInstant(fromText);
+  if (from === null) return fail('from', `must be an ISO-8601 time or epoch milliseconds, got "${fromText}"`);
+  if (to > now + FUTURE_SLACK_MS) return fail('to', 'must not be in the future');
+  if (from >= to) return fail('from', 'must be before to');
+  if (to - from > MAX_SPAN_MS) return fail('from', 'the range may span at most 366 days');
+  return { ok: true, value: { from, to, label: null } };
+}
+
+/** An ISO-8601 time (with a zone or Z) or whole epoch milliseconds. */
+export function parseInstant(text: string): number | null {
+  const trimmed = text.trim();
+  if (/^\d{1,15}$/.test(trimmed)) return Number(trimmed);
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2}))?$/.test(trimmed)) return null;
+  const ms = Date.parse(trimmed);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export function parseIntParam(
+  params: QueryParams,
+  name: string,
+  fallback: number,
+  bounds: { min: number; max: number },
+): Parsed<number> {
+  const raw = params.get(name);
+  if (raw === null || raw.trim() === '') return { ok: true, value: fallback };
+  if (!/^\d+$/.test(raw.trim())) return fail(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (value < bounds.min || value > bounds.max) {
+    return fail(name, `must be between ${bounds.min} and ${bounds.max}, got ${value}`);
+  }
+  return { ok: true, value };
+}
+
+function fail<T>(param: string, message: string): Parsed<T> {
+  return { ok: false, param, message: `${param}: ${message}` };
+}
+
+export type Resolution = 'raw' | 'minute' | 'hour';
+
+/**
+ * The finest resolution that still holds the range and keeps a response to a few thousand points: raw samples
+ * (one per 2 s at most) up to 2 h, minute rollups up to 2 days, hour rollups beyond, each within its retention.
+ */
+export function pickResolution(
+  range: { from: number; to: number },
+  now: number,
+  retention: { rawHours: number; minuteDays: number },
+): Resolution {
+  const span = range.to - range.from;
+  if (span <= 2 * 3_600_000 && range.from >= now - retention.rawHours * 3_600_000) return 'raw';
+  if (span <= 2 * 86_400_000 && range.from >= now - retention.minuteDays * 86_400_000) return 'minute';
+  return 'hour';
+}

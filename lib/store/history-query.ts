@@ -1,0 +1,212 @@
+/** One server's history over a range: samples at a resolution fitted to the range, transitions, no-data, uptime. */
+import type { Interval, StatusChange, StatusPoint } from '@/lib/health/history-types';
+import { STATUS_SEVERITY } from '@/lib/health/server-status';
+import { pickResolution, type Resolution } from '@/lib/health/time-range';
+import { serverSegments } from '@/lib/health/timeline';
+import type { ServerStatus } from '@/lib/health/types';
+import { toUptimeBuckets, type UptimeBucket } from '@/lib/health/uptime-buckets';
+import { summarizeSpans, type UptimeFigures } from '@/lib/health/uptime';
+import { readMeta, type HistoryDb } from './db';
+import type { Retention } from './retention';
+import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS } from './rollup';
+import { toStatusPoint } from './status-codes';
+import { loadTimelines, type ServerDimension } from './timelines';
+
+export interface HistorySample extends StatusPoint {
+  at: number;
+  checkDurationMs: number | null;
+  sessions: number;
+  queue: number;
+  sessionRate: number;
+  /** Rollups only: maxima and time split of the bucket. */
+  rollup?: {
+    bucketMs: number;
+    checkMsMax: number | null;
+    sessionsMax: number;
+    sessionRateMax: number;
+    upSec: number;
+    downSec: number;
+    plannedSec: number;
+    noDataSec: number;
+  };
+}
+
+export interface ServerHistory {
+  server: ServerDimension;
+  range: Interval;
+  resolution: Resolution;
+  samples: HistorySample[];
+  transitions: StatusChange[];
+  noData: Interval[];
+  uptime: UptimeFigures;
+  buckets: UptimeBucket[] | null;
+}
+
+export function queryServerHistory(
+  db: HistoryDb,
+  server: ServerDimension,
+  range: Interval,
+  options: { now: number; retention: Retention; buckets?: number },
+): ServerHistory {
+  const resolution = pickResolution(range, options.now, options.retention);
+  const timeline = loadTimelines(db, range, server.id)[0];
+  const segments = timeline
+    ? serverSegments(timeline.input, range)
+    : [{ ...range, state: 'no-data' as const, point: null, cause: null }];
+  return {
+    server,
+    range,
+    resolution,
+    samples: loadSamples(db, server.id, range, resolution),
+    transitions: loadTransitions(db, server.id, range),
+    noData: segments.filter((s) => s.state === 'no-data').map(({ from, to }) => ({ from, to })),
+    uptime: summarizeSpans(segments),
+    buckets: options.buckets ? toUptimeBuckets(segments, range, options.buckets) : null,
+  };
+}
+
+/** Rollups lag behind now (minutes: ~2 min, hours: up to an hour): the tail comes from the next finer level. */
+function loadSamples(
+  db: HistoryDb,
+  serverId: number,
+  range: Interval,
+  resolution: Resolution,
+): HistorySample[] {
+  if (resolution === 'raw') return rawSamples(db, serverId, range);
+  const minutesRolled = Number(readMeta(db, META_MINUTES_ROLLED) ?? 0) * MINUTE_MS;
+  if (resolution === 'minute') {
+    const split = Math.max(range.from, Math.min(range.to, minutesRolled));
+    return [
+      ...rollupSamples(db, 'rollup_minute', MINUTE_MS, serverId, { from: range.from, to: split }),
+      ...rawSamples(db, serverId, { from: split, to: range.to }, split > range.from),
+    ];
+  }
+  const hoursRolled = Number(readMeta(db, META_HOURS_ROLLED) ?? 0) * HOUR_MS;
+  const split = Math.max(range.from, Math.min(range.to, hoursRolled));
+  return [
+    ...rollupSamples(db, 'rollup_hour', HOUR_MS, serverId, { from: range.from, to: split }),
+    ...rollupSamples(db, 'rollup_minute', MINUTE_MS, serverId, { from: split, to: range.to }),
+  ];
+}
+
+interface RawRow {
+  at: number;
+  status: number;
+  transition: number;
+  check_ms: number | null;
+  sessions: number;
+  queue: number;
+  rate: number;
+}
+
+function rawSamples(db: HistoryDb, serverId: number, range: Interval, afterRollup = false): HistorySample[] {
+  if (range.to <= range.from) return [];
+  const columns = 'at, status, transition, check_ms, sessions, queue, rate';
+  const inside = db
+    .prepare(`SELECT ${columns} FROM samples WHERE server_id = ? AND at >= ? AND at < ? ORDER BY at`)
+    .all(serverId, range.from, range.to) as RawRow[];
+  // The sample before the range holds at its start (unless rollups already cover what comes before).
+  const before = afterRollup
+    ? undefined
+    : (db
+        .prepare(`SELECT ${columns} FROM samples WHERE server_id = ? AND at < ? ORDER BY at DESC LIMIT 1`)
+        .get(serverId, range.from) as RawRow | undefined);
+  const rows = before ? [{ ...before, at: range.from }, ...inside] : inside;
+  return rows.map((row) => ({
+    at: row.at,
+    ...toStatusPoint(row.status, row.transition),
+    checkDurationMs: row.check_ms,
+    sessions: row.sessions,
+    queue: row.queue,
+    sessionRate: row.rate,
+  }));
+}
+
+interface RollupDbRow {
+  bucket: number;
+  up_ms: number;
+  down_ms: number;
+  planned_ms: number;
+  nodata_ms: number;
+  worst: number;
+  check_avg: number | null;
+  check_max: number | null;
+  sess_avg: number;
+  sess_max: number;
+  rate_avg: number;
+  rate_max: number;
+  queue_max: number;
+}
+
+function rollupSamples(
+  db: HistoryDb,
+  table: 'rollup_minute' | 'rollup_hour',
+  bucketMs: number,
+  serverId: number,
+  range: Interval,
+): HistorySample[] {
+  if (range.to <= range.from) return [];
+  const rows = db
+    .prepare(`SELECT * FROM ${table} WHERE server_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`)
+    .all(serverId, Math.floor(range.from / bucketMs), Math.ceil(range.to / bucketMs)) as RollupDbRow[];
+  return rows.map((row) => ({
+    at: row.bucket * bucketMs,
+    ...worstPoint(row.worst),
+    checkDurationMs: row.check_avg,
+    sessions: row.sess_avg,
+    queue: row.queue_max,
+    sessionRate: row.rate_avg,
+    rollup: {
+      bucketMs,
+      checkMsMax: row.check_max,
+      sessionsMax: row.sess_max,
+      sessionRateMax: row.rate_max,
+      upSec: row.up_ms / 1000,
+      downSec: row.down_ms / 1000,
+      plannedSec: row.planned_ms / 1000,
+      noDataSec: row.nodata_ms / 1000,
+    },
+  }));
+}
+
+/** severityOf() back to a state: 1 is UP going-down, the others are one status each. */
+export function worstPoint(severity: number): StatusPoint {
+  if (severity === 1) return { status: 'UP', transition: 'going-down' };
+  const status = (Object.keys(STATUS_SEVERITY) as ServerStatus[]).find(
+    (s) => STATUS_SEVERITY[s] === severity,
+  );
+  return { status: status ?? 'DOWN', transition: null };
+}
+
+interface TransitionRow {
+  at: number;
+  precision_ms: number;
+  kind: StatusChange['kind'];
+  from_status: number | null;
+  from_transition: number | null;
+  to_status: number;
+  to_transition: number;
+  check_status: string | null;
+  check_code: number | null;
+  check_desc: string | null;
+}
+
+export function toStatusChange(row: TransitionRow): StatusChange {
+  return {
+    at: row.at,
+    precisionMs: row.precision_ms,
+    kind: row.kind,
+    from: row.from_status === null ? null : toStatusPoint(row.from_status, row.from_transition ?? 0),
+    to: toStatusPoint(row.to_status, row.to_transition),
+    checkStatus: row.check_status,
+    checkCode: row.check_code,
+    description: row.check_desc,
+  };
+}
+
+function loadTransitions(db: HistoryDb, serverId: number, range: Interval): StatusChange[] {
+  const rows = db
+    .prepare('SELECT * FROM transitions WHERE server_id = ? AND at >= ? AND at < ? ORDER BY at, id')
+    .all(serverId, range.from, range.to) as TransitionRow[];
+  return rows.map(toStatusChange);
+}

@@ -1,0 +1,99 @@
+/**
+ * Numbered schema migrations, applied in order at open; PRAGMA user_version records the last one applied.
+ * Times are epoch milliseconds; statuses are small integers (status-codes.ts) to keep rows compact.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE instances (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    -- last process facts read, to detect a reload across a restart of hapscope
+    pid INTEGER, uptime_sec INTEGER, info_at INTEGER
+  );
+  CREATE TABLE servers (
+    id INTEGER PRIMARY KEY,
+    instance_id INTEGER NOT NULL REFERENCES instances(id),
+    backend TEXT NOT NULL,
+    name TEXT NOT NULL,
+    backup INTEGER NOT NULL DEFAULT 0,
+    pool TEXT,
+    first_seen_at INTEGER NOT NULL,
+    first_status INTEGER NOT NULL,
+    first_transition INTEGER NOT NULL,
+    -- the last known state: loaded at start so a restart does not invent transitions
+    last_status INTEGER NOT NULL,
+    last_transition INTEGER NOT NULL,
+    -- set when a successful poll no longer lists the server; its last state stops holding there
+    gone_at INTEGER,
+    UNIQUE (instance_id, backend, name)
+  );
+  CREATE TABLE coverage (
+    id INTEGER PRIMARY KEY,
+    instance_id INTEGER NOT NULL REFERENCES instances(id),
+    from_ms INTEGER NOT NULL,
+    to_ms INTEGER NOT NULL
+  );
+  CREATE INDEX coverage_by_instance ON coverage (instance_id, to_ms);
+  CREATE INDEX coverage_by_end ON coverage (to_ms);
+  CREATE TABLE samples (
+    server_id INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    transition INTEGER NOT NULL,
+    check_ms INTEGER,
+    sessions INTEGER NOT NULL,
+    queue INTEGER NOT NULL,
+    rate INTEGER NOT NULL,
+    stot INTEGER NOT NULL,
+    chkfail INTEGER NOT NULL,
+    chkdown INTEGER NOT NULL,
+    downtime INTEGER,
+    PRIMARY KEY (server_id, at)
+  ) WITHOUT ROWID;
+  CREATE TABLE transitions (
+    id INTEGER PRIMARY KEY,
+    server_id INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    precision_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    from_status INTEGER,
+    from_transition INTEGER,
+    to_status INTEGER NOT NULL,
+    to_transition INTEGER NOT NULL,
+    check_status TEXT,
+    check_code INTEGER,
+    check_desc TEXT
+  );
+  CREATE INDEX transitions_by_server ON transitions (server_id, at);
+  CREATE INDEX transitions_by_time ON transitions (at);
+  CREATE TABLE reloads (
+    instance_id INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    pid INTEGER,
+    PRIMARY KEY (instance_id, at)
+  ) WITHOUT ROWID;
+  CREATE TABLE rollup_minute (
+    server_id INTEGER NOT NULL,
+    bucket INTEGER NOT NULL, -- epoch minutes
+    up_ms INTEGER NOT NULL, down_ms INTEGER NOT NULL, planned_ms INTEGER NOT NULL, nodata_ms INTEGER NOT NULL,
+    worst INTEGER NOT NULL, -- severityOf(): lower is worse
+    check_avg REAL, check_max INTEGER,
+    sess_avg REAL NOT NULL, sess_max INTEGER NOT NULL,
+    rate_avg REAL NOT NULL, rate_max INTEGER NOT NULL,
+    queue_max INTEGER NOT NULL,
+    PRIMARY KEY (server_id, bucket)
+  ) WITHOUT ROWID;
+  CREATE TABLE rollup_hour (
+    server_id INTEGER NOT NULL,
+    bucket INTEGER NOT NULL, -- epoch hours
+    up_ms INTEGER NOT NULL, down_ms INTEGER NOT NULL, planned_ms INTEGER NOT NULL, nodata_ms INTEGER NOT NULL,
+    worst INTEGER NOT NULL,
+    check_avg REAL, check_max INTEGER,
+    sess_avg REAL NOT NULL, sess_max INTEGER NOT NULL,
+    rate_avg REAL NOT NULL, rate_max INTEGER NOT NULL,
+    queue_max INTEGER NOT NULL,
+    PRIMARY KEY (server_id, bucket)
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,52 @@
+/**
+ * Retention: raw samples, minute and hour rollups each kept for their window, and never dropped before the next
+ * level has rolled them up. Transitions, coverage and reloads are kept as long as the longest window.
+ */
+import { readMeta, type HistoryDb } from './db';
+import { HOUR_MS, META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, serverBatches } from './rollup';
+
+export interface Retention {
+  rawHours: number;
+  minuteDays: number;
+  hourDays: number;
+}
+
+export const DEFAULT_RETENTION: Retention = { rawHours: 48, minuteDays: 30, hourDays: 365 };
+const DAY_MS = 86_400_000;
+const DELETE_BATCH = 5000;
+
+export function* prune(db: HistoryDb, now: number, retention: Retention): Generator<void> {
+  const minutesRolled = Number(readMeta(db, META_MINUTES_ROLLED) ?? 0);
+  const hoursRolled = Number(readMeta(db, META_HOURS_ROLLED) ?? 0);
+  const rawCut = Math.min(now - retention.rawHours * HOUR_MS, minutesRolled * MINUTE_MS);
+  const minuteCut = Math.min(Math.floor((now - retention.minuteDays * DAY_MS) / MINUTE_MS), hoursRolled * 60);
+  const hourCut = Math.floor((now - retention.hourDays * DAY_MS) / HOUR_MS);
+  const statements = [
+    { sql: db.prepare('DELETE FROM samples WHERE server_id = ? AND at < ?'), cut: rawCut },
+    { sql: db.prepare('DELETE FROM rollup_minute WHERE server_id = ? AND bucket < ?'), cut: minuteCut },
+    { sql: db.prepare('DELETE FROM rollup_hour WHERE server_id = ? AND bucket < ?'), cut: hourCut },
+  ];
+  for (const batch of serverBatches(db)) {
+    db.transaction(() => {
+      for (const server of batch) for (const { sql, cut } of statements) if (cut > 0) sql.run(server.id, cut);
+    })();
+    yield;
+  }
+  const keepFrom = now - retention.hourDays * DAY_MS;
+  yield* deleteInBatches(
+    db,
+    'DELETE FROM transitions WHERE id IN (SELECT id FROM transitions WHERE at < ? LIMIT ?)',
+    keepFrom,
+  );
+  yield* deleteInBatches(
+    db,
+    'DELETE FROM coverage WHERE id IN (SELECT id FROM coverage WHERE to_ms < ? LIMIT ?)',
+    keepFrom,
+  );
+  db.prepare('DELETE FROM reloads WHERE at < ?').run(keepFrom);
+}
+
+function* deleteInBatches(db: HistoryDb, sql: string, before: number): Generator<void> {
+  const statement = db.prepare(sql);
+  while (statement.run(before, DELETE_BATCH).changes === DELETE_BATCH) yield;
+}
