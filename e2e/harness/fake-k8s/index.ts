@@ -37,6 +37,8 @@ export interface FakeK8s extends FakeControl {
   kubeconfigPath: string;
   /** Listens again on the same port after stop(), with the state it had. */
   resume(): Promise<void>;
+  /** Count of `list nodes`, `watch pods` … requests so far. */
+  requestCount(verbAndResource: string): number;
   /** Stops for good. */
   close(): Promise<void>;
 }
@@ -120,7 +122,8 @@ export async function startFakeK8s(options: FakeK8sOptions = {}): Promise<FakeK8
         })),
     stop,
   };
-  const state: FakeServerState = { store, forbidden, traefikCrds: topology.traefikCrds, control };
+  const requests: string[] = [];
+  const state: FakeServerState = { store, forbidden, traefikCrds: topology.traefikCrds, control, requests };
   await listen();
 
   const url = `http://${host}:${port}`;
@@ -135,6 +138,7 @@ export async function startFakeK8s(options: FakeK8sOptions = {}): Promise<FakeK8
       return port;
     },
     kubeconfigPath,
+    requestCount: (verbAndResource) => requests.filter((r) => r === verbAndResource).length,
     resume: async () => {
       if (!server) await listen();
     },

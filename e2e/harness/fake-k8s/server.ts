@@ -22,6 +22,8 @@ export interface FakeServerState {
   forbidden: Set<string>;
   traefikCrds: boolean;
   control: FakeControl;
+  /** `list nodes`, `watch pods` … in arrival order, for tests that assert a relist happened. */
+  requests: string[];
 }
 
 interface ResourcePath {
@@ -64,6 +66,7 @@ export function createFakeServer(state: FakeServerState): http.Server {
       return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
     }
     const verb = target.name ? 'get' : url.searchParams.get('watch') ? 'watch' : 'list';
+    state.requests.push(`${verb} ${target.resource}`);
     if (state.forbidden.has(target.resource.split('.')[0]!)) return send(403, forbidden(target, verb));
     if (target.name) {
       const obj = state.store.get(target.resource, target.namespace, target.name);
