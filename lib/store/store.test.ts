@@ -1,0 +1,201 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { HistoryRecorder } from '@/lib/collector/history-recorder';
+import type { Server } from '@/lib/health/types';
+import { historyDbPath, openHistoryDb, type HistoryDb } from './db';
+import { queryEvents } from './events-query';
+import { queryServerHistory } from './history-query';
+import { HistoryWriter } from './history-writer';
+import { runMaintenance } from './maintenance';
+import { DEFAULT_RETENTION } from './retention';
+import { seedGeneratedHistory } from './seed-history';
+import { syntheticBackend, syntheticServer } from './synthetic-server';
+import { findServer } from './timelines';
+import { queryUptime } from './uptime-query';
+
+const POLL = 2000;
+const T0 = Date.parse('2025-06-01T10:00:00Z');
+const tempDb = () => historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-store-')));
+
+function poll(recorder: HistoryRecorder, at: number, servers: Server[] | null) {
+  recorder.record({
+    instance: 'eu',
+    at,
+    ok: servers !== null,
+    backends: servers ? [syntheticBackend('eu', 'web', servers)] : null,
+    info: null,
+  });
+}
+const count = (db: HistoryDb, sql: string) => (db.prepare(sql).get() as { n: number }).n;
+
+describe('store round trip', () => {
+  test('polls survive a reopen (as after a crash); a restart invents no transition; gaps are no data', () => {
+    const file = tempDb();
+    let db = openHistoryDb(file);
+    let recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+    // a: UP, DOWN from poll 10 to poll 20 (lastchg 1 s); b stays UP. 30 polls = 60 s.
+    for (let i = 0; i < 30; i++) {
+      const down = i >= 10 && i < 20;
+      const a = syntheticServer('a', {
+        status: down ? 'DOWN' : 'UP',
+        lastChangeSec: i === 10 || i === 20 ? 1 : 30,
+        checkDowns: i >= 10 ? 1 : 0,
+      });
+      poll(recorder, T0 + i * POLL, [
+        a,
+        syntheticServer('b', { sessions: { current: i % 3, max: 3, limit: null, total: i } }),
+      ]);
+    }
+    expect(count(db, 'SELECT COUNT(*) AS n FROM transitions')).toBe(2);
+    // a: first poll, 2 changes, a heartbeat; b: a change on most polls (sessions cycle 0,1,2).
+    expect(
+      count(
+        db,
+        "SELECT COUNT(*) AS n FROM samples s JOIN servers v ON v.id = s.server_id WHERE v.name = 'a'",
+      ),
+    ).toBeLessThanOrEqual(5);
+    db.close(); // no checkpoint: the WAL holds the data, as after a crash
+
+    db = openHistoryDb(file);
+    recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+    const restartAt = T0 + 5 * 60_000;
+    for (let i = 0; i < 30; i++)
+      poll(recorder, restartAt + i * POLL, [syntheticServer('a'), syntheticServer('b')]);
+    expect(count(db, 'SELECT COUNT(*) AS n FROM transitions')).toBe(2);
+    expect(count(db, 'SELECT COUNT(*) AS n FROM coverage')).toBe(2);
+
+    const range = { from: T0, to: restartAt + 60_000 };
+    const report = queryUptime(db, range);
+    const a = report.servers.find((s) => s.server.server === 'a')!;
+    // DOWN from poll 10 − 1 s to poll 20 − 1 s = 20 s; covered: 58 s + 58 s; the rest no data.
+    expect(a).toMatchObject({ downSec: 20, upSec: 96, noDataSec: 360 - 116 });
+    expect(report.backends).toEqual([
+      expect.objectContaining({ backend: 'web', downSec: 0, uptimePct: 100 }),
+    ]);
+
+    const events = queryEvents(db, range, 10);
+    expect(events.map((e) => [e.from?.status, e.to.status, e.durationMs])).toEqual([
+      ['DOWN', 'UP', null],
+      ['UP', 'DOWN', 20_000],
+    ]);
+    expect(events[1]!.at).toBe(T0 + 10 * POLL - 1000);
+    db.close();
+  });
+
+  test('a state change while hapscope was down is recorded once, back-dated when lastchg allows', () => {
+    const file = tempDb();
+    let db = openHistoryDb(file);
+    poll(new HistoryRecorder(new HistoryWriter(db), POLL), T0, [syntheticServer('a')]);
+    db.close();
+    db = openHistoryDb(file);
+    const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+    poll(recorder, T0 + 60_000, [syntheticServer('a', { status: 'MAINT', lastChangeSec: 20 })]);
+    poll(recorder, T0 + 62_000, [syntheticServer('a', { status: 'MAINT', lastChangeSec: 22 })]);
+    const events = queryEvents(db, { from: T0, to: T0 + 120_000 }, 10);
+    expect(events).toEqual([
+      expect.objectContaining({ at: T0 + 40_000, kind: 'observed', precisionMs: 1000 }),
+    ]);
+    db.close();
+  });
+
+  test('a server that leaves the configuration stops holding its state', () => {
+    const db = openHistoryDb(tempDb());
+    const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+    for (let i = 0; i < 10; i++) {
+      poll(
+        recorder,
+        T0 + i * POLL,
+        i < 5 ? [syntheticServer('a'), syntheticServer('gone')] : [syntheticServer('a')],
+      );
+    }
+    const report = queryUptime(db, { from: T0, to: T0 + 18_000 });
+    expect(report.servers.find((s) => s.server.server === 'gone')).toMatchObject({ upSec: 10, noDataSec: 8 });
+    db.close();
+  });
+});
+
+describe('rollups and retention', () => {
+  test('minute and hour rollups match the raw figures, are idempotent, and survive pruning', () => {
+    const db = openHistoryDb(tempDb());
+    const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+    // 10 minutes of 2 s polls; DOWN during minutes 3 and 4; sessions 4 throughout; check 10 ms, 30 ms when DOWN.
+    for (let at = T0; at <= T0 + 10 * 60_000; at += POLL) {
+      const down = at >= T0 + 3 * 60_000 && at < T0 + 5 * 60_000;
+      poll(recorder, at, [
+        syntheticServer('a', {
+          status: down ? 'DOWN' : 'UP',
+          lastChangeSec: 3600,
+          sessions: { current: down ? 0 : 4, max: 4, limit: null, total: 0 },
+          check: { ...syntheticServer('a').check, durationMs: down ? 30 : 10 },
+        }),
+      ]);
+    }
+    const now = T0 + 3 * 3_600_000;
+    runMaintenance(db, now, DEFAULT_RETENTION);
+    const minutes = db.prepare('SELECT * FROM rollup_minute ORDER BY bucket').all() as Record<
+      string,
+      number
+    >[];
+    expect(minutes).toHaveLength(10);
+    expect(minutes.map((m) => m.down_ms)).toEqual([0, 0, 0, 60_000, 60_000, 0, 0, 0, 0, 0]);
+    expect(minutes[3]).toMatchObject({ check_avg: 30, check_max: 30, sess_avg: 0, nodata_ms: 0 });
+    expect(minutes[0]).toMatchObject({ check_avg: 10, sess_avg: 4, sess_max: 4 });
+    const hours = db.prepare('SELECT * FROM rollup_hour').all() as Record<string, number>[];
+    expect(hours).toEqual([
+      expect.objectContaining({
+        up_ms: 480_000,
+        down_ms: 120_000,
+        nodata_ms: 3_000_000,
+        check_max: 30,
+        check_avg: 14,
+      }),
+    ]);
+
+    runMaintenance(db, now, DEFAULT_RETENTION);
+    expect(db.prepare('SELECT * FROM rollup_minute ORDER BY bucket').all()).toEqual(minutes);
+
+    runMaintenance(db, now, { ...DEFAULT_RETENTION, rawHours: 1 });
+    expect(count(db, 'SELECT COUNT(*) AS n FROM samples')).toBe(0);
+    const server = findServer(db, 'eu', 'web', 'a')!;
+    const history = queryServerHistory(
+      db,
+      server,
+      { from: T0, to: T0 + 20 * 60_000 },
+      {
+        now,
+        retention: { ...DEFAULT_RETENTION, rawHours: 1 },
+      },
+    );
+    expect(history.resolution).toBe('minute');
+    expect(history.samples).toHaveLength(10);
+    expect(history.samples.filter((s) => s.status === 'DOWN')).toHaveLength(2);
+    expect(history.uptime).toMatchObject({ downSec: 120, noDataSec: 600 });
+    db.close();
+  });
+});
+
+describe('demo seed', () => {
+  test('generates history once, marked as generated', () => {
+    const db = openHistoryDb(tempDb());
+    const now = T0 + 6 * 3_600_000;
+    const topology = ['flappy', 'outage', 'maint', 'steady'].map((server) => ({
+      instance: 'demo',
+      backend: 'web',
+      server,
+    }));
+    const until = seedGeneratedHistory(db, topology, now, 3);
+    expect(until).toBeGreaterThan(now - 20_000);
+    expect(seedGeneratedHistory(db, topology, now, 3)).toBeNull();
+    const report = queryUptime(db, { from: now - 3 * 3_600_000, to: now });
+    const by = Object.fromEntries(report.servers.map((s) => [s.server.server, s]));
+    expect(by.flappy!.downSec).toBeGreaterThan(300);
+    expect(by.outage!.downSec).toBeCloseTo(720, -1);
+    expect(by.maint!.plannedSec).toBeCloseTo(1800, -1);
+    expect(by.steady).toMatchObject({ downSec: 0, uptimePct: 100 });
+    expect(by.steady!.noDataSec).toBeGreaterThan(200);
+    expect(count(db, 'SELECT COUNT(*) AS n FROM rollup_minute')).toBeGreaterThan(0);
+    db.close();
+  });
+});
