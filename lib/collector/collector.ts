@@ -1,6 +1,7 @@
 import type { Config } from '@/lib/config/parse-config';
 import { pollSource, type PollResult } from '@/lib/haproxy';
 import { toSourceError, type SourceError } from '@/lib/haproxy/source-error';
+import type { Backend } from '@/lib/health/types';
 import { nextPollDelayMs } from './backoff';
 import { logSourceChange } from './log';
 import { initialSourceState, type SourceState } from './source-state';
@@ -15,6 +16,11 @@ export interface PollEvent {
 }
 export type PollListener = (event: PollEvent) => void;
 
+export interface CollectorHooks {
+  /** Runs on each successful poll's backends before anyone sees them: fills server.node / server.pool. */
+  decorate?: (backends: Backend[], instance: string, at: number) => void;
+}
+
 /**
  * Polls every source on its own timer: a poll of one source never overlaps the next one of the same source,
  * and a slow or failing source never delays the others.
@@ -27,7 +33,10 @@ export class Collector {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
 
-  constructor(readonly config: Config) {
+  constructor(
+    readonly config: Config,
+    private readonly hooks: CollectorHooks = {},
+  ) {
     this.states = config.sources.map(initialSourceState);
   }
 
@@ -63,6 +72,7 @@ export class Collector {
     let result: PollResult | null = null;
     try {
       result = await pollSource(state.source, pollTimeoutMs, wantInfo);
+      this.decorate(result, state, startedAt);
       this.recordSuccess(state, result, startedAt);
     } catch (error) {
       this.recordFailure(state, toSourceError(error, pollTimeoutMs), startedAt);
@@ -71,6 +81,14 @@ export class Collector {
     this.notify({ state, at: startedAt, result });
     const elapsed = Date.now() - startedAt;
     this.schedule(state, nextPollDelayMs(pollIntervalMs, state.consecutiveFailures, elapsed));
+  }
+
+  private decorate(result: PollResult, state: SourceState, at: number): void {
+    try {
+      this.hooks.decorate?.(result.backends, state.source.name, at);
+    } catch (error) {
+      console.error('[hapscope] decorating a poll failed:', error);
+    }
   }
 
   private recordSuccess(state: SourceState, result: PollResult, startedAt: number): void {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { topologyDecorator } from './apply-topology';
 import { Collector } from './collector';
 import { attachHistoryRecorder } from './history';
 
@@ -12,7 +13,7 @@ const holder = globalThis as typeof globalThis & { __hapscopeCollector?: Collect
 /** The process's collector, created and started on first use. */
 export function getCollector(): Collector {
   if (!holder.__hapscopeCollector) {
-    const collector = new Collector(getConfig());
+    const collector = new Collector(getConfig(), { decorate: topologyDecorator(getConfig()) });
     holder.__hapscopeCollector = collector;
     attachHistoryRecorder(collector);
     collector.start();

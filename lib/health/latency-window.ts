@@ -40,8 +40,8 @@ export class LatencyWindow {
     return into;
   }
 
-  /** Drops keys not in `keep` (servers that left HAProxy's configuration). */
-  retain(keep: ReadonlySet<string>): void {
-    for (const key of this.rings.keys()) if (!keep.has(key)) this.rings.delete(key);
+  /** Drops the keys `keep` refuses (servers that left HAProxy's configuration). */
+  retain(keep: (key: string) => boolean): void {
+    for (const key of this.rings.keys()) if (!keep(key)) this.rings.delete(key);
   }
 }

@@ -1,0 +1,65 @@
+/**
+ * Location settings beyond api-v1.md's keys, from the config file or the environment (environment wins):
+ *   SERVER_OVERRIDES: [agent1=loc-a-1, main/codeserver_backend/agent2=loc-b-1]   # server → node
+ *   STATIC_POOLS:     [agent1=pool-a, api_backend/api1=pool-b]                   # server → pool (no Kubernetes)
+ *   BACKEND_HOSTS:    [codeserver_backend=code.example.com]                       # backend → health-check Host
+ * A server selector is `server`, `backend/server` or `instance/backend/server`; the most specific rule wins.
+ * Lists, not mappings: config-file.ts turns a list into the comma-separated text the environment would hold.
+ */
+import type { ServerRule } from '@/lib/health/correlate';
+import { ConfigError } from './config-error';
+import { findConfigFile, readConfigFile } from './config-file';
+import type { RawSettings } from './parse-config';
+
+export interface TopologyConfig {
+  serverOverrides: ServerRule[];
+  staticPools: ServerRule[];
+  backendHosts: Map<string, string>;
+}
+
+export const TOPOLOGY_KEYS = ['SERVER_OVERRIDES', 'STATIC_POOLS', 'BACKEND_HOSTS'] as const;
+
+export function loadTopologyConfig(env: RawSettings, cwd: string): TopologyConfig {
+  const file = findConfigFile(env, cwd);
+  const fromFile = file ? readConfigFile(file) : {};
+  const settings: RawSettings = { ...fromFile };
+  for (const key of TOPOLOGY_KEYS) if (env[key]?.trim()) settings[key] = env[key];
+  return parseTopologySettings(settings);
+}
+
+export function parseTopologySettings(settings: RawSettings): TopologyConfig {
+  return {
+    serverOverrides: parsePairs(settings, 'SERVER_OVERRIDES').map(([selector, value]) =>
+      toRule('SERVER_OVERRIDES', selector, value),
+    ),
+    staticPools: parsePairs(settings, 'STATIC_POOLS').map(([selector, value]) =>
+      toRule('STATIC_POOLS', selector, value),
+    ),
+    backendHosts: new Map(parsePairs(settings, 'BACKEND_HOSTS')),
+  };
+}
+
+function parsePairs(settings: RawSettings, key: string): [string, string][] {
+  const raw = settings[key]?.trim();
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const eq = entry.indexOf('=');
+      const [left, right] = [entry.slice(0, eq).trim(), entry.slice(eq + 1).trim()];
+      if (eq < 0 || !left || !right)
+        throw new ConfigError(key, `entries must look like "selector=value", got "${entry}"`);
+      return [left, right];
+    });
+}
+
+function toRule(key: string, selector: string, value: string): ServerRule {
+  const parts = selector.split('/');
+  if (parts.length > 3 || parts.some((p) => !p)) {
+    throw new ConfigError(key, `"${selector}" must be server, backend/server or instance/backend/server`);
+  }
+  const [server, backend = null, instance = null] = parts.reverse();
+  return { instance, backend, server: server!, value };
+}
