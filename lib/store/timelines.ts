@@ -43,6 +43,8 @@ interface ChangeRow {
   check_desc: string | null;
 }
 
+type ChangeTuple = [number, number, number, number, string | null, number | null, string | null];
+
 const DIM_SQL = `SELECT s.id, i.name AS instance, s.instance_id, s.backend, s.name, s.backup, s.pool, s.first_seen_at,
   s.first_status, s.first_transition, s.gone_at FROM servers s JOIN instances i ON i.id = s.instance_id`;
 const CHANGE_COLUMNS = 'server_id, at, to_status, to_transition, check_status, check_code, check_desc';
@@ -73,22 +75,34 @@ export function loadTimelines(db: HistoryDb, range: Interval, serverId?: number)
     const row = last.get(dim.id, range.from) as ChangeRow | undefined;
     if (row) initial.set(dim.id, row);
   }
+  // Raw rows (arrays): a month of transitions for thousands of servers is tens of thousands of rows.
   const changeRows = (
     one
       ? db
           .prepare(
             `SELECT ${CHANGE_COLUMNS} FROM transitions WHERE server_id = ? AND at > ? AND at < ? ORDER BY at, id`,
           )
+          .raw()
           .all(serverId, range.from, range.to)
       : db
           .prepare(`SELECT ${CHANGE_COLUMNS} FROM transitions WHERE at > ? AND at < ? ORDER BY at, id`)
+          .raw()
           .all(range.from, range.to)
-  ) as ChangeRow[];
+  ) as ChangeTuple[];
   const changes = new Map<number, TimelineChange[]>();
-  for (const row of changeRows) {
-    const list = changes.get(row.server_id) ?? [];
-    list.push(toChange(row));
-    changes.set(row.server_id, list);
+  for (const [server_id, at, to_status, to_transition, check_status, check_code, check_desc] of changeRows) {
+    const change = toChange({
+      server_id,
+      at,
+      to_status,
+      to_transition,
+      check_status,
+      check_code,
+      check_desc,
+    });
+    const list = changes.get(server_id);
+    if (list) list.push(change);
+    else changes.set(server_id, [change]);
   }
   const coverage = coverageByInstance(db, range);
   return dims

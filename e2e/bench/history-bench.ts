@@ -1,0 +1,243 @@
+/**
+ * History store: poll ingest (2,000 and 20,000 servers), the 30-day uptime query for 2,000 servers, a 7-day
+ * history query for one server, and the database size per 1,000 servers per day.
+ * Run: npx tsx e2e/bench/history-bench.ts
+ *
+ * Churn assumption (ingest and size): per 2 s poll 10 % of servers carry traffic whose sessions/rate change, the
+ * rest are idle; check durations jitter 1–3 ms (under the 2 ms / 10 % write threshold most of the time); one
+ * server-poll in 5,000 flips UP/DOWN. Samples are written on change or as a 30 s heartbeat.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HistoryRecorder } from '@/lib/collector/history-recorder';
+import type { Backend, Server } from '@/lib/health/types';
+import { historyDbPath, openHistoryDb, writeMeta, type HistoryDb } from '@/lib/store/db';
+import { queryServerHistory } from '@/lib/store/history-query';
+import { HistoryWriter } from '@/lib/store/history-writer';
+import { runMaintenance } from '@/lib/store/maintenance';
+import { DEFAULT_RETENTION } from '@/lib/store/retention';
+import { META_HOURS_ROLLED, META_MINUTES_ROLLED } from '@/lib/store/rollup';
+import { syntheticBackend, syntheticServer } from '@/lib/store/synthetic-server';
+import { findServer } from '@/lib/store/timelines';
+import { queryUptime } from '@/lib/store/uptime-query';
+import { fmt, median, printTable } from './measure';
+
+const POLL_MS = 2000;
+const PER_BACKEND = 10;
+const DAY = 86_400_000;
+
+/** Deterministic pseudo-random numbers: the bench gives the same figures run to run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+}
+
+function topology(servers: number): Backend[] {
+  const backends: Backend[] = [];
+  for (let b = 0; b < servers / PER_BACKEND; b++) {
+    const list = Array.from({ length: PER_BACKEND }, (_, i) =>
+      syntheticServer(`srv${i}`, { backup: i === PER_BACKEND - 1, lastChangeSec: 3600 }),
+    );
+    backends.push(syntheticBackend('bench', `be${b}`, list));
+  }
+  return backends;
+}
+
+/** Moves the servers one poll on, in place, per the churn assumption. */
+function churn(backends: Backend[], next: () => number): void {
+  for (const backend of backends) {
+    for (const s of backend.servers) {
+      s.lastChangeSec = (s.lastChangeSec ?? 0) + 2;
+      s.check.durationMs = 1 + Math.floor(next() * 3);
+      if (next() < 0.1) {
+        s.sessions.current = Math.floor(next() * 50);
+        s.sessionRate.current = Math.floor(next() * 20);
+        s.sessions.total += s.sessionRate.current * 2;
+      }
+      if (next() < 0.0002) flip(s);
+    }
+  }
+}
+
+function flip(s: Server): void {
+  const down = s.status !== 'DOWN';
+  s.status = down ? 'DOWN' : 'UP';
+  s.statusText = s.status;
+  s.lastChangeSec = 1;
+  if (down) s.checkDowns += 1;
+  s.check.status = down ? 'L7STS' : 'L7OK';
+}
+
+function tempDb(): { db: HistoryDb; dir: string; file: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hapscope-bench-'));
+  const file = historyDbPath(dir);
+  return { db: openHistoryDb(file), dir, file };
+}
+
+function benchIngest(servers: number, polls = 25): Record<string, string | number> {
+  const { db, dir } = tempDb();
+  const recorder = new HistoryRecorder(new HistoryWriter(db), POLL_MS);
+  const backends = topology(servers);
+  const next = random(servers);
+  const start = Date.now() - polls * POLL_MS - 60_000;
+  const t0 = performance.now();
+  recorder.record({ instance: 'bench', at: start, ok: true, backends, info: null });
+  const firstMs = performance.now() - t0;
+  const sampleCount = () => (db.prepare('SELECT COUNT(*) AS n FROM samples').get() as { n: number }).n;
+  const before = sampleCount();
+  const times: number[] = [];
+  for (let i = 1; i <= polls; i++) {
+    churn(backends, next);
+    const t = performance.now();
+    recorder.record({ instance: 'bench', at: start + i * POLL_MS, ok: true, backends, info: null });
+    times.push(performance.now() - t);
+  }
+  const written = (sampleCount() - before) / polls;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    servers,
+    'first poll ms': fmt(firstMs),
+    'median ms/poll': fmt(median(times)),
+    'max ms/poll': fmt(Math.max(...times)),
+    'samples written/poll': Math.round(written),
+  };
+}
+
+/** 30 days for 2,000 servers written directly: daily coverage with a 5-minute gap, flaps, an outage a week. */
+function generateMonth(db: HistoryDb, servers: number, now: number): void {
+  const from = now - 30 * DAY;
+  const next = random(42);
+  db.transaction(() => {
+    db.prepare("INSERT INTO instances (id, name) VALUES (1, 'bench')").run();
+    const cover = db.prepare('INSERT INTO coverage (instance_id, from_ms, to_ms) VALUES (1, ?, ?)');
+    for (let day = 0; day < 30; day++)
+      cover.run(from + day * DAY + 300_000, Math.min(now, from + (day + 1) * DAY));
+    const server = db.prepare(
+      `INSERT INTO servers (id, instance_id, backend, name, backup, first_seen_at, first_status, first_transition,
+         last_status, last_transition) VALUES (?, 1, ?, ?, ?, ?, 0, 0, 0, 0)`,
+    );
+    const change = db.prepare(
+      `INSERT INTO transitions (server_id, at, precision_ms, kind, from_status, from_transition, to_status,
+         to_transition, check_status, check_code, check_desc) VALUES (?, ?, 1000, 'observed', ?, 0, ?, 0, ?, ?, ?)`,
+    );
+    const hour = db.prepare(`INSERT INTO rollup_hour VALUES (?, ?, ?, ?, 0, ?, ?, 1.5, 3, ?, ?, ?, ?, 0)`);
+    for (let id = 1; id <= servers; id++) {
+      server.run(
+        id,
+        `be${Math.floor((id - 1) / PER_BACKEND)}`,
+        `srv${(id - 1) % PER_BACKEND}`,
+        id % PER_BACKEND === 0 ? 1 : 0,
+        from,
+      );
+      const flaps = Math.floor(next() * 20);
+      for (let f = 0; f < flaps; f++) {
+        const at = from + Math.floor(next() * 30 * DAY);
+        change.run(id, at, 0, 1, 'L7STS', 503, 'Layer7 wrong status');
+        change.run(id, at + 5_000 + Math.floor(next() * 600_000), 1, 0, 'L7OK', 200, 'Layer7 check passed');
+      }
+      for (let h = Math.floor(from / 3_600_000); h < Math.floor(now / 3_600_000); h++) {
+        const sessions = Math.round(next() * 20);
+        hour.run(id, h, 3_590_000, 10_000, 0, 5, sessions, sessions * 2, sessions / 2, sessions);
+      }
+    }
+  })();
+  writeMeta(db, META_HOURS_ROLLED, String(Math.floor(now / 3_600_000)));
+  writeMeta(db, META_MINUTES_ROLLED, String(Math.floor(now / 60_000)));
+}
+
+function benchQueries(): Record<string, string | number>[] {
+  const { db, dir } = tempDb();
+  const now = Date.now();
+  const servers = 2_000;
+  generateMonth(db, servers, now);
+  const time = (runs: number, work: () => void) => {
+    work();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      work();
+      times.push(performance.now() - t);
+    }
+    return median(times);
+  };
+  const uptimeMs = time(5, () => void queryUptime(db, { from: now - 30 * DAY, to: now }));
+  const uptimeBarsMs = time(
+    5,
+    () => void queryUptime(db, { from: now - 30 * DAY, to: now }, { buckets: 90 }),
+  );
+  const one = findServer(db, 'bench', 'be7', 'srv3')!;
+  const options = { now, retention: DEFAULT_RETENTION, buckets: 90 };
+  const historyMs = time(
+    20,
+    () => void queryServerHistory(db, one, { from: now - 7 * DAY, to: now }, options),
+  );
+  const points = queryServerHistory(db, one, { from: now - 7 * DAY, to: now }, options).samples.length;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return [
+    { query: `uptime, ${servers} servers, 30 days`, 'median ms': fmt(uptimeMs), target: '< 300' },
+    {
+      query: `uptime + 90-bucket bars, ${servers} servers, 30 days`,
+      'median ms': fmt(uptimeBarsMs),
+      target: '-',
+    },
+    { query: `history, 1 server, 7 days (${points} points)`, 'median ms': fmt(historyMs), target: '< 50' },
+  ];
+}
+
+/** 2 h of 2 s polls for 1,000 servers, rolled up; sizes per table extrapolated to a day and to steady state. */
+function benchSize(): Record<string, string | number>[] {
+  const { db, dir, file } = tempDb();
+  const recorder = new HistoryRecorder(new HistoryWriter(db), POLL_MS);
+  const backends = topology(1_000);
+  const next = random(1);
+  const hours = 2;
+  const start = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 4 * 3_600_000;
+  for (let at = start; at < start + hours * 3_600_000; at += POLL_MS) {
+    churn(backends, next);
+    recorder.record({ instance: 'bench', at, ok: true, backends, info: null });
+  }
+  runMaintenance(db, start + hours * 3_600_000 + 3 * 60_000, { ...DEFAULT_RETENTION, rawHours: 24 * 365 });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const sizes = new Map(
+    (
+      db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {
+        name: string;
+        bytes: number;
+      }[]
+    ).map((r) => [r.name, r.bytes]),
+  );
+  const perDay = (name: string) => ((sizes.get(name) ?? 0) * 24) / hours / 1024 / 1024;
+  const raw = perDay('samples');
+  const minute = perDay('rollup_minute');
+  const hour = minute / 60;
+  const other = perDay('transitions') + perDay('transitions_by_server') + perDay('transitions_by_time');
+  const steady = raw * 2 + minute * 30 + hour * 365 + other * 365;
+  const fileMb = statSync(file).size / 1024 / 1024;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return [
+    { what: 'raw samples (MB / 1,000 servers / day)', value: fmt(raw) },
+    { what: 'minute rollups (MB / 1,000 servers / day)', value: fmt(minute) },
+    { what: 'hour rollups (MB / 1,000 servers / day, est.)', value: fmt(hour, 2) },
+    { what: 'transitions + indexes (MB / 1,000 servers / day)', value: fmt(other, 2) },
+    { what: 'total written per day (MB / 1,000 servers)', value: fmt(raw + minute + hour + other) },
+    { what: 'steady state with 48 h / 30 d / 365 d retention (MB / 1,000 servers)', value: fmt(steady, 0) },
+    { what: `file after ${hours} h (MB)`, value: fmt(fileMb) },
+  ];
+}
+
+export async function runHistoryBench(): Promise<void> {
+  printTable('History ingest: one poll (target < 25 ms for 2,000 servers)', [
+    benchIngest(2_000),
+    benchIngest(20_000),
+  ]);
+  printTable('History queries', benchQueries());
+  printTable('History database size (churn: see the header of e2e/bench/history-bench.ts)', benchSize());
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  void runHistoryBench();
+}
