@@ -34,9 +34,10 @@ export interface NodeIndex {
   poolOf: Map<string, string>;
 }
 
+/** Rules by server name: a lookup is one Map get, then a pick among that name's (few) rules. */
 export interface RuleIndex {
-  nodeOverrides: Map<string, string>;
-  staticPools: Map<string, string>;
+  nodeOverrides: Map<string, ServerRule[]>;
+  staticPools: Map<string, ServerRule[]>;
 }
 
 /** First present label of `poolLabels`, else "unassigned". */
@@ -67,8 +68,8 @@ export function buildRuleIndex(
   staticPools: readonly ServerRule[],
 ): RuleIndex {
   const toMap = (rules: readonly ServerRule[]) => {
-    const map = new Map<string, string>();
-    for (const rule of rules) setOnce(map, ruleKey(rule.instance, rule.backend, rule.server), rule.value);
+    const map = new Map<string, ServerRule[]>();
+    for (const rule of rules) map.set(rule.server, [...(map.get(rule.server) ?? []), rule]);
     return map;
   };
   return { nodeOverrides: toMap(nodeOverrides), staticPools: toMap(staticPools) };
@@ -107,17 +108,19 @@ function findNode(ref: ServerRef, index: NodeIndex): { node: TopologyNode; via: 
   return byServerName ? { node: byServerName, via: 'server-name' } : null;
 }
 
-function lookupRule(map: Map<string, string>, ref: ServerRef): string | undefined {
-  if (map.size === 0) return undefined;
-  return (
-    map.get(ruleKey(ref.instance, ref.backend, ref.server)) ??
-    map.get(ruleKey(null, ref.backend, ref.server)) ??
-    map.get(ruleKey(null, null, ref.server))
-  );
-}
-
-function ruleKey(instance: string | null, backend: string | null, server: string): string {
-  return `${instance ?? ''}\u0000${backend ?? ''}\u0000${server}`;
+/** The most specific matching rule: instance/backend/server, then backend/server, then server; first one wins. */
+function lookupRule(map: Map<string, ServerRule[]>, ref: ServerRef): string | undefined {
+  const rules = map.get(ref.server);
+  if (!rules) return undefined;
+  let best: ServerRule | undefined;
+  let bestScore = -1;
+  for (const rule of rules) {
+    if (rule.instance !== null && rule.instance !== ref.instance) continue;
+    if (rule.backend !== null && rule.backend !== ref.backend) continue;
+    const score = (rule.instance !== null ? 2 : 0) + (rule.backend !== null ? 1 : 0);
+    if (score > bestScore) [best, bestScore] = [rule, score];
+  }
+  return best?.value;
 }
 
 function setOnce<V>(map: Map<string, V>, key: string, value: V): void {

@@ -4,7 +4,19 @@
  */
 export function addressHost(address: string | null): string | null {
   if (!address) return null;
-  const text = address.trim();
+  const known = hostCache.get(address);
+  if (known !== undefined) return known;
+  // Addresses repeat poll after poll: remember them (bounded), so correlating 20,000 servers stays cheap.
+  if (hostCache.size >= HOST_CACHE_LIMIT) hostCache.clear();
+  const host = parseHost(address.trim());
+  hostCache.set(address, host);
+  return host;
+}
+
+const HOST_CACHE_LIMIT = 200_000;
+const hostCache = new Map<string, string | null>();
+
+function parseHost(text: string): string | null {
   let host: string;
   if (text.startsWith('[')) {
     const end = text.indexOf(']');
