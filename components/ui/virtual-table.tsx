@@ -1,6 +1,13 @@
 'use client';
 
-import { useRef, type CSSProperties, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import {
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useScrollViewport } from '../hooks/use-scroll-viewport';
 import styles from './virtual-table.module.css';
 import { visibleRange } from './virtual-range';
@@ -26,6 +33,21 @@ export interface VirtualTableProps<T> {
   'data-testid'?: string;
 }
 
+/** One style object per row position, reused across renders so memoized rows skip re-rendering on scroll. */
+function useRowStyles(rowHeight: number): (index: number) => CSSProperties {
+  const [cache] = useState(() => new Map<string, CSSProperties>());
+  return (index) => {
+    const key = `${rowHeight}:${index}`;
+    let style = cache.get(key);
+    if (!style) {
+      if (cache.size > 5000) cache.clear();
+      style = { height: rowHeight, transform: `translateY(${index * rowHeight}px)` };
+      cache.set(key, style);
+    }
+    return style;
+  };
+}
+
 /**
  * A table that renders only the rows on screen (fixed row height), with a sticky header. The whole table is
  * one scroll container and one Tab stop: arrow keys and Page Up/Down scroll it.
@@ -49,12 +71,11 @@ export function VirtualTable<T>({
   const ref = scrollRef ?? ownRef;
   const viewport = useScrollViewport(ref);
   const { start, end } = visibleRange(viewport.scrollTop, viewport.height, rowHeight, rows.length, overscan);
+  const rowStyle = useRowStyles(rowHeight);
   const rendered: ReactNode[] = [];
   for (let i = start; i < end; i++) {
     const row = rows[i];
-    if (row !== undefined) {
-      rendered.push(renderRow(row, i, { height: rowHeight, transform: `translateY(${i * rowHeight}px)` }));
-    }
+    if (row !== undefined) rendered.push(renderRow(row, i, rowStyle(i)));
   }
   return (
     <div

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { formatRatio } from '../../ui/format';
 import type { ColumnDef, ColumnId } from './columns';
 import type { BackendRow } from './rows';
@@ -27,7 +27,13 @@ function UpCount({ label, up, total }: { label: string; up: number; total: numbe
 }
 
 /** The group header of a backend: its state, usable active/backup counts, and its own traffic figures. */
-export function BackendRowView({ row, columns, style, rowIndex, onToggle }: BackendRowViewProps) {
+export const BackendRowView = memo(function BackendRowView({
+  row,
+  columns,
+  style,
+  rowIndex,
+  onToggle,
+}: BackendRowViewProps) {
   const { backend, collapsed, matching } = row;
   const nameSpan = columns.filter((c) => NAME_SPAN.includes(c.id)).length;
   const summarySpan = columns.filter((c) => SUMMARY_SPAN.includes(c.id)).length;
@@ -45,7 +51,7 @@ export function BackendRowView({ row, columns, style, rowIndex, onToggle }: Back
       data-row-index={rowIndex}
       tabIndex={-1}
       className={styles.backendRow}
-      data-critical={tag ? 'true' : undefined}
+      data-critical={backend.noUsableServer ? 'none' : backend.servingFromBackup ? 'backup' : undefined}
       style={style}
       data-testid={`backend-row-${backend.instance}-${backend.name}`}
     >
@@ -69,8 +75,17 @@ export function BackendRowView({ row, columns, style, rowIndex, onToggle }: Back
           {backend.name}
         </span>
         <span className={styles.instance}>{backend.instance}</span>
+        {tag ? (
+          <span
+            className={styles.backendTag}
+            data-tone={backend.noUsableServer ? 'none' : 'backup'}
+            data-testid="backend-tag"
+          >
+            {tag}
+          </span>
+        ) : null}
         <span className={styles.serverCount}>
-          {matching === total ? `${total} servers` : `${matching} of ${total}`}
+          {matching === total ? `${total} server${total === 1 ? '' : 's'}` : `${matching} of ${total}`}
         </span>
       </div>
       <div
@@ -84,11 +99,6 @@ export function BackendRowView({ row, columns, style, rowIndex, onToggle }: Back
           ·
         </span>
         <UpCount label="backup" up={backend.backupUp} total={backend.backupTotal} />
-        {tag ? (
-          <span className={styles.backendTag} data-testid="backend-tag">
-            {tag}
-          </span>
-        ) : null}
       </div>
       {rest.map((column) => (
         <div role="cell" key={column.id} className={styles.cell} data-align={column.align}>
@@ -103,4 +113,4 @@ export function BackendRowView({ row, columns, style, rowIndex, onToggle }: Back
       ))}
     </div>
   );
-}
+});

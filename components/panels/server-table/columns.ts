@@ -37,25 +37,25 @@ const col = (
 ): ColumnDef => ({ id, label, width: `${minWidth}px`, minWidth, align: 'start', title, ...extra });
 
 export const COLUMNS: readonly ColumnDef[] = [
-  col('status', 'Status', 124, 'Server state; HAProxy’s own text in the tooltip', { sort: 'status' }),
+  col('status', 'Status', 140, 'Server state; HAProxy’s own text in the tooltip', { sort: 'status' }),
   col('server', 'Server', 170, 'Server name (backend name on group rows)', {
     width: 'minmax(170px, 1.6fr)',
     sort: 'name',
   }),
-  col('role', 'Role', 64, 'Active or backup server'),
+  col('role', 'Role', 76, 'Active or backup server'),
   col('address', 'Address', 140, 'Server address', { width: 'minmax(140px, 1fr)' }),
   col('node', 'Node', 130, 'Kubernetes node'),
   col('pool', 'Pool', 110, 'Location pool of the node'),
-  col('check', 'Check', 150, 'Last health check: status and code; description in the tooltip'),
-  col('latency', 'Latency', 84, 'Duration of the last health check', { align: 'end', sort: 'latency' }),
+  col('check', 'Check', 140, 'Last health check: status and code; description in the tooltip'),
+  col('latency', 'Latency', 92, 'Duration of the last health check', { align: 'end', sort: 'latency' }),
   col('queue', 'Queue', 82, 'Queued requests: current / max', { align: 'end', sort: 'queue' }),
   col('sessions', 'Sessions', 132, 'Sessions: current / max / limit', { align: 'end', sort: 'sessions' }),
   col('rate', 'Rate', 88, 'New sessions per second: current / max', { align: 'end', sort: 'rate' }),
-  col('last-change', 'Changed', 94, 'Time since the last UP/DOWN change', {
+  col('last-change', 'Changed', 98, 'Time since the last UP/DOWN change', {
     align: 'end',
     sort: 'last-change',
   }),
-  col('downtime', 'Downtime', 94, 'Total time DOWN since HAProxy started', {
+  col('downtime', 'Downtime', 102, 'Total time DOWN since HAProxy started', {
     align: 'end',
     sort: 'downtime',
   }),

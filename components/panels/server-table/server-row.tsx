@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { Server } from '@/lib/health/types';
 import { formatDuration, formatMs, formatRatio } from '../../ui/format';
 import { checkView } from './check-view';
@@ -94,7 +94,12 @@ export interface ServerRowViewProps {
 }
 
 /** One server: one cell per column, in the column order the header uses. */
-export function ServerRowView({ row, columns, style, rowIndex }: ServerRowViewProps) {
+export const ServerRowView = memo(function ServerRowView({
+  row,
+  columns,
+  style,
+  rowIndex,
+}: ServerRowViewProps) {
   const { backend, server } = row;
   return (
     <div
@@ -113,4 +118,4 @@ export function ServerRowView({ row, columns, style, rowIndex }: ServerRowViewPr
       ))}
     </div>
   );
-}
+});

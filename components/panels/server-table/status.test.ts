@@ -68,7 +68,7 @@ test.each<[ServerStatus, Transition, boolean]>([
 
 test.each([
   [{ status: 'UP', noUsableServer: false, servingFromBackup: false }, 'up', 'UP', false],
-  [{ status: 'UP', noUsableServer: false, servingFromBackup: true }, 'backup-only', 'BACKUP ONLY', true],
+  [{ status: 'UP', noUsableServer: false, servingFromBackup: true }, 'backup-only', 'BACKUP', true],
   [{ status: 'DOWN', noUsableServer: true, servingFromBackup: false }, 'no-server', 'NO SERVER', true],
   [{ status: 'DOWN', noUsableServer: false, servingFromBackup: false }, 'down', 'DOWN', true],
   [{ status: 'UP (3/3)', noUsableServer: false, servingFromBackup: false }, 'up', 'UP', false],

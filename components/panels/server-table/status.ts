@@ -97,7 +97,7 @@ export function backendStatusView(
   let look: StatusLook;
   let label: string;
   if (backend.noUsableServer) [look, label] = ['no-server', 'NO SERVER'];
-  else if (backend.servingFromBackup) [look, label] = ['backup-only', 'BACKUP ONLY'];
+  else if (backend.servingFromBackup) [look, label] = ['backup-only', 'BACKUP'];
   else if (/^UP\b/.test(backend.status)) [look, label] = ['up', 'UP'];
   else if (/^DOWN\b/.test(backend.status)) [look, label] = ['down', 'DOWN'];
   else [look, label] = ['maint', backend.status || '?'];

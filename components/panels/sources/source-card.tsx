@@ -51,22 +51,25 @@ export function SourceCard({ instance, clockOffsetMs }: SourceCardProps) {
         </p>
       )}
       <p className={styles.meta}>
-        <span>
-          {view.tone === 'pending' ? 'waiting for the first poll' : 'polled '}
-          {view.tone !== 'pending' ? <Age at={lastPoll} /> : null}
-        </span>
-        {view.tone === 'ok' && instance.pollDurationMs !== null ? (
-          <span>{formatMs(instance.pollDurationMs)}</span>
-        ) : null}
+        {view.neverSucceeded ? <span className={styles.warn}>never answered: no backends</span> : null}
         {view.stale ? (
-          <span>
-            showing data from <Age at={lastSuccess} />
+          <span className={styles.warn}>
+            data from <Age at={lastSuccess} />
           </span>
         ) : null}
-        {view.neverSucceeded ? <span className={styles.warn}>never answered: no backends shown</span> : null}
-        {view.backingOff && nextPoll !== null ? (
+        {view.tone === 'pending' ? (
+          <span>waiting for the first poll</span>
+        ) : (
           <span>
-            retry <Countdown to={nextPoll} /> ({instance.consecutiveFailures} failures)
+            polled <Age at={lastPoll} />
+          </span>
+        )}
+        {view.tone === 'ok' && instance.pollDurationMs !== null ? (
+          <span>took {formatMs(instance.pollDurationMs)}</span>
+        ) : null}
+        {view.backingOff && nextPoll !== null ? (
+          <span title={`${instance.consecutiveFailures} failures in a row: polling less often`}>
+            retry <Countdown to={nextPoll} />
           </span>
         ) : null}
       </p>
