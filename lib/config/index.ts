@@ -1,6 +1,6 @@
 import 'server-only';
 import { findConfigFile, readConfigFile } from './config-file';
-import { parseConfig, type Config } from './parse-config';
+import { parseConfig, type Config, type RawSettings } from './parse-config';
 
 export type { Config } from './parse-config';
 export type { Source, HttpSource, SocketSource } from './parse-sources';
@@ -13,7 +13,7 @@ export function getConfig(): Config {
   return (cached ??= loadConfig(process.env, process.cwd()));
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
+export function loadConfig(env: RawSettings, cwd: string): Config {
   const file = findConfigFile(env, cwd);
   const fromFile = file ? readConfigFile(file) : {};
   const definedEnv = Object.fromEntries(
