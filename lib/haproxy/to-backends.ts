@@ -37,7 +37,7 @@ export function toServer(row: HaproxyStatRow): Server {
     check: {
       status: (inProgress ? rawCheckStatus.slice(2) : rawCheckStatus) || null,
       inProgress,
-      code: toIntOrNull(row.check_code),
+      code: toIntOrNull(row.check_code) || null, // 0 while a check is in progress
       durationMs: toIntOrNull(row.check_duration),
       description: row.check_desc || null,
       lastCheck: row.last_chk || null,
