@@ -15,17 +15,17 @@ test.describe('e2e harness', () => {
     expect(agent1).toMatchObject({ pxname: 'codeserver_backend', svname: 'agent1', bck: '0' });
   });
 
-  test('agent1 failing goes UP 1/2 then DOWN, and recovering goes DOWN 1/2 then UP', async () => {
+  test('agent1 failing goes UP 2/3, UP 1/3 then DOWN, and recovering DOWN 1/3, DOWN 2/3 then UP', async () => {
     await waitForStatus(overHttp, 'codeserver_backend', 'agent1', 'UP');
     try {
       await setAgentMode(E2E.agents.agent1!.controlUrl, 'fail');
       const down = await waitForStatus(overHttp, 'codeserver_backend', 'agent1', 'DOWN');
-      expect(down.seen).toEqual(['UP', 'UP 1/2', 'DOWN']);
+      expect(down.seen).toEqual(['UP', 'UP 2/3', 'UP 1/3', 'DOWN']);
       expect(down.row.check_code).toBe('503');
 
       await setAgentMode(E2E.agents.agent1!.controlUrl, 'ok');
       const up = await waitForStatus(overHttp, 'codeserver_backend', 'agent1', 'UP');
-      expect(up.seen).toEqual(['DOWN', 'DOWN 1/2', 'UP']);
+      expect(up.seen).toEqual(['DOWN', 'DOWN 1/3', 'DOWN 2/3', 'UP']);
     } finally {
       await setAgentMode(E2E.agents.agent1!.controlUrl, 'ok');
     }

@@ -10,7 +10,8 @@ const HOST = '127.0.0.1';
 const USER = 'admin';
 const PASSWORD = 'hapscope-e2e-pass';
 const WRONG_PASSWORD = 'not-the-password';
-const FAST_CHECK = { inter: 500, fall: 2, rise: 2 };
+// Slow enough that every transitional state (UP 1/3, UP 2/3, DOWN 1/3, DOWN 2/3) lasts a whole 1 s app poll.
+const FAST_CHECK = { inter: 1000, fall: 3, rise: 3 };
 const SLOWER_CHECK = { inter: 1000, fall: 3, rise: 2 };
 
 /**

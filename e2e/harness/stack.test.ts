@@ -43,11 +43,11 @@ describe.skipIf(!existsSync(HAPROXY_BIN) && !process.env.CI)('harness stack (rea
     expect(findRow(await fetchStats(facts.statsUrl), 'codeserver_backend', 'agent1')).toBeDefined();
   });
 
-  test('a failing agent goes UP → UP 1/2 → DOWN, and back DOWN 1/2 → UP', async () => {
+  test('a failing agent goes UP → UP 2/3 → UP 1/3 → DOWN, and back DOWN 1/3 → DOWN 2/3 → UP', async () => {
     await waitForStatus(overHttp, 'codeserver_backend', 'agent1', 'UP');
     await setAgentMode(facts.agents.agent1!.ownControlUrl, 'fail');
     const down = await waitForStatus(overHttp, 'codeserver_backend', 'agent1', 'DOWN');
-    expect(down.seen).toEqual(['UP', 'UP 1/2', 'DOWN']);
+    expect(down.seen).toEqual(['UP', 'UP 2/3', 'UP 1/3', 'DOWN']);
     expect(down.row).toMatchObject({
       check_status: 'L7STS',
       check_code: '503',
@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(HAPROXY_BIN) && !process.env.CI)('harness stack (rea
 
     await setAgentMode(facts.agents.agent1!.controlUrl, 'ok');
     const up = await waitForStatus(overHttp, 'codeserver_backend', 'agent1', 'UP');
-    expect(up.seen).toEqual(['DOWN', 'DOWN 1/2', 'UP']);
+    expect(up.seen).toEqual(['DOWN', 'DOWN 1/3', 'DOWN 2/3', 'UP']);
     expect(Number(up.row.chkdown)).toBeGreaterThanOrEqual(1);
   });
 
