@@ -5,7 +5,10 @@ import type { BackendRow } from './rows';
 import styles from './server-table.module.css';
 import { BackendStatusBadge } from './status-badge';
 
-/** Columns the backend name spans, and the ones its active/backup summary spans. */
+/**
+ * Columns the backend name covers, and the ones its active/backup summary covers. The name cell lies under
+ * the whole row so that its label can stay in view (sticky) however far the table scrolls sideways.
+ */
 const NAME_SPAN: ColumnId[] = ['server', 'role', 'address'];
 const SUMMARY_SPAN: ColumnId[] = ['node', 'pool', 'check', 'latency'];
 
@@ -35,7 +38,9 @@ export const BackendRowView = memo(function BackendRowView({
   onToggle,
 }: BackendRowViewProps) {
   const { backend, collapsed, matching } = row;
-  const nameSpan = columns.filter((c) => NAME_SPAN.includes(c.id)).length;
+  const nameColumns = columns.filter((c) => NAME_SPAN.includes(c.id));
+  const nameSpan = nameColumns.length;
+  const labelMax = nameColumns.reduce((sum, c) => sum + c.minWidth, 0);
   const summarySpan = columns.filter((c) => SUMMARY_SPAN.includes(c.id)).length;
   const rest = columns.slice(1 + nameSpan + summarySpan);
   const tag = backend.noUsableServer
@@ -58,40 +63,46 @@ export const BackendRowView = memo(function BackendRowView({
       <div role="cell" className={styles.cell}>
         <BackendStatusBadge backend={backend} />
       </div>
-      <div role="cell" className={styles.cell} style={{ gridColumn: `span ${nameSpan}` }}>
-        <button
-          type="button"
-          className={styles.toggle}
-          aria-expanded={!collapsed}
-          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${backend.name} on ${backend.instance}`}
-          onClick={() => onToggle?.(row.key)}
-          data-collapsed={collapsed ? 'true' : 'false'}
-        >
-          <svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">
-            <path d="M2 3.5 5 6.5 8 3.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-          </svg>
-        </button>
-        <span className={styles.backendName} title={`${backend.name} on ${backend.instance}`}>
-          {backend.name}
-        </span>
-        <span className={styles.instance}>{backend.instance}</span>
-        {tag ? (
-          <span
-            className={styles.backendTag}
-            data-tone={backend.noUsableServer ? 'none' : 'backup'}
-            data-testid="backend-tag"
+      <div
+        role="cell"
+        className={styles.cell}
+        style={{ gridColumn: '2 / -1', gridRow: 1, '--label-max': `${labelMax}px` } as CSSProperties}
+      >
+        <span className={styles.backendLabel}>
+          <button
+            type="button"
+            className={styles.toggle}
+            aria-expanded={!collapsed}
+            aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${backend.name} on ${backend.instance}`}
+            onClick={() => onToggle?.(row.key)}
+            data-collapsed={collapsed ? 'true' : 'false'}
           >
-            {tag}
+            <svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">
+              <path d="M2 3.5 5 6.5 8 3.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            </svg>
+          </button>
+          <span className={styles.backendName} title={`${backend.name} on ${backend.instance}`}>
+            {backend.name}
           </span>
-        ) : null}
-        <span className={styles.serverCount}>
-          {matching === total ? `${total} server${total === 1 ? '' : 's'}` : `${matching} of ${total}`}
+          <span className={styles.instance}>{backend.instance}</span>
+          {tag ? (
+            <span
+              className={styles.backendTag}
+              data-tone={backend.noUsableServer ? 'none' : 'backup'}
+              data-testid="backend-tag"
+            >
+              {tag}
+            </span>
+          ) : null}
+          <span className={styles.serverCount}>
+            {matching === total ? `${total} server${total === 1 ? '' : 's'}` : `${matching} of ${total}`}
+          </span>
         </span>
       </div>
       <div
         role="cell"
         className={styles.cell}
-        style={{ gridColumn: `span ${summarySpan}` }}
+        style={{ gridColumn: `${2 + nameSpan} / span ${summarySpan}`, gridRow: 1 }}
         title="usable servers: active up/total, backup up/total"
       >
         <UpCount label="active" up={backend.activeUp} total={backend.activeTotal} />
@@ -100,8 +111,14 @@ export const BackendRowView = memo(function BackendRowView({
         </span>
         <UpCount label="backup" up={backend.backupUp} total={backend.backupTotal} />
       </div>
-      {rest.map((column) => (
-        <div role="cell" key={column.id} className={styles.cell} data-align={column.align}>
+      {rest.map((column, i) => (
+        <div
+          role="cell"
+          key={column.id}
+          className={styles.cell}
+          data-align={column.align}
+          style={{ gridColumn: 2 + nameSpan + summarySpan + i, gridRow: 1 }}
+        >
           {column.id === 'queue'
             ? formatRatio(backend.queue.current, backend.queue.max)
             : column.id === 'sessions'

@@ -44,13 +44,14 @@ export function ServerTable({
   const onActivate = useCallback(
     (index: number, key: string) => {
       const row = rows[index];
-      if (row?.kind !== 'backend' || !onToggleBackend) return;
+      if (row?.kind !== 'backend' || !onToggleBackend) return false;
       const wantsToggle =
         key === 'Enter' ||
         key === ' ' ||
         (key === 'ArrowLeft' && !row.collapsed) ||
         (key === 'ArrowRight' && row.collapsed);
       if (wantsToggle) onToggleBackend(row.key);
+      return wantsToggle;
     },
     [rows, onToggleBackend],
   );
@@ -68,7 +69,12 @@ export function ServerTable({
       label={label}
       minWidth={minTableWidth(columns)}
       className={[styles.table, className ?? ''].join(' ')}
-      style={{ '--grid-columns': gridTemplate(columns) } as React.CSSProperties}
+      style={
+        {
+          '--grid-columns': gridTemplate(columns),
+          '--sticky-offset': `${columns[0]?.minWidth ?? 0}px`,
+        } as React.CSSProperties
+      }
       scrollRef={scrollRef}
       onKeyDown={onKeyDown}
       empty={empty}

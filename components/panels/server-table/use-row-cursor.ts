@@ -1,33 +1,37 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, type KeyboardEvent, type RefObject } from 'react';
 
 const KEYS_DOWN = ['ArrowDown', 'j'];
 const KEYS_UP = ['ArrowUp', 'k'];
 
+/** Focuses a row once the virtualized table has rendered it (after a scroll, that takes a frame or two). */
+function focusRow(container: HTMLElement, index: number, framesLeft = 10): void {
+  const el = container.querySelector<HTMLElement>(`[data-row-index="${index}"]`);
+  if (el) el.focus({ preventScroll: true });
+  else if (framesLeft > 0) requestAnimationFrame(() => focusRow(container, index, framesLeft - 1));
+}
+
+/** Scrolls just enough for the row to be entirely visible below the sticky header. */
+function scrollRowIntoView(container: HTMLElement, index: number, rowHeight: number, headerHeight: number) {
+  const top = index * rowHeight;
+  const visibleHeight = container.clientHeight - headerHeight;
+  if (top < container.scrollTop) container.scrollTop = top;
+  else if (top + rowHeight > container.scrollTop + visibleHeight)
+    container.scrollTop = top + rowHeight - visibleHeight;
+}
+
 /**
- * hatop-style row cursor for a virtualized table: ↑/↓ (or k/j), Home/End move focus between rows, scrolling
- * the row into view first since off-screen rows are not rendered. Returns the table's key handler.
+ * hatop-style row cursor for a virtualized table: ↑/↓ (or k/j), Home/End move focus between rows; other keys
+ * on a focused row go to onActivate, which says whether it handled them. Returns the table's key handler.
  */
 export function useRowCursor(
   scrollRef: RefObject<HTMLDivElement | null>,
   rowCount: number,
   rowHeight: number,
   headerHeight: number,
-  onActivate?: (index: number, key: string) => void,
+  onActivate?: (index: number, key: string) => boolean,
 ): (event: KeyboardEvent<HTMLDivElement>) => void {
-  const [target, setTarget] = useState<number | null>(null);
-  const pending = useRef(false);
-
-  useEffect(() => {
-    if (target === null || !pending.current) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${target}"]`);
-    if (el) {
-      pending.current = false;
-      el.focus({ preventScroll: true });
-    }
-  });
-
   return useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       const container = scrollRef.current;
@@ -39,23 +43,13 @@ export function useRowCursor(
       else if (KEYS_UP.includes(event.key)) next = current === null ? 0 : Math.max(0, current - 1);
       else if (event.key === 'Home') next = 0;
       else if (event.key === 'End') next = rowCount - 1;
-      else if (current !== null && focused === event.target) onActivate?.(current, event.key);
+      else if (current !== null && focused === event.target && onActivate?.(current, event.key)) {
+        event.preventDefault();
+      }
       if (next === null) return;
       event.preventDefault();
-      const top = next * rowHeight;
-      const visibleTop = container.scrollTop;
-      const visibleBottom = visibleTop + container.clientHeight - headerHeight;
-      if (top < visibleTop) container.scrollTop = top;
-      else if (top + rowHeight > visibleBottom)
-        container.scrollTop = top + rowHeight - (visibleBottom - visibleTop);
-      pending.current = true;
-      setTarget(next);
-      // The row may already be rendered: focus it now rather than waiting for a render that may not come.
-      const el = container.querySelector<HTMLElement>(`[data-row-index="${next}"]`);
-      if (el) {
-        pending.current = false;
-        el.focus({ preventScroll: true });
-      }
+      scrollRowIntoView(container, next, rowHeight, headerHeight);
+      focusRow(container, next);
     },
     [scrollRef, rowCount, rowHeight, headerHeight, onActivate],
   );
