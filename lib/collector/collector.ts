@@ -78,6 +78,8 @@ export class Collector {
       this.recordFailure(state, toSourceError(error, pollTimeoutMs), startedAt);
     }
     this.generation++;
+    state.pollsTotal++;
+    if (!state.ok) state.failuresTotal++;
     this.notify({ state, at: startedAt, result });
     const elapsed = Date.now() - startedAt;
     this.schedule(state, nextPollDelayMs(pollIntervalMs, state.consecutiveFailures, elapsed));

@@ -2,6 +2,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { topologyDecorator } from './apply-topology';
 import { Collector } from './collector';
+import { attachAlertEngine } from './alerts';
 import { attachHistoryRecorder } from './history';
 
 export type { Collector, PollEvent, PollListener } from './collector';
@@ -16,6 +17,7 @@ export function getCollector(): Collector {
     const collector = new Collector(getConfig(), { decorate: topologyDecorator(getConfig()) });
     holder.__hapscopeCollector = collector;
     attachHistoryRecorder(collector);
+    attachAlertEngine(collector);
     collector.start();
   }
   return holder.__hapscopeCollector;

@@ -11,6 +11,9 @@ export interface SourceState {
   lastSuccessAt: number | null;
   nextPollAt: number | null;
   consecutiveFailures: number;
+  /** Since this process started, for /metrics. */
+  pollsTotal: number;
+  failuresTotal: number;
   pollDurationMs: number | null;
   /** The last good backends: kept while the source fails, so the dashboard still shows them (marked stale). */
   backends: Backend[] | null;
@@ -27,6 +30,8 @@ export function initialSourceState(source: Source): SourceState {
     lastSuccessAt: null,
     nextPollAt: null,
     consecutiveFailures: 0,
+    pollsTotal: 0,
+    failuresTotal: 0,
     pollDurationMs: null,
     backends: null,
     info: null,

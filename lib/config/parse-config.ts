@@ -17,6 +17,14 @@ export interface Config {
   embedAllowedOrigins: string[];
   /** History retention: raw samples (hours), minute rollups (days), hour rollups (days). */
   retention: { rawHours: number; minuteDays: number; hourDays: number };
+  /** Flap detection and alert thresholds (the config file is the usual place for them). */
+  alerts: {
+    flapHighPct: number;
+    flapLowPct: number;
+    downGraceMs: number;
+    latencyP95Ms: number;
+    poolUnstableServers: number;
+  };
   /** Where the values came from, for the start-up log line (never the values themselves). */
   configFile: string | null;
 }
@@ -34,6 +42,11 @@ export const DEFAULTS = {
   RETENTION_RAW_HOURS: 48,
   RETENTION_MINUTE_DAYS: 30,
   RETENTION_HOUR_DAYS: 365,
+  FLAP_HIGH_PCT: 20,
+  FLAP_LOW_PCT: 5,
+  ALERT_DOWN_GRACE_MS: 10_000,
+  ALERT_LATENCY_P95_MS: 500,
+  ALERT_POOL_UNSTABLE_SERVERS: 2,
 } as const;
 
 const MIN_POLL_INTERVAL_MS = 250;
@@ -70,7 +83,30 @@ export function parseConfig(settings: RawSettings, configFile: string | null = n
         max: 3650,
       }),
     },
+    alerts: readAlertSettings(settings),
     configFile,
+  };
+}
+
+function readAlertSettings(settings: RawSettings): Config['alerts'] {
+  const flapHighPct = readInteger(settings, 'FLAP_HIGH_PCT', DEFAULTS.FLAP_HIGH_PCT, { min: 1, max: 100 });
+  const flapLowPct = readInteger(settings, 'FLAP_LOW_PCT', DEFAULTS.FLAP_LOW_PCT, { min: 0, max: 100 });
+  if (flapLowPct >= flapHighPct) {
+    throw new ConfigError('FLAP_LOW_PCT', `must be below FLAP_HIGH_PCT (${flapHighPct}), got ${flapLowPct}`);
+  }
+  return {
+    flapHighPct,
+    flapLowPct,
+    downGraceMs: readInteger(settings, 'ALERT_DOWN_GRACE_MS', DEFAULTS.ALERT_DOWN_GRACE_MS, { min: 0 }),
+    latencyP95Ms: readInteger(settings, 'ALERT_LATENCY_P95_MS', DEFAULTS.ALERT_LATENCY_P95_MS, { min: 1 }),
+    poolUnstableServers: readInteger(
+      settings,
+      'ALERT_POOL_UNSTABLE_SERVERS',
+      DEFAULTS.ALERT_POOL_UNSTABLE_SERVERS,
+      {
+        min: 1,
+      },
+    ),
   };
 }
 

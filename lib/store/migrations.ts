@@ -96,4 +96,39 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (server_id, bucket)
   ) WITHOUT ROWID;
   `,
+  `
+  -- Alerts: one row per episode (fired → resolved); the event log numbers every change for the SSE stream.
+  CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    rule_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    instance TEXT, backend TEXT, server TEXT, pool TEXT,
+    summary TEXT NOT NULL,
+    state TEXT NOT NULL,
+    since INTEGER NOT NULL,
+    fired_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    group_id TEXT,
+    inhibited_by TEXT,
+    acked_at INTEGER,
+    acked_by TEXT
+  );
+  CREATE INDEX alerts_by_state ON alerts (state, resolved_at);
+  CREATE TABLE alert_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    alert_id TEXT NOT NULL,
+    change TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX alert_events_by_alert ON alert_events (alert_id);
+  CREATE TABLE mutes (
+    id INTEGER PRIMARY KEY,
+    instance TEXT, backend TEXT, server TEXT, pool TEXT,
+    until INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    reason TEXT
+  );
+  `,
 ];

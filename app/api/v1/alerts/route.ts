@@ -1,0 +1,7 @@
+import { alertsDto } from '@/lib/collector/alert-service';
+
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return Response.json(alertsDto(Date.now()), { headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,13 @@
+import { followAlerts } from '@/lib/collector/alert-service';
+import { openEventStream } from '@/lib/api/event-stream';
+
+export const dynamic = 'force-dynamic';
+
+/** Server-Sent Events: `event: alert`, `id:` increasing; `Last-Event-ID` (or ?lastEventId=) resumes. */
+export function GET(request: Request) {
+  const header = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId');
+  const lastEventId = header !== null && /^\d+$/.test(header) ? Number(header) : null;
+  return openEventStream(request.signal, (send) =>
+    followAlerts(lastEventId, (event) => send({ id: event.seq, event: 'alert', data: event })),
+  );
+}

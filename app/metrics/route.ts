@@ -1,0 +1,9 @@
+import { metricsText } from '@/lib/collector/metrics';
+
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return new Response(metricsText(Date.now()), {
+    headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}

@@ -1,0 +1,110 @@
+import 'server-only';
+import type { MetricFamily } from '@/lib/health/prometheus-text';
+import { toPrometheusText } from '@/lib/health/prometheus-text';
+import { serverKey } from '@/lib/health/server-key';
+import { getAlertEngine } from './alerts';
+import { poolsDto } from './apply-topology';
+import { getCollector } from './index';
+
+/** GET /metrics: the dashboard's derived figures, so Prometheus/Alertmanager can take over paging. */
+export function metricsText(now: number): string {
+  const collector = getCollector();
+  const engine = getAlertEngine();
+  const sources = collector.states;
+  const backends = sources.flatMap((s) => s.backends ?? []);
+  const pools = poolsDto(collector, now);
+  const gauge = (name: string, help: string, samples: MetricFamily['samples']): MetricFamily => ({
+    name,
+    help,
+    type: 'gauge',
+    samples,
+  });
+  const servers = backends.flatMap((b) =>
+    b.servers.map((s) => ({
+      labels: { instance: b.instance, backend: b.name, server: s.name, pool: s.pool },
+      flap: engine?.flaps.get(serverKey(b.instance, b.name, s.name)),
+      up: s.status === 'UP' || s.status === 'NOCHECK' ? 1 : 0,
+    })),
+  );
+  const firing = engine?.firing() ?? [];
+  return toPrometheusText([
+    gauge(
+      'hapscope_source_up',
+      'Whether the last poll of the source succeeded',
+      sources.map((s) => ({ labels: { instance: s.source.name }, value: s.ok ? 1 : 0 })),
+    ),
+    gauge(
+      'hapscope_source_poll_duration_seconds',
+      'Duration of the last poll',
+      sources.map((s) => ({ labels: { instance: s.source.name }, value: (s.pollDurationMs ?? 0) / 1000 })),
+    ),
+    {
+      name: 'hapscope_source_polls_total',
+      help: 'Polls since start',
+      type: 'counter',
+      samples: sources.map((s) => ({ labels: { instance: s.source.name }, value: s.pollsTotal })),
+    },
+    {
+      name: 'hapscope_source_errors_total',
+      help: 'Failed polls since start',
+      type: 'counter',
+      samples: sources.map((s) => ({
+        labels: { instance: s.source.name, kind: s.error?.kind ?? null },
+        value: s.failuresTotal,
+      })),
+    },
+    gauge(
+      'hapscope_server_up',
+      'Whether the server takes traffic (UP or no check)',
+      servers.map((s) => ({ labels: s.labels, value: s.up })),
+    ),
+    gauge(
+      'hapscope_server_flapping',
+      'Whether the server is flapping (weighted state change with hysteresis)',
+      servers.map((s) => ({ labels: s.labels, value: s.flap?.flapping ? 1 : 0 })),
+    ),
+    gauge(
+      'hapscope_server_flap_percent',
+      'Weighted percent state change over the last 21 observations',
+      servers.map((s) => ({ labels: s.labels, value: s.flap?.percent ?? 0 })),
+    ),
+    gauge(
+      'hapscope_pool_flapping',
+      'Whether a "pool unstable" alert fires for the pool',
+      pools.pools.map((p) => ({
+        labels: { pool: p.name },
+        value: firing.some(
+          (a) => a.kind === 'flapping' && a.target.pool === p.name && a.target.server === null,
+        )
+          ? 1
+          : 0,
+      })),
+    ),
+    gauge(
+      'hapscope_pool_traefik_local',
+      'Whether a Ready Traefik runs in the pool',
+      pools.pools.map((p) => ({ labels: { pool: p.name }, value: p.traefikLocal ? 1 : 0 })),
+    ),
+    gauge(
+      'hapscope_pool_check_latency_p95_seconds',
+      'Check latency p95 over 5 minutes',
+      pools.pools
+        .filter((p) => p.checkLatencyMs.p95 !== null)
+        .map((p) => ({ labels: { pool: p.name }, value: p.checkLatencyMs.p95! / 1000 })),
+    ),
+    gauge(
+      'hapscope_alert_firing',
+      'Firing alerts (1 per alert)',
+      firing.map((a) => ({
+        labels: { id: a.id, kind: a.kind, severity: a.severity, ...a.target },
+        value: 1,
+      })),
+    ),
+    gauge('hapscope_alert_evaluation_seconds', 'Cost of the last alert evaluation', [
+      { labels: {}, value: (engine?.lastEvaluationMs ?? 0) / 1000 },
+    ]),
+    gauge('hapscope_alert_stream_clients', 'Open alert streams', [
+      { labels: {}, value: engine?.listenerCount ?? 0 },
+    ]),
+  ]);
+}
