@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useSlashFocus } from '../hooks/use-slash-focus';
 import { useSnapshot } from '../hooks/use-snapshot';
 import { useTableQuery } from '../hooks/use-table-query';
@@ -18,8 +18,6 @@ import { SourcesStrip } from './sources/sources-strip';
 import { SummaryBar } from './summary/summary-bar';
 import { summarize } from './summary/summary';
 
-const SEARCH_TO_URL_DELAY_MS = 250;
-
 /** The overview: sources, summary counts and every backend with its servers, live. */
 export function OverviewPanel() {
   const { snapshot, error, isLoading, clockOffsetMs } = useSnapshot();
@@ -29,13 +27,6 @@ export function OverviewPanel() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
-
-  // The URL follows the search box after a pause in typing; filtering itself does not wait.
-  useEffect(() => {
-    if (search === query.q) return;
-    const id = window.setTimeout(() => setQuery({ q: search }), SEARCH_TO_URL_DELAY_MS);
-    return () => window.clearTimeout(id);
-  }, [search, query.q, setQuery]);
 
   const backends = useMemo(() => snapshot?.backends ?? [], [snapshot]);
   const instances = useMemo(() => snapshot?.instances ?? [], [snapshot]);
@@ -60,6 +51,10 @@ export function OverviewPanel() {
       return next;
     });
   }, []);
+  const onSearch = (value: string) => {
+    setSearch(value);
+    setQuery({ q: value });
+  };
   const clearFilters = () => {
     setSearch('');
     setQuery({ q: '', problems: false });
@@ -123,7 +118,7 @@ export function OverviewPanel() {
       <SummaryBar summary={summary} />
       <TableToolbar
         search={search}
-        onSearch={setSearch}
+        onSearch={onSearch}
         searchRef={searchRef}
         problemsOnly={query.problems}
         onProblemsOnly={(problems) => setQuery({ problems })}

@@ -38,9 +38,8 @@ export const BackendRowView = memo(function BackendRowView({
   onToggle,
 }: BackendRowViewProps) {
   const { backend, collapsed, matching } = row;
-  const nameColumns = columns.filter((c) => NAME_SPAN.includes(c.id));
-  const nameSpan = nameColumns.length;
-  const labelMax = nameColumns.reduce((sum, c) => sum + c.minWidth, 0);
+  const nameSpan = columns.filter((c) => NAME_SPAN.includes(c.id)).length;
+  const afterName = columns.slice(1 + nameSpan).reduce((sum, c) => sum + c.minWidth, 0);
   const summarySpan = columns.filter((c) => SUMMARY_SPAN.includes(c.id)).length;
   const rest = columns.slice(1 + nameSpan + summarySpan);
   const tag = backend.noUsableServer
@@ -66,7 +65,7 @@ export const BackendRowView = memo(function BackendRowView({
       <div
         role="cell"
         className={styles.cell}
-        style={{ gridColumn: '2 / -1', gridRow: 1, '--label-max': `${labelMax}px` } as CSSProperties}
+        style={{ gridColumn: '2 / -1', gridRow: 1, '--after-name': `${afterName}px` } as CSSProperties}
       >
         <span className={styles.backendLabel}>
           <button
