@@ -1,0 +1,27 @@
+/** The alert API's writes: acknowledge, mute, unmute. Errors carry the API's own message. */
+import { MUTES_URL } from '@/lib/api/alerts-dto';
+import type { AlertTarget } from '@/lib/health/alerts/types';
+import { ApiError } from '../hooks/fetch-json';
+
+async function send(url: string, method: string, body?: unknown): Promise<void> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const error = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ApiError(res.status, error?.error?.message ?? `HTTP ${res.status}`);
+  }
+}
+
+export const postAck = (id: string, by: string | null) =>
+  send(`/api/v1/alerts/${encodeURIComponent(id)}/ack`, 'POST', by ? { by } : {});
+
+/** Only the target fields that are set: a mute names what it covers, the rest matches anything. */
+export function postMute(target: AlertTarget, durationMinutes: number, reason: string | null) {
+  const named = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== null));
+  return send(MUTES_URL, 'POST', { target: named, durationMinutes, ...(reason ? { reason } : {}) });
+}
+
+export const deleteMute = (id: number) => send(`${MUTES_URL}/${id}`, 'DELETE');

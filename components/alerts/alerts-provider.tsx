@@ -1,0 +1,93 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ALERTS_URL, type AlertEventDto, type AlertsDto } from '@/lib/api/alerts-dto';
+import type { AlertTarget } from '@/lib/health/alerts/types';
+import { fetchJson } from '../hooks/fetch-json';
+import { useAlertBadges } from '../hooks/use-alert-badges';
+import { useAlertStream } from '../hooks/use-alert-stream';
+import { useAlertToasts } from '../hooks/use-alert-toasts';
+import { AlertsContext, type AlertsContextValue } from '../hooks/use-alerts';
+import { useDesktopNotifications } from '../hooks/use-desktop-notifications';
+import { useNow } from '../hooks/use-now';
+import { deleteMute, postAck, postMute } from './alert-actions';
+import { applyEvent, applyList, EMPTY_BOOK, type AlertBook } from './alert-book';
+import { attentionCount } from './alert-groups';
+import { isAnnounced } from './alert-text';
+import { AlertToaster } from './alert-toaster';
+import { claimKey } from './notify-claims';
+import { StreamStatus } from './stream-status';
+
+/**
+ * The tab's alert hub: one stream, the alert list, toasts, OS notifications (one tab notifies), and the count in
+ * the title and favicon. Mounted once by the dashboard layout; pages read it through useAlerts().
+ */
+export function AlertsProvider({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const [book, setBook] = useState<AlertBook>(EMPTY_BOOK);
+  const lastSeq = useRef(0);
+  const announced = useRef(new Set<string>());
+  const toasts = useAlertToasts();
+  const notifications = useDesktopNotifications(router.push);
+  const { push: pushToast } = toasts;
+  const { notify } = notifications;
+
+  const refresh = useCallback(async () => {
+    try {
+      const list = await fetchJson<AlertsDto>(ALERTS_URL);
+      lastSeq.current = Math.max(lastSeq.current, list.lastEventId);
+      setBook((current) => applyList(current, list));
+    } catch (error) {
+      console.error('[hapscope] alert list:', error);
+    }
+  }, []);
+
+  const onEvent = useCallback(
+    (event: AlertEventDto) => {
+      lastSeq.current = Math.max(lastSeq.current, event.seq);
+      setBook((current) => applyEvent(current, event, Date.now()));
+      const key = claimKey(event);
+      if (!isAnnounced(event) || announced.current.has(key)) return;
+      announced.current.add(key);
+      pushToast(event);
+      void notify(event);
+    },
+    [pushToast, notify],
+  );
+
+  const stream = useAlertStream({ onEvent, onOpen: refresh, lastSeq: () => lastSeq.current });
+  const now = useNow(30_000);
+  const count = useMemo(() => attentionCount(book.alerts.values(), now), [book.alerts, now]);
+  useAlertBadges(count);
+
+  const value = useMemo<AlertsContextValue>(
+    () => ({
+      book,
+      stream,
+      count,
+      notifications,
+      acknowledge: async (id: string, by: string | null) => {
+        await postAck(id, by);
+        await refresh();
+      },
+      mute: async (target: AlertTarget, minutes: number, reason: string | null) => {
+        await postMute(target, minutes, reason);
+        await refresh();
+      },
+      unmute: async (id: number) => {
+        await deleteMute(id);
+        await refresh();
+      },
+    }),
+    [book, stream, count, notifications, refresh],
+  );
+
+  return (
+    <AlertsContext.Provider value={value}>
+      <StreamStatus state={stream} />
+      {children}
+      <AlertToaster toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+    </AlertsContext.Provider>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import { useEffect } from 'react';
+import { faviconLabel, titleWithCount } from '../alerts/badge-count';
+
+const ICON_LINKS = 'link[rel~="icon"]';
+const ORIGINAL = 'data-hapscope-original';
+const ORIGINAL_TYPE = 'data-hapscope-original-type';
+
+/** Puts the count in front of the document title, and keeps it there when a page sets its own title. */
+function useTitleCount(count: number): void {
+  useEffect(() => {
+    const apply = () => {
+      const wanted = titleWithCount(document.title, count);
+      if (document.title !== wanted) document.title = wanted;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      document.title = titleWithCount(document.title, 0);
+    };
+  }, [count]);
+}
+
+function drawBadge(icon: HTMLImageElement | null, label: string): string {
+  const size = 64;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return '';
+  if (icon) ctx.drawImage(icon, 0, 0, size, size);
+  const r = 20;
+  ctx.beginPath();
+  ctx.arc(size - r, r, r, 0, Math.PI * 2);
+  ctx.fillStyle = '#d93a0b';
+  ctx.fill();
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = '#ffffff';
+  ctx.stroke();
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `bold ${label.length > 1 ? 22 : 28}px sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, size - r, r + 2);
+  return canvas.toDataURL('image/png');
+}
+
+function loadImage(src: string): Promise<HTMLImageElement | null> {
+  return new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => resolve(null);
+    img.src = src;
+  });
+}
+
+/** Draws the count over the site icon (a canvas badge as a data URL); puts the icon back at 0. */
+function useFaviconCount(count: number): void {
+  useEffect(() => {
+    let links = [...document.querySelectorAll<HTMLLinkElement>(ICON_LINKS)];
+    if (links.length === 0) {
+      const link = document.createElement('link');
+      link.rel = 'icon';
+      link.href = '/icon.svg';
+      document.head.append(link);
+      links = [link];
+    }
+    for (const link of links) {
+      if (link.hasAttribute(ORIGINAL)) continue;
+      link.setAttribute(ORIGINAL, link.href);
+      link.setAttribute(ORIGINAL_TYPE, link.type);
+    }
+    const restore = () =>
+      links.forEach((link) => {
+        link.href = link.getAttribute(ORIGINAL) ?? link.href;
+        link.type = link.getAttribute(ORIGINAL_TYPE) ?? '';
+      });
+    if (count === 0) {
+      restore();
+      return;
+    }
+    let cancelled = false;
+    void loadImage(links[0]!.getAttribute(ORIGINAL) ?? '/icon.svg').then((img) => {
+      if (cancelled) return;
+      const url = drawBadge(img, faviconLabel(count));
+      // The badge is a PNG: a link still typed image/svg+xml would be skipped by the browser.
+      if (url)
+        for (const link of links) {
+          link.type = 'image/png';
+          link.href = url;
+        }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [count]);
+}
+
+/** The count of alerts wanting attention, in the tab's title ("(3) hapscope") and favicon. */
+export function useAlertBadges(count: number): void {
+  useTitleCount(count);
+  useFaviconCount(count);
+}

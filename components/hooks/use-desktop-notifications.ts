@@ -1,0 +1,72 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AlertEventDto } from '@/lib/api/alerts-dto';
+import { alertUrl, notificationText } from '../alerts/alert-text';
+import { openNotifierGate, type NotifierGate, type NotifierRole } from '../alerts/notifier-gate';
+import { claimKey } from '../alerts/notify-claims';
+
+export type NotificationPermissionState = NotificationPermission | 'unsupported';
+
+export interface DesktopNotifications {
+  permission: NotificationPermissionState;
+  /** Whether this tab is the one that shows OS notifications (leader), waits (follower), or shares by claims. */
+  role: NotifierRole;
+  /** Asks the browser; call only from a click (browsers ignore or block requests without a user gesture). */
+  request(): Promise<void>;
+  notify(event: AlertEventDto): Promise<void>;
+}
+
+const readPermission = (): NotificationPermissionState =>
+  typeof window !== 'undefined' && 'Notification' in window ? Notification.permission : 'unsupported';
+
+/** OS notifications for alert changes, one per change across every open tab; a click focuses and navigates. */
+export function useDesktopNotifications(navigate: (url: string) => void): DesktopNotifications {
+  const [permission, setPermission] = useState<NotificationPermissionState>('default');
+  const [role, setRole] = useState<NotifierRole>('none');
+  const gate = useRef<NotifierGate | null>(null);
+  const go = useRef(navigate);
+  useEffect(() => {
+    go.current = navigate;
+  });
+
+  useEffect(() => {
+    const opened = openNotifierGate(setRole);
+    gate.current = opened;
+    setPermission(readPermission());
+    // Follows a change made in the site settings while the page is open.
+    let status: PermissionStatus | null = null;
+    const onChange = () => setPermission(readPermission());
+    navigator.permissions
+      ?.query({ name: 'notifications' })
+      .then((s) => {
+        status = s;
+        s.addEventListener('change', onChange);
+      })
+      .catch(() => {});
+    return () => {
+      opened.close();
+      gate.current = null;
+      status?.removeEventListener('change', onChange);
+    };
+  }, []);
+
+  const request = useCallback(async () => {
+    if (readPermission() === 'unsupported') return;
+    setPermission(await Notification.requestPermission());
+  }, []);
+
+  const notify = useCallback(async (event: AlertEventDto) => {
+    if (readPermission() !== 'granted' || !gate.current) return;
+    if (!(await gate.current.decide(claimKey(event)))) return;
+    const { title, body } = notificationText(event);
+    const notification = new Notification(title, { body, tag: event.id, icon: '/icon.svg' });
+    notification.onclick = () => {
+      window.focus();
+      go.current(alertUrl(event));
+      notification.close();
+    };
+  }, []);
+
+  return useMemo(() => ({ permission, role, request, notify }), [permission, role, request, notify]);
+}
