@@ -1,0 +1,27 @@
+import { jsonError } from '@/lib/api/errors';
+import { badgeSvg } from '@/lib/collector/badges';
+import { getConfig } from '@/lib/config';
+import { parseBadgeRequest } from '@/lib/health/badges/badge-request';
+
+export const dynamic = 'force-dynamic';
+
+/** SVG badges for wikis that forbid iframes; the URL scheme is documented in lib/health/badges/badge-request.ts. */
+export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  const { path } = await params;
+  const url = new URL(request.url);
+  const parsed = parseBadgeRequest(path, url.searchParams);
+  if (!parsed.ok)
+    return jsonError(parsed.status, parsed.status === 400 ? 'bad_parameter' : 'not_found', parsed.message);
+  const { svg, found } = badgeSvg(parsed.request, `${url.pathname}?${url.searchParams}`, Date.now());
+  const maxAge = Math.max(1, Math.round(getConfig().pollIntervalMs / 1000));
+  return new Response(svg, {
+    status: found ? 200 : 404,
+    headers: {
+      'content-type': 'image/svg+xml; charset=utf-8',
+      // Fresh for one poll; a wiki's image proxy may serve a slightly stale badge while it refetches.
+      'cache-control': `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}`,
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
