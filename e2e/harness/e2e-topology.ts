@@ -15,6 +15,34 @@ const FAST_CHECK = { inter: 1000, fall: 3, rise: 3 };
 const SLOWER_CHECK = { inter: 1000, fall: 3, rise: 2 };
 
 /**
+ * Agents listen on the fake cluster's node InternalIPs (loopback aliases need no set-up on Linux), so servers map
+ * to nodes by address, as in production. Several agents share a node with different ports, like services do.
+ * defaultFakeTopology(NODE_IPS): .11 loc-a-1, .12 loc-a-2 (cordoned), .13 loc-b-1, .14 loc-b-2 (NotReady),
+ * .15 loc-c-1, .16 loc-c-2 (pool-c has no local Traefik).
+ */
+export const E2E_NODE_IPS = [
+  '127.0.0.11',
+  '127.0.0.12',
+  '127.0.0.13',
+  '127.0.0.14',
+  '127.0.0.15',
+  '127.0.0.16',
+];
+const AGENT_NODE: Record<string, number> = {
+  agent1: 0,
+  agent2: 2,
+  agent3: 4,
+  grafana1: 1,
+  grafana2: 3,
+  api1: 0,
+  api2: 2,
+  api3: 4,
+  api4: 5,
+  static1: 1,
+  static2: 5,
+};
+
+/**
  * The topology specs run against. codeserver_backend is the one to flip (fast checks); api3 starts disabled
  * (MAINT), static1 has no check ("no check"), and api4/agent2/agent3 are backups.
  */
@@ -27,7 +55,11 @@ export function harnessTopology(base: number): Topology {
     frontendPort: base + 6,
     auth: { user: USER, password: PASSWORD },
     timeoutCheckMs: 400,
-    agents: [...agentNames, 'static1', 'static2'].map((name, i) => ({ name, port: base + 10 + i })),
+    agents: [...agentNames, 'static1', 'static2'].map((name, i) => ({
+      name,
+      port: base + 10 + i,
+      host: E2E_NODE_IPS[AGENT_NODE[name] ?? 0],
+    })),
     backends: [
       {
         name: 'codeserver_backend',
@@ -95,6 +127,16 @@ export interface HarnessFacts {
   sources: { main: string; sock: string; badauth: string };
   haproxyStatsUrlEnv: string;
   pollIntervalMs: number;
+  /** The fake Kubernetes API (defaultFakeTopology(nodeIps)); `url/__fake/*` mutates it while it runs. */
+  k8s: {
+    port: number;
+    url: string;
+    kubeconfigPath: string;
+    nodeIps: string[];
+    /** Out-of-band control (another port): `${controlUrl}/stop`, `${controlUrl}/resume`, POST. */
+    controlPort: number;
+    controlUrl: string;
+  };
 }
 
 export function harnessFacts(base: number, topology: Topology = harnessTopology(base)): HarnessFacts {
@@ -105,6 +147,7 @@ export function harnessFacts(base: number, topology: Topology = harnessTopology(
   const withCreds = (password: string) =>
     `http://${USER}:${password}@${HOST}:${topology.authStatsPort}/stats`;
   const hubPort = base + 90;
+  const k8sPort = base + 91;
   const agentHubUrl = `http://${HOST}:${hubPort}/__agent`;
   const authStatsUrlWithCredentials = withCreds(PASSWORD);
   const badAuthStatsUrl = withCreds(WRONG_PASSWORD);
@@ -134,15 +177,23 @@ export function harnessFacts(base: number, topology: Topology = harnessTopology(
         a.name,
         {
           port: a.port,
-          url: `http://${HOST}:${a.port}/`,
+          url: `http://${a.host ?? HOST}:${a.port}/`,
           controlUrl: `${agentHubUrl}/${a.name}`,
-          ownControlUrl: `http://${HOST}:${a.port}/__agent`,
+          ownControlUrl: `http://${a.host ?? HOST}:${a.port}/__agent`,
         },
       ]),
     ),
     sources: { main: 'main', sock: 'sock', badauth: 'badauth' },
     haproxyStatsUrlEnv: `main=${authStatsUrlWithCredentials},sock=unix:${socketPath},badauth=${badAuthStatsUrl}`,
     pollIntervalMs: 1000,
+    k8s: {
+      port: k8sPort,
+      url: `http://${HOST}:${k8sPort}`,
+      kubeconfigPath: path.join(stateDir, 'k8s', 'kubeconfig'),
+      nodeIps: E2E_NODE_IPS,
+      controlPort: base + 92,
+      controlUrl: `http://${HOST}:${base + 92}/__k8s`,
+    },
   };
 }
 

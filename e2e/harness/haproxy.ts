@@ -13,6 +13,8 @@ export const HAPROXY_INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get inst
 export interface AgentSpec {
   name: string;
   port: number;
+  /** Address the agent binds to (a k3s node's InternalIP in the e2e and demo); defaults to the topology host. */
+  host?: string;
   mode?: AgentMode;
 }
 
@@ -56,7 +58,7 @@ export interface HaproxyFiles {
 
 export function renderHaproxyConfig(topology: Topology, socketPath: string): string {
   if (!path.isAbsolute(socketPath)) throw new Error(`HAProxy rejects a relative socket path: ${socketPath}`);
-  const ports = new Map(topology.agents.map((agent) => [agent.name, agent.port]));
+  const agents = new Map(topology.agents.map((agent) => [agent.name, agent]));
   const statsSection = (name: string, port: number, extra: string[]) => [
     `frontend ${name}`,
     `    bind ${topology.host}:${port}`,
@@ -74,11 +76,11 @@ export function renderHaproxyConfig(topology: Topology, socketPath: string): str
     '    option httpchk',
     `    http-check send meth HEAD uri / ver HTTP/1.1 hdr Host ${b.host}`,
     ...b.servers.map((s) => {
-      const port = ports.get(s.agent ?? s.name);
-      if (port === undefined) throw new Error(`server ${b.name}/${s.name}: no agent "${s.agent ?? s.name}"`);
+      const agent = agents.get(s.agent ?? s.name);
+      if (agent === undefined) throw new Error(`server ${b.name}/${s.name}: no agent "${s.agent ?? s.name}"`);
       const check =
         s.check === false ? '' : ` check inter ${b.check.inter} fall ${b.check.fall} rise ${b.check.rise}`;
-      return `    server ${s.name} ${topology.host}:${port}${check}${s.backup ? ' backup' : ''}${s.disabled ? ' disabled' : ''}`;
+      return `    server ${s.name} ${agent.host ?? topology.host}:${agent.port}${check}${s.backup ? ' backup' : ''}${s.disabled ? ' disabled' : ''}`;
     }),
     '',
   ];

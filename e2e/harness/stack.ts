@@ -43,7 +43,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const agent = await startAgent({
         name: spec.name,
         port: spec.port,
-        host: topology.host,
+        host: spec.host ?? topology.host,
         mode: spec.mode,
       });
       agents.set(spec.name, agent);
