@@ -137,8 +137,24 @@ test('pools gather their nodes, pods, servers and latency; unassigned comes last
     uptimePct: null,
   });
   expect(a!.backends).toEqual([
-    { instance: 'main', backend: 'code', up: 0, down: 1, total: 1, servingFromBackup: true },
-    { instance: 'main', backend: 'api', up: 1, down: 0, total: 2, servingFromBackup: false },
+    {
+      instance: 'main',
+      backend: 'code',
+      up: 0,
+      down: 1,
+      total: 1,
+      servingFromBackup: true,
+      checkLatencyMs: { p50: 20, p95: 30, max: 30 },
+    },
+    {
+      instance: 'main',
+      backend: 'api',
+      up: 1,
+      down: 0,
+      total: 2,
+      servingFromBackup: false,
+      checkLatencyMs: { p50: 40, p95: 40, max: 40 },
+    },
   ]);
   expect(a!.servers.map((s) => `${s.backend}/${s.server}@${s.node}:${s.status}`)).toEqual([
     'code/agent1@a1:DOWN',

@@ -31,6 +31,8 @@ export interface PoolBackend {
   total: number;
   /** The backend (as a whole, not only this pool) has no usable active server and runs on backups. */
   servingFromBackup: boolean;
+  /** Check durations of this backend's servers in this pool over the latency window. */
+  checkLatencyMs: LatencyPercentiles;
 }
 
 export interface PoolHealth {
@@ -102,6 +104,7 @@ function addBackend(
   latencyOf: PoolHealthInput['latencyOf'],
 ): void {
   const perPool = new Map<string, PoolBackend>();
+  const perPoolDurations = new Map<PoolBackend, number[]>();
   for (const server of backend.servers) {
     if (server.pool === null) continue;
     const target = pool(server.pool);
@@ -123,6 +126,7 @@ function addBackend(
         down: 0,
         total: 0,
         servingFromBackup: backend.servingFromBackup,
+        checkLatencyMs: { p50: null, p95: null, max: null },
       };
       perPool.set(server.pool, row);
       target.backends.push(row);
@@ -137,8 +141,14 @@ function addBackend(
     }
     let values = durations.get(server.pool);
     if (!values) durations.set(server.pool, (values = []));
-    for (const value of latencyOf(backend.instance, backend.name, server.name)) values.push(value);
+    let rowValues = perPoolDurations.get(row);
+    if (!rowValues) perPoolDurations.set(row, (rowValues = []));
+    for (const value of latencyOf(backend.instance, backend.name, server.name)) {
+      values.push(value);
+      rowValues.push(value);
+    }
   }
+  for (const [row, rowValues] of perPoolDurations) row.checkLatencyMs = latencyPercentiles(rowValues);
 }
 
 function countPods(
