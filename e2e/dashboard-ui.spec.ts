@@ -1,0 +1,99 @@
+// The overview's own controls (sorting, theme, keyboard, grouping) against the harness's real HAProxy.
+import { expect, test, type Page } from '@playwright/test';
+
+/** Server names of one backend in the order the table shows them (rows render in visual order). */
+async function serverOrder(page: Page, instance: string, backend: string): Promise<string[]> {
+  const prefix = `server-row-${instance}-${backend}-`;
+  const ids = await page
+    .locator(`[data-testid^="${prefix}"]`)
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => id.slice(prefix.length));
+}
+
+test.describe('overview controls', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('server-row-main-api_backend-api1')).toBeVisible();
+  });
+
+  test('sort headers are buttons with aria-sort; the order lives in the URL without history entries', async ({
+    page,
+  }) => {
+    await page.getByTestId('search-input').fill('api_backend');
+    const historyBefore = await page.evaluate(() => history.length);
+    const byName = page.getByTestId('sort-name');
+    await expect(byName).toHaveAttribute('aria-sort', 'none');
+    await byName.getByRole('button').click();
+    await expect(byName).toHaveAttribute('aria-sort', 'ascending');
+    await byName.getByRole('button').click();
+    await expect(byName).toHaveAttribute('aria-sort', 'descending');
+    await expect
+      .poll(() => serverOrder(page, 'main', 'api_backend'))
+      .toEqual(['api4', 'api3', 'api2', 'api1']);
+    await expect(page).toHaveURL(/sort=name&dir=desc/);
+
+    await page.getByTestId('sort-status').getByRole('button').click();
+    await expect(page.getByTestId('sort-status')).toHaveAttribute('aria-sort', 'descending');
+    await expect(byName).toHaveAttribute('aria-sort', 'none');
+    // api3 starts disabled: MAINT outranks UP.
+    await expect.poll(async () => (await serverOrder(page, 'main', 'api_backend'))[0]).toBe('api3');
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+
+    await page.reload();
+    await expect(page.getByTestId('sort-status')).toHaveAttribute('aria-sort', 'descending');
+    await expect(page.getByTestId('search-input')).toHaveValue('api_backend');
+    await expect.poll(async () => (await serverOrder(page, 'main', 'api_backend'))[0]).toBe('api3');
+  });
+
+  test('the theme toggle persists, and the saved theme is applied before any app script runs', async ({
+    page,
+  }) => {
+    const toggle = page.getByTestId('theme-toggle');
+    for (let i = 0; i < 3 && (await toggle.getAttribute('data-theme-pref')) !== 'dark'; i++)
+      await toggle.click();
+    await expect(toggle).toHaveAttribute('data-theme-pref', 'dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    // Without the app's JavaScript only the inline head script can set the theme: no flash of light.
+    await page.route('**/_next/static/**/*.js', (route) => route.abort());
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.unroute('**/_next/static/**/*.js');
+    await page.reload();
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('data-theme-pref', 'auto');
+  });
+
+  test('keyboard: "/" focuses search, the table takes focus, j/k move between rows, Enter folds a backend', async ({
+    page,
+  }) => {
+    await page.locator('body').press('/');
+    await expect(page.getByTestId('search-input')).toBeFocused();
+    await page.keyboard.type('codeserver_backend');
+    await expect(page.getByTestId('server-row-main-grafana_backend-grafana1')).toHaveCount(0);
+
+    await page.getByTestId('server-table').focus();
+    await page.keyboard.press('j');
+    const backendRow = page.getByTestId('backend-row-main-codeserver_backend');
+    await expect(backendRow).toBeFocused();
+    await page.keyboard.press('j');
+    await expect(page.getByTestId('server-row-main-codeserver_backend-agent1')).toBeFocused();
+    await page.keyboard.press('k');
+    await expect(backendRow).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await expect(backendRow.getByRole('button')).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByTestId('server-row-main-codeserver_backend-agent1')).toHaveCount(0);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('server-row-main-codeserver_backend-agent1')).toBeVisible();
+  });
+
+  test('a status badge says its state in text and keeps HAProxy’s own wording in its tooltip', async ({
+    page,
+  }) => {
+    await page.getByTestId('search-input').fill('static1');
+    const badge = page.getByTestId('server-row-main-static_backend-static1').getByTestId('status-badge');
+    await expect(badge).toHaveAttribute('data-status', 'NOCHECK');
+    await expect(badge).toHaveText('no check');
+    await expect(badge).toHaveAttribute('title', /"no check"/);
+  });
+});
