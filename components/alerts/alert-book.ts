@@ -59,13 +59,14 @@ export function applyList(book: AlertBook, list: AlertsDto): AlertBook {
 
 /** Applies one stream event; a seq already seen (a replay overlapping what we had) changes nothing. */
 export function applyEvent(book: AlertBook, event: AlertEventDto, receivedAt: number): AlertBook {
-  if ((book.versions.get(event.id) ?? 0) >= event.seq) return { ...book, lastSeq: Math.max(book.lastSeq, event.seq) };
-  const { seq, change, notify: _notify, ...alert } = event;
-  const alerts = new Map(book.alerts).set(alert.id, alert);
-  const versions = new Map(book.versions).set(alert.id, seq);
+  if ((book.versions.get(event.id) ?? 0) >= event.seq)
+    return { ...book, lastSeq: Math.max(book.lastSeq, event.seq) };
+  // The event is the alert object plus seq/change/notify: kept whole, the extra fields do no harm.
+  const alerts = new Map(book.alerts).set(event.id, event);
+  const versions = new Map(book.versions).set(event.id, event.seq);
   const entry = historyEntry(event, receivedAt);
-  const history = new Map(book.history).set(alert.id, [...(book.history.get(alert.id) ?? []), entry]);
-  return { ...book, alerts, versions, history, lastSeq: Math.max(book.lastSeq, seq) };
+  const history = new Map(book.history).set(event.id, [...(book.history.get(event.id) ?? []), entry]);
+  return { ...book, alerts, versions, history, lastSeq: Math.max(book.lastSeq, event.seq) };
 }
 
 export function applyMutes(book: AlertBook, mutes: readonly MuteDto[]): AlertBook {
@@ -93,9 +94,16 @@ function historyEntry(event: AlertEventDto, receivedAt: number): HistoryEntry {
  * stream brought (summary updates), oldest first, one entry per change and time.
  */
 export function alertHistory(alert: AlertDto, seen: readonly HistoryEntry[] = []): HistoryEntry[] {
-  const own: HistoryEntry[] = [{ change: 'fired', at: Date.parse(alert.firedAt), summary: alert.summary, by: null }];
+  const own: HistoryEntry[] = [
+    { change: 'fired', at: Date.parse(alert.firedAt), summary: alert.summary, by: null },
+  ];
   if (alert.acknowledgedAt)
-    own.push({ change: 'acknowledged', at: Date.parse(alert.acknowledgedAt), summary: alert.summary, by: alert.acknowledgedBy });
+    own.push({
+      change: 'acknowledged',
+      at: Date.parse(alert.acknowledgedAt),
+      summary: alert.summary,
+      by: alert.acknowledgedBy,
+    });
   if (alert.resolvedAt)
     own.push({ change: 'resolved', at: Date.parse(alert.resolvedAt), summary: alert.summary, by: null });
   const key = (e: HistoryEntry) => `${e.change}@${e.at}`;

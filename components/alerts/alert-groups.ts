@@ -43,14 +43,23 @@ export function firingGroups(alerts: Iterable<AlertDto>, filter: AlertFilter = N
   return [...groups.values()]
     .filter((g) => passes(g.alert) || g.members.some(passes))
     .map((g) => ({ ...g, members: g.members.sort((a, b) => newestFirst(a.firedAt, b.firedAt)) }))
-    .sort((a, b) => severityRank(a.alert) - severityRank(b.alert) || newestFirst(a.alert.firedAt, b.alert.firedAt));
+    .sort(
+      (a, b) =>
+        severityRank(a.alert) - severityRank(b.alert) || newestFirst(a.alert.firedAt, b.alert.firedAt),
+    );
 }
 
 /** Alerts resolved in the last 24 h, newest resolution first. */
-export function recentResolved(alerts: Iterable<AlertDto>, now: number, filter: AlertFilter = NO_FILTER): AlertDto[] {
+export function recentResolved(
+  alerts: Iterable<AlertDto>,
+  now: number,
+  filter: AlertFilter = NO_FILTER,
+): AlertDto[] {
   if (filter.state === 'firing') return [];
   return [...alerts]
-    .filter((a) => a.state === 'resolved' && a.resolvedAt !== null && now - Date.parse(a.resolvedAt) <= RECENT_MS)
+    .filter(
+      (a) => a.state === 'resolved' && a.resolvedAt !== null && now - Date.parse(a.resolvedAt) <= RECENT_MS,
+    )
     .filter((a) => filter.kind === 'all' || a.kind === filter.kind)
     .sort((a, b) => newestFirst(a.resolvedAt!, b.resolvedAt!));
 }

@@ -12,7 +12,10 @@ const target = (t: Partial<AlertTarget>): AlertTarget => ({
 
 describe('alertUrl', () => {
   test.each([
-    [target({ instance: 'main', backend: 'code be', server: 'agent1', pool: 'p' }), '/backends/main/code%20be'],
+    [
+      target({ instance: 'main', backend: 'code be', server: 'agent1', pool: 'p' }),
+      '/backends/main/code%20be',
+    ],
     [target({ instance: 'main', backend: 'api' }), '/backends/main/api'],
     [target({ pool: 'pool-a' }), '/pools/pool-a'],
     [target({ instance: 'eu' }), '/alerts'],
@@ -45,7 +48,9 @@ describe('notificationText', () => {
     });
   });
   test('a resolution says so first', () => {
-    expect(notificationText({ ...flap, change: 'resolved' }).title).toBe('Resolved — Flapping: codeserver/agent1');
+    expect(notificationText({ ...flap, change: 'resolved' }).title).toBe(
+      'Resolved — Flapping: codeserver/agent1',
+    );
   });
 });
 

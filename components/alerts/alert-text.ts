@@ -39,7 +39,9 @@ export interface NotificationText {
 }
 
 /** "Flapping: codeserver_backend/agent1" + the rule's own sentence; a resolution says so first. */
-export function notificationText(event: Pick<AlertEventDto, 'kind' | 'change' | 'summary' | 'target'>): NotificationText {
+export function notificationText(
+  event: Pick<AlertEventDto, 'kind' | 'change' | 'summary' | 'target'>,
+): NotificationText {
   const what = `${kindLabel(event.kind)}: ${targetLabel(event)}`;
   if (event.change === 'resolved') return { title: `Resolved — ${what}`, body: `Was: ${event.summary}` };
   return { title: what, body: event.summary };

@@ -6,7 +6,13 @@ import styles from './alerts-chrome.module.css';
 import type { Toast } from './toast-queue';
 
 /** The in-page toasts, bottom right: a fired alert interrupts (role=alert), a resolution is polite (role=status). */
-export function AlertToaster({ toasts, onDismiss }: { toasts: readonly Toast[]; onDismiss(key: string): void }) {
+export function AlertToaster({
+  toasts,
+  onDismiss,
+}: {
+  toasts: readonly Toast[];
+  onDismiss(key: string): void;
+}) {
   return (
     <section className={styles.toaster} aria-label="Alert notifications" aria-live="polite">
       {toasts.map(({ key, event }) => {

@@ -15,7 +15,7 @@ export interface NotifierGate {
 }
 
 export function openNotifierGate(onRole: (role: NotifierRole) => void): NotifierGate {
-  if (typeof navigator !== 'undefined' && navigator.locks?.request) return lockGate(onRole);
+  if (typeof navigator !== 'undefined' && 'locks' in navigator && navigator.locks) return lockGate(onRole);
   if (typeof BroadcastChannel !== 'undefined') return claimGate(onRole);
   onRole('none');
   // One tab and nothing to coordinate with: notify every change once.

@@ -55,6 +55,8 @@ describe('ClaimArbiter', () => {
   });
 
   test('claimKey joins the alert id and the change', () => {
-    expect(claimKey({ id: 'flapping:main/be/s1@abc', change: 'resolved' })).toBe('flapping:main/be/s1@abc|resolved');
+    expect(claimKey({ id: 'flapping:main/be/s1@abc', change: 'resolved' })).toBe(
+      'flapping:main/be/s1@abc|resolved',
+    );
   });
 });

@@ -14,9 +14,7 @@ const FIRST_CONNECT_GRACE_MS = 3_000;
 export function StreamStatus({ state }: { state: StreamState }) {
   const [wasOpen, setWasOpen] = useState(false);
   const [slowStart, setSlowStart] = useState(false);
-  useEffect(() => {
-    if (state === 'open') setWasOpen(true);
-  }, [state]);
+  if (state === 'open' && !wasOpen) setWasOpen(true);
   useEffect(() => {
     const id = window.setTimeout(() => setSlowStart(true), FIRST_CONNECT_GRACE_MS);
     return () => window.clearTimeout(id);

@@ -19,7 +19,10 @@ export function useAlertToasts(): AlertToasts {
     const id = window.setInterval(() => setToasts((list) => expireToasts(list, Date.now())), 1000);
     return () => window.clearInterval(id);
   }, [hasResolved]);
-  const push = useCallback((event: AlertEventDto) => setToasts((list) => pushToast(list, event, Date.now())), []);
+  const push = useCallback(
+    (event: AlertEventDto) => setToasts((list) => pushToast(list, event, Date.now())),
+    [],
+  );
   const dismiss = useCallback((key: string) => setToasts((list) => dismissToast(list, key)), []);
   return { toasts, push, dismiss };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
 import { alertUrl, notificationText } from '../alerts/alert-text';
 import { openNotifierGate, type NotifierGate, type NotifierRole } from '../alerts/notifier-gate';
@@ -17,12 +17,34 @@ export interface DesktopNotifications {
   notify(event: AlertEventDto): Promise<void>;
 }
 
+const PERMISSION_EVENT = 'hapscope-notification-permission';
+
 const readPermission = (): NotificationPermissionState =>
   typeof window !== 'undefined' && 'Notification' in window ? Notification.permission : 'unsupported';
 
+/** Follows the permission: our own request, and a change made in the site settings while the page is open. */
+function subscribePermission(onChange: () => void): () => void {
+  let status: PermissionStatus | null = null;
+  let closed = false;
+  window.addEventListener(PERMISSION_EVENT, onChange);
+  navigator.permissions
+    ?.query({ name: 'notifications' })
+    .then((s) => {
+      if (closed) return;
+      status = s;
+      s.addEventListener('change', onChange);
+    })
+    .catch(() => {});
+  return () => {
+    closed = true;
+    window.removeEventListener(PERMISSION_EVENT, onChange);
+    status?.removeEventListener('change', onChange);
+  };
+}
+
 /** OS notifications for alert changes, one per change across every open tab; a click focuses and navigates. */
 export function useDesktopNotifications(navigate: (url: string) => void): DesktopNotifications {
-  const [permission, setPermission] = useState<NotificationPermissionState>('default');
+  const permission = useSyncExternalStore(subscribePermission, readPermission, () => 'default' as const);
   const [role, setRole] = useState<NotifierRole>('none');
   const gate = useRef<NotifierGate | null>(null);
   const go = useRef(navigate);
@@ -33,27 +55,16 @@ export function useDesktopNotifications(navigate: (url: string) => void): Deskto
   useEffect(() => {
     const opened = openNotifierGate(setRole);
     gate.current = opened;
-    setPermission(readPermission());
-    // Follows a change made in the site settings while the page is open.
-    let status: PermissionStatus | null = null;
-    const onChange = () => setPermission(readPermission());
-    navigator.permissions
-      ?.query({ name: 'notifications' })
-      .then((s) => {
-        status = s;
-        s.addEventListener('change', onChange);
-      })
-      .catch(() => {});
     return () => {
       opened.close();
       gate.current = null;
-      status?.removeEventListener('change', onChange);
     };
   }, []);
 
   const request = useCallback(async () => {
     if (readPermission() === 'unsupported') return;
-    setPermission(await Notification.requestPermission());
+    await Notification.requestPermission();
+    window.dispatchEvent(new Event(PERMISSION_EVENT));
   }, []);
 
   const notify = useCallback(async (event: AlertEventDto) => {

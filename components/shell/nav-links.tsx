@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { AlertsNavBadge } from '../alerts/alerts-nav-badge';
 import styles from './top-bar.module.css';
 
 export interface NavItem {
@@ -10,7 +11,10 @@ export interface NavItem {
 }
 
 /** Pools, Uptime and Alerts join this list as their pages land. */
-export const NAV_ITEMS: readonly NavItem[] = [{ href: '/', label: 'Overview' }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Overview' },
+  { href: '/alerts', label: 'Alerts' },
+];
 
 function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' || pathname.startsWith('/backends/') : pathname.startsWith(href);
@@ -29,6 +33,7 @@ export function NavLinks({ items = NAV_ITEMS }: { items?: readonly NavItem[] }) 
               aria-current={isActive(pathname, item.href) ? 'page' : undefined}
             >
               {item.label}
+              {item.href === '/alerts' ? <AlertsNavBadge /> : null}
             </Link>
           </li>
         ))}

@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { alertHistory, applyEvent, applyList, EMPTY_BOOK } from './alert-book';
+import { alertDto, eventDto } from './test-alerts';
+
+const T0 = Date.parse('2024-05-01T10:00:00.000Z');
+
+describe('alert book', () => {
+  test('the list fills the book and sets the resume point', () => {
+    const book = applyList(EMPTY_BOOK, { alerts: [alertDto('a')], mutes: [], lastEventId: 7 });
+    expect([...book.alerts.keys()]).toEqual(['a']);
+    expect(book.lastSeq).toBe(7);
+    expect(book.loaded).toBe(true);
+  });
+
+  test('an event newer than the list survives a list fetched before it', () => {
+    let book = applyEvent(EMPTY_BOOK, eventDto('a', 9, 'resolved', { state: 'resolved' }), T0);
+    book = applyList(book, { alerts: [alertDto('a')], mutes: [], lastEventId: 8 });
+    expect(book.alerts.get('a')?.state).toBe('resolved');
+    expect(book.lastSeq).toBe(9);
+  });
+
+  test('an event the list already covers changes nothing (replay overlap)', () => {
+    let book = applyList(EMPTY_BOOK, {
+      alerts: [alertDto('a', { summary: 'new' })],
+      mutes: [],
+      lastEventId: 9,
+    });
+    book = applyEvent(book, eventDto('a', 8, 'updated', { summary: 'old' }), T0);
+    expect(book.alerts.get('a')?.summary).toBe('new');
+    expect(book.history.get('a')).toBeUndefined();
+  });
+
+  test('a list without an alert drops it unless an event brought it later', () => {
+    let book = applyList(EMPTY_BOOK, { alerts: [alertDto('gone')], mutes: [], lastEventId: 3 });
+    book = applyEvent(book, eventDto('fresh', 5, 'fired'), T0);
+    book = applyList(book, { alerts: [], mutes: [], lastEventId: 4 });
+    expect([...book.alerts.keys()]).toEqual(['fresh']);
+  });
+});
+
+describe('alertHistory', () => {
+  test('joins the alert’s own times with updates the stream brought, oldest first, without duplicates', () => {
+    const alert = alertDto('a', {
+      state: 'resolved',
+      resolvedAt: '2024-05-01T10:05:00.000Z',
+      acknowledgedAt: '2024-05-01T10:01:00.000Z',
+      acknowledgedBy: 'ana',
+    });
+    const seen = [
+      { change: 'fired' as const, at: T0, summary: 'x', by: null },
+      { change: 'updated' as const, at: T0 + 120_000, summary: 'a flapped 8 times', by: null },
+    ];
+    expect(alertHistory(alert, seen).map((e) => [e.change, (e.at - T0) / 1000, e.by])).toEqual([
+      ['fired', 0, null],
+      ['acknowledged', 60, 'ana'],
+      ['updated', 120, null],
+      ['resolved', 300, null],
+    ]);
+  });
+});
