@@ -13,6 +13,8 @@ const WRONG_PASSWORD = 'not-the-password';
 // Slow enough that every transitional state (UP 1/3, UP 2/3, DOWN 1/3, DOWN 2/3) lasts a whole 1 s app poll.
 const FAST_CHECK = { inter: 1000, fall: 3, rise: 3 };
 const SLOWER_CHECK = { inter: 1000, fall: 3, rise: 2 };
+// The alerts spec flaps flappy1: HAProxy's status follows its agent within ~0.5 s.
+const FLAP_CHECK = { inter: 250, fall: 2, rise: 2 };
 
 /**
  * Agents listen on the fake cluster's node InternalIPs (loopback aliases need no set-up on Linux), so servers map
@@ -40,6 +42,7 @@ const AGENT_NODE: Record<string, number> = {
   api4: 5,
   static1: 1,
   static2: 5,
+  flappy1: 0,
 };
 
 /**
@@ -55,7 +58,7 @@ export function harnessTopology(base: number): Topology {
     frontendPort: base + 6,
     auth: { user: USER, password: PASSWORD },
     timeoutCheckMs: 400,
-    agents: [...agentNames, 'static1', 'static2'].map((name, i) => ({
+    agents: [...agentNames, 'static1', 'static2', 'flappy1'].map((name, i) => ({
       name,
       port: base + 10 + i,
       host: E2E_NODE_IPS[AGENT_NODE[name] ?? 0],
@@ -89,6 +92,12 @@ export function harnessTopology(base: number): Topology {
         host: 'static.example.com',
         check: SLOWER_CHECK,
         servers: [{ name: 'static1', check: false }, { name: 'static2' }],
+      },
+      {
+        name: 'flappy_backend',
+        host: 'flappy.example.com',
+        check: FLAP_CHECK,
+        servers: [{ name: 'flappy1' }],
       },
     ],
   };
