@@ -42,7 +42,6 @@ const AGENT_NODE: Record<string, number> = {
   api4: 5,
   static1: 1,
   static2: 5,
-  flappy1: 0,
 };
 
 /**
@@ -58,11 +57,15 @@ export function harnessTopology(base: number): Topology {
     frontendPort: base + 6,
     auth: { user: USER, password: PASSWORD },
     timeoutCheckMs: 400,
-    agents: [...agentNames, 'static1', 'static2', 'flappy1'].map((name, i) => ({
-      name,
-      port: base + 10 + i,
-      host: E2E_NODE_IPS[AGENT_NODE[name] ?? 0],
-    })),
+    agents: [
+      ...[...agentNames, 'static1', 'static2'].map((name, i) => ({
+        name,
+        port: base + 10 + i,
+        host: E2E_NODE_IPS[AGENT_NODE[name] ?? 0],
+      })),
+      // On no node, so in no pool: its flap alert stands alone (no "pool unstable" group) and names the server.
+      { name: 'flappy1', port: base + 21 },
+    ],
     backends: [
       {
         name: 'codeserver_backend',
