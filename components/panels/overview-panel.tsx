@@ -8,6 +8,7 @@ import { Button } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
 import { OverviewNotices } from './overview-notices';
 import { OverviewSkeleton } from './overview-skeleton';
+import { PoolMatrixPanel } from './pools/pool-matrix';
 import styles from './overview.module.css';
 import { visibleColumns } from './server-table/columns';
 import { backendKey, toTableRows } from './server-table/rows';
@@ -116,6 +117,7 @@ export function OverviewPanel() {
       <OverviewNotices summary={summary} apiError={error} />
       <SourcesStrip instances={instances} clockOffsetMs={clockOffsetMs} />
       <SummaryBar summary={summary} />
+      <PoolMatrixPanel />
       <TableToolbar
         search={search}
         onSearch={onSearch}

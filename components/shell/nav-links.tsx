@@ -13,6 +13,7 @@ export interface NavItem {
 /** Pools, Uptime and Alerts join this list as their pages land. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview' },
+  { href: '/pools', label: 'Pools' },
   { href: '/alerts', label: 'Alerts' },
 ];
 

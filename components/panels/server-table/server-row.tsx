@@ -1,6 +1,8 @@
+import Link from 'next/link';
 import { memo, type CSSProperties } from 'react';
 import type { Server } from '@/lib/health/types';
 import { formatDuration, formatMs, formatRatio } from '../../ui/format';
+import { poolHref } from '../pools/pool-href';
 import { checkView } from './check-view';
 import type { ColumnDef, ColumnId } from './columns';
 import type { ServerRow } from './rows';
@@ -43,9 +45,23 @@ function serverCell(column: ColumnDef, server: Server): React.ReactNode {
     case 'address':
       return <span className={styles.mono}>{server.address ?? '–'}</span>;
     case 'node':
-      return server.node ?? <span className={styles.muted}>–</span>;
+      return server.node ? (
+        <span data-testid="server-node">{server.node}</span>
+      ) : (
+        <span className={styles.muted} data-testid="server-node">
+          –
+        </span>
+      );
     case 'pool':
-      return server.pool ?? <span className={styles.muted}>–</span>;
+      return server.pool ? (
+        <Link href={poolHref(server.pool)} className={styles.poolLink} data-testid="server-pool">
+          {server.pool}
+        </Link>
+      ) : (
+        <span className={styles.muted} data-testid="server-pool">
+          –
+        </span>
+      );
     case 'check': {
       const check = checkView(server.check);
       return (

@@ -1,0 +1,112 @@
+'use client';
+
+import Link from 'next/link';
+import type { PoolDto } from '@/lib/api/pools-dto';
+import { usePools } from '../../hooks/use-pools';
+import { EmptyState } from '../../ui/empty-state';
+import { formatMs } from '../../ui/format';
+import { TraefikBadge } from './pool-cards';
+import { formatPct, hasTraefikWarning, nodeCounts, otherWarnings } from './pool-facts';
+import { PoolLatencyPanel } from './pool-latency-panel';
+import { PoolNodes } from './pool-nodes';
+import { PoolServers } from './pool-servers';
+import styles from './pools.module.css';
+import { TraefikWarning } from './traefik-warning';
+
+function Stat({
+  label,
+  value,
+  bad,
+  testId,
+}: {
+  label: string;
+  value: string;
+  bad?: boolean;
+  testId?: string;
+}) {
+  return (
+    <div className={styles.stat} data-bad={String(Boolean(bad))} data-testid={testId}>
+      <div className={styles.statLabel}>{label}</div>
+      <div className={styles.statValue}>{value}</div>
+    </div>
+  );
+}
+
+function PoolStats({ pool }: { pool: PoolDto }) {
+  const nodes = nodeCounts(pool);
+  const { p50, p95, max } = pool.checkLatencyMs;
+  return (
+    <div className={styles.stats}>
+      <Stat label="Nodes ready" value={`${nodes.ready}/${nodes.total}`} bad={nodes.ready < nodes.total} />
+      <Stat
+        label="svclb pods ready"
+        value={`${pool.svclbReady}/${pool.svclbTotal}`}
+        bad={pool.svclbReady < pool.svclbTotal}
+        testId="pool-svclb"
+      />
+      <div
+        className={styles.stat}
+        data-bad={String(!pool.traefikLocal)}
+        data-testid="pool-traefik"
+        data-local={String(pool.traefikLocal)}
+      >
+        <div className={styles.statLabel}>Traefik</div>
+        <div className={styles.statValue}>
+          {pool.traefikLocal ? 'local' : 'NOT local'}{' '}
+          <span className={styles.muted}>
+            {pool.traefikReady}/{pool.traefikTotal}
+          </span>
+        </div>
+      </div>
+      <Stat label="Servers up / down" value={`${pool.up} / ${pool.down}`} bad={pool.down > 0} />
+      <Stat label="Check p50 / p95" value={`${formatMs(p50)} / ${formatMs(p95)}`} />
+      <Stat label="Check max (5 min)" value={formatMs(max)} />
+      <Stat label="Uptime 24 h" value={formatPct(pool.uptimePct)} />
+    </div>
+  );
+}
+
+/** /pools/[pool]: one location, everything that decides whether its servers can be trusted. */
+export function PoolDetailPanel({ name }: { name: string }) {
+  const { data, error } = usePools();
+  if (!data) {
+    return error ? (
+      <EmptyState title="Cannot reach the hapscope API" tone="error">
+        <p>{error.message}. Retrying automatically.</p>
+      </EmptyState>
+    ) : (
+      <p className={styles.muted}>Loading {name}…</p>
+    );
+  }
+  const pool = data.pools.find((p) => p.name === name);
+  if (!pool) {
+    return (
+      <EmptyState title={`No pool “${name}”`} data-testid="pool-missing">
+        <p>
+          Known pools: {data.pools.map((p) => p.name).join(', ') || 'none'}.{' '}
+          <Link href="/pools">All pools</Link>
+        </p>
+      </EmptyState>
+    );
+  }
+  const warnings = otherWarnings(pool);
+  return (
+    <>
+      <h1 className={styles.pageTitle}>
+        {pool.name} <TraefikBadge pool={pool} />
+      </h1>
+      {hasTraefikWarning(pool) ? <TraefikWarning pool={pool.name} traefikTotal={pool.traefikTotal} /> : null}
+      {warnings.length ? (
+        <ul className={styles.warnings} data-testid="pool-warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+      <PoolStats pool={pool} />
+      <PoolNodes nodes={pool.nodes} />
+      <PoolServers pool={pool} />
+      <PoolLatencyPanel servers={pool.servers} />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export const poolHref = (pool: string) => `/pools/${encodeURIComponent(pool)}`;
