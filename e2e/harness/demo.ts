@@ -13,6 +13,9 @@ import {
 import { onShutdown, repoPath, runNext, startStack, type ChildHandle, type Stack } from './stack';
 
 const CHECK = { inter: 2000, fall: 3, rise: 2 };
+// api4 flaps 5 s up / 5 s down; checked every 1 s (fall 2, rise 2) HAProxy flips about every 5 s, so within the
+// 21-poll window (42 s at 2 s) it changes ~8 times (~40 % weighted, threshold 20 %): a flap alert in ~30 s.
+const FLAP_CHECK = { inter: 1000, fall: 2, rise: 2 };
 const HUB_PORT = 9000;
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const DEV = process.argv.includes('--dev');
@@ -34,7 +37,7 @@ const topology: Topology = {
     { name: 'api1', port: 9006, mode: 'slow:150' },
     { name: 'api2', port: 9007 },
     { name: 'api3', port: 9008 },
-    { name: 'api4', port: 9009 },
+    { name: 'api4', port: 9009, mode: 'flap:5000:5000' },
     { name: 'static1', port: 9010 },
     { name: 'static2', port: 9011 },
   ],
@@ -54,7 +57,7 @@ const topology: Topology = {
     {
       name: 'api_backend',
       host: 'api.example.com',
-      check: CHECK,
+      check: FLAP_CHECK,
       servers: [{ name: 'api1' }, { name: 'api2' }, { name: 'api3' }, { name: 'api4', backup: true }],
     },
     {
@@ -205,6 +208,7 @@ function banner(stack: Stack, appUrl: string | null) {
   console.log(
     `  - codeserver_backend/agent1 flaps: 20 s healthy, 12 s failing (backups agent2/agent3 take over)`,
   );
+  console.log(`  - api_backend/api4 (backup) flaps 5 s up / 5 s down: a flapping alert within a minute`);
   for (const s of SCENARIOS)
     console.log(`  - after ${s.firstAfterS} s, then every ${s.everyS} s: ${s.what}, ${s.forS} s`);
   console.log(`  - static_backend/static1 has no check; static_backend/static2 starts disabled (MAINT)`);
