@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setAgentMode } from './agents';
+import { defaultFakeTopology, startFakeK8s, type FakeK8s } from './fake-k8s';
 import {
   HAPROXY_BIN,
   HAPROXY_INSTALL_COMMAND,
@@ -17,6 +18,31 @@ const CHECK = { inter: 2000, fall: 3, rise: 2 };
 // 21-poll window (42 s at 2 s) it changes ~8 times (~40 % weighted, threshold 20 %): a flap alert in ~30 s.
 const FLAP_CHECK = { inter: 1000, fall: 2, rise: 2 };
 const HUB_PORT = 9000;
+const K8S_PORT = 9100;
+const K8S_DIR = repoPath('.demo/k8s');
+/**
+ * A fake k3s API with three locations whose node InternalIPs are the agents' addresses: pool-a (.11, .12 cordoned),
+ * pool-b (.13, .14 NotReady) and pool-c (.15, .16) with NO local Traefik, where the flapping agent1 and the slow
+ * api1 live. Loopback aliases need no set-up on Linux.
+ */
+const NODE_IPS = ['127.0.0.11', '127.0.0.12', '127.0.0.13', '127.0.0.14', '127.0.0.15', '127.0.0.16'];
+const AGENT_NODE: Record<string, number> = {
+  agent1: 4,
+  agent2: 0,
+  agent3: 2,
+  grafana1: 1,
+  grafana2: 3,
+  api1: 5,
+  api2: 0,
+  api3: 2,
+  api4: 4,
+  static1: 1,
+  static2: 3,
+};
+const onNodes = (t: Topology): Topology => ({
+  ...t,
+  agents: t.agents.map((a) => ({ ...a, host: NODE_IPS[AGENT_NODE[a.name] ?? 0] })),
+});
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const DEV = process.argv.includes('--dev');
 const STACK_ONLY = process.argv.includes('--stack-only');
@@ -204,6 +230,9 @@ function banner(stack: Stack, appUrl: string | null) {
   console.log(`  Runtime socket      ${stack.socketPath}`);
   console.log(`  Traffic             ${stack.frontendUrl} (Host: code|grafana|api|static.example.com)`);
   console.log(`  Agent control       ${stack.hubUrl}/<agent>/mode?set=ok|fail|hang|refuse|slow:<ms>`);
+  console.log(
+    `  Kubernetes (fake)   http://127.0.0.1:${K8S_PORT}  (kubectl --kubeconfig ${K8S_DIR}/kubeconfig get nodes)`,
+  );
   console.log(`\n  What happens:`);
   console.log(
     `  - codeserver_backend/agent1 flaps: 20 s healthy, 12 s failing (backups agent2/agent3 take over)`,
@@ -211,6 +240,9 @@ function banner(stack: Stack, appUrl: string | null) {
   console.log(`  - api_backend/api4 (backup) flaps 5 s up / 5 s down: a flapping alert within a minute`);
   for (const s of SCENARIOS)
     console.log(`  - after ${s.firstAfterS} s, then every ${s.everyS} s: ${s.what}, ${s.forS} s`);
+  console.log(
+    `  - pools: pool-c has no local Traefik (agent1, api1 live there); loc-b-2 NotReady, loc-a-2 cordoned`,
+  );
   console.log(`  - static_backend/static1 has no check; static_backend/static2 starts disabled (MAINT)`);
   console.log(`  - requests through HAProxy every ~300 ms, a 10 s burst each minute`);
   console.log(`\n  Ctrl-C stops everything.\n${line}\n`);
@@ -218,23 +250,26 @@ function banner(stack: Stack, appUrl: string | null) {
 
 async function main() {
   ensureHaproxy();
-  const running: { stack?: Stack; app?: ChildHandle } = {};
+  const running: { stack?: Stack; app?: ChildHandle; k8s?: FakeK8s } = {};
   const timers = new Set<NodeJS.Timeout>();
   const shutdown = onShutdown(
     async () => {
       timers.forEach(clearTimeout);
       await running.app?.stop();
+      await running.k8s?.close();
       await running.stack?.stop();
     },
     () => [running.app?.pid, running.stack?.haproxy.pid].filter((pid): pid is number => pid !== undefined),
   );
   const stack = await startStack({
-    topology,
+    topology: onNodes(topology),
     dir: repoPath('.demo'),
     hubPort: HUB_PORT,
     log: (l) => console.log(l),
   });
   running.stack = stack;
+  const k8s = await startFakeK8s({ port: K8S_PORT, topology: defaultFakeTopology(NODE_IPS), dir: K8S_DIR });
+  running.k8s = k8s;
   schedule(stack, timers);
   generateTraffic(stack, timers);
   if (STACK_ONLY) return banner(stack, null);
@@ -252,6 +287,8 @@ async function main() {
     DATA_DIR: repoPath('data/demo'),
     POLL_INTERVAL_MS: '2000',
     PORT: String(APP_PORT),
+    KUBECONFIG: k8s.kubeconfigPath,
+    K8S_ENABLED: 'true',
   });
   running.app = app;
   void app.exited.then((code) => shutdown(code === 0 ? 0 : 1));
