@@ -2,6 +2,8 @@
 // traffic through it, and hapscope watching it over HTTP and the runtime socket. State lives in ./.demo/.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { historyDbPath, openHistoryDb } from '../../lib/store/db';
+import { seedGeneratedHistory } from '../../lib/store/seed-history';
 import { setAgentMode } from './agents';
 import { defaultFakeTopology, startFakeK8s, type FakeK8s } from './fake-k8s';
 import {
@@ -248,6 +250,26 @@ function banner(stack: Stack, appUrl: string | null) {
   console.log(`\n  Ctrl-C stops everything.\n${line}\n`);
 }
 
+/** A few hours of generated history for both sources when the demo's database is empty (a fresh clone). */
+function seedDemoHistory(dataDir: string) {
+  const servers = topology.backends.flatMap((backend) =>
+    backend.servers.map((server) => ({ backend: backend.name, server: server.name, backup: server.backup })),
+  );
+  const db = openHistoryDb(historyDbPath(dataDir));
+  try {
+    const until = seedGeneratedHistory(
+      db,
+      ['demo', 'demo-sock'].flatMap((instance) => servers.map((s) => ({ instance, ...s }))),
+      Date.now(),
+      6,
+    );
+    if (until !== null)
+      console.log(`[demo] generated 6 h of history up to ${new Date(until).toTimeString().slice(0, 5)}`);
+  } finally {
+    db.close();
+  }
+}
+
 async function main() {
   ensureHaproxy();
   const running: { stack?: Stack; app?: ChildHandle; k8s?: FakeK8s } = {};
@@ -282,9 +304,11 @@ async function main() {
       return shutdown(1);
     }
   }
+  const dataDir = repoPath('data/demo');
+  seedDemoHistory(dataDir);
   const app = runNext([DEV ? 'dev' : 'start', '-p', String(APP_PORT)], {
     HAPROXY_STATS_URL: `demo=${stack.statsUrl},demo-sock=unix:${stack.socketPath}`,
-    DATA_DIR: repoPath('data/demo'),
+    DATA_DIR: dataDir,
     POLL_INTERVAL_MS: '2000',
     PORT: String(APP_PORT),
     KUBECONFIG: k8s.kubeconfigPath,

@@ -1,6 +1,7 @@
 'use client';
 
 import type { EventDto } from '@/lib/api/history-dto';
+import { useState } from 'react';
 import { useNow } from '../../hooks/use-now';
 import { formatDuration } from '../../ui/format';
 import { formatClockSeconds } from './format';
@@ -14,10 +15,17 @@ export interface EventsListProps {
   loading?: boolean;
 }
 
-function Ongoing({ at }: { at: number }) {
+/** A state that still holds: a downtime reads "ongoing", being back UP just "current". */
+function Ongoing({ at, down }: { at: number; down: boolean }) {
   const now = useNow(1000);
-  return <span className={styles.ongoing}>ongoing · {formatDuration((now - at) / 1000)}</span>;
+  return (
+    <span className={down ? styles.ongoing : styles.muted}>
+      {down ? 'ongoing' : 'current'} · {formatDuration((now - at) / 1000)}
+    </span>
+  );
 }
+
+const PAGE = 25;
 
 const tone = (status: string | null) =>
   status === 'DOWN'
@@ -30,6 +38,7 @@ const tone = (status: string | null) =>
 
 /** Downtimes and state changes, newest first: start, end, how long, from → to, and the check result then. */
 export function EventsList({ events, withDate, selectedServer, loading }: EventsListProps) {
+  const [shown, setShown] = useState(PAGE);
   if (!events) {
     return <p className={styles.muted}>{loading ? 'Loading events…' : 'No events.'}</p>;
   }
@@ -57,7 +66,7 @@ export function EventsList({ events, withDate, selectedServer, loading }: Events
           </tr>
         </thead>
         <tbody>
-          {events.map((event) => {
+          {events.slice(0, shown).map((event) => {
             const at = Date.parse(event.at);
             return (
               <tr
@@ -82,7 +91,11 @@ export function EventsList({ events, withDate, selectedServer, loading }: Events
                   {event.durationSec === null ? '–' : clock(at + event.durationSec * 1000)}
                 </td>
                 <td className={`num ${styles.end}`}>
-                  {event.durationSec === null ? <Ongoing at={at} /> : formatDuration(event.durationSec)}
+                  {event.durationSec === null ? (
+                    <Ongoing at={at} down={event.to !== 'UP'} />
+                  ) : (
+                    formatDuration(event.durationSec)
+                  )}
                 </td>
                 <td>{event.server}</td>
                 <td>
@@ -103,6 +116,11 @@ export function EventsList({ events, withDate, selectedServer, loading }: Events
           })}
         </tbody>
       </table>
+      {events.length > shown ? (
+        <button type="button" className={styles.more} onClick={() => setShown((n) => n + PAGE * 4)}>
+          Show more ({events.length - shown} older)
+        </button>
+      ) : null}
     </div>
   );
 }

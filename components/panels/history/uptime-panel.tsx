@@ -59,7 +59,7 @@ export function UptimePanel() {
               onSort={() => onSort('name')}
               testId="sort-name"
             />
-            <span role="columnheader">{label}</span>
+            <SortHeader label={label} />
             <SortHeader
               label="Uptime"
               active={sort.by === 'uptime' ? sort.dir : null}
@@ -68,9 +68,7 @@ export function UptimePanel() {
               title="Up ÷ (up + down); planned time (MAINT, DRAIN) is left out"
               testId="sort-uptime"
             />
-            <span role="columnheader" className={styles.figure}>
-              Down
-            </span>
+            <SortHeader label="Down" align="end" title="Time DOWN in the range (planned time not counted)" />
           </div>
           {groups === null
             ? Array.from({ length: 4 }, (_, i) => (
