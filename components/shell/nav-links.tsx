@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview' },
   { href: '/pools', label: 'Pools' },
+  { href: '/uptime', label: 'Uptime' },
   { href: '/alerts', label: 'Alerts' },
 ];
 
