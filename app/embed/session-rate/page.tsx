@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { renderEmbed } from '@/components/panels/embed/render-embed';
+import type { SearchParams } from '@/lib/embed/resolve-embed';
+
+export const metadata: Metadata = { title: 'Embed: session-rate' };
+
+export default async function SessionRateEmbedPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  return renderEmbed('session-rate', await searchParams);
+}

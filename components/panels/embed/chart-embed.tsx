@@ -1,0 +1,74 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { EmbedOptions } from '@/lib/health/embed/embed-params';
+import { LatencyChart } from '../../charts/latency-chart';
+import { QueueChart } from '../../charts/queue-chart';
+import { SessionRateChart } from '../../charts/session-rate-chart';
+import { ApiError } from '../../hooks/fetch-json';
+import { toChartPoints } from '../history/chart-points';
+import { ChartLegend } from '../history/history-legend';
+import { toMarkers, toShadedSpans } from '../history/state-spans';
+import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';
+import styles from './embed.module.css';
+import { backendHref } from './find-target';
+import { useEmbedHistory } from './use-embed-data';
+
+const CHARTS = { latency: LatencyChart, 'session-rate': SessionRateChart, queue: QueueChart } as const;
+export type ChartPanel = keyof typeof CHARTS;
+const NAMES: Record<ChartPanel, string> = {
+  latency: 'check latency',
+  'session-rate': 'session rate',
+  queue: 'queue',
+};
+const HEIGHT = 180;
+
+/** One server's metric over the range with its transitions and downtime drawn in (the backend page's chart). */
+export function ChartEmbed({ options, metric }: { options: EmbedOptions; metric: ChartPanel }) {
+  const target =
+    options.target.type === 'server' ? options.target : { instance: '', backend: '', server: '' };
+  const { data, error } = useEmbedHistory(target, options.range, options.refreshSec * 1000);
+  const view = useMemo(
+    () =>
+      data && {
+        data: toChartPoints(data),
+        from: Date.parse(data.from),
+        to: Date.parse(data.to),
+        markers: toMarkers(data.transitions),
+        spans: toShadedSpans(data),
+        generatedUntil: data.generatedUntil ? Date.parse(data.generatedUntil) : null,
+        height: HEIGHT,
+      },
+    [data],
+  );
+  const { instance, backend, server } = target;
+  if (!view) {
+    if (error instanceof ApiError && error.status === 404)
+      return (
+        <EmbedProblem
+          title="Not found"
+          problems={[`No server “${server}” in backend “${backend}” on instance “${instance}”`]}
+        />
+      );
+    return error ? (
+      <EmbedProblem title="Cannot reach hapscope" problems={[error.message]} />
+    ) : (
+      <EmbedLoading />
+    );
+  }
+  const Chart = CHARTS[metric];
+  return (
+    <EmbedCard
+      title={server}
+      subtitle={`${backend} · ${instance} · ${NAMES[metric]}, last ${options.range}`}
+      href={backendHref(instance, backend, server)}
+      showTitle={options.title}
+      data-testid={`embed-chart-${metric}`}
+    >
+      <div className={styles.chart} data-samples={data?.samples.length ?? 0}>
+        <Chart {...view} />
+      </div>
+      {options.legend ? <ChartLegend /> : null}
+    </EmbedCard>
+  );
+}

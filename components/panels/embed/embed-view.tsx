@@ -1,0 +1,40 @@
+'use client';
+
+import type { EmbedOptions } from '@/lib/health/embed/embed-params';
+import { AlertsEmbed } from './alerts-embed';
+import { BackendEmbed } from './backend-embed';
+import { ChartEmbed } from './chart-embed';
+import { EmbedRoot } from './embed-root';
+import { PoolEmbed, PoolMatrixEmbed } from './pool-embeds';
+import { ServerEmbed } from './server-embed';
+import { UptimeEmbed } from './uptime-embed';
+
+/** The client side of every /embed/* route: the panel the options name, inside the height-reporting root. */
+export function EmbedView({ options }: { options: EmbedOptions }) {
+  return (
+    <EmbedRoot id={options.id} theme={options.theme}>
+      <Panel options={options} />
+    </EmbedRoot>
+  );
+}
+
+function Panel({ options }: { options: EmbedOptions }) {
+  switch (options.panel) {
+    case 'backend':
+      return <BackendEmbed options={options} />;
+    case 'server':
+      return <ServerEmbed options={options} />;
+    case 'uptime':
+      return <UptimeEmbed options={options} />;
+    case 'latency':
+    case 'session-rate':
+    case 'queue':
+      return <ChartEmbed options={options} metric={options.panel} />;
+    case 'pool':
+      return <PoolEmbed options={options} />;
+    case 'pool-matrix':
+      return <PoolMatrixEmbed options={options} />;
+    case 'alerts':
+      return <AlertsEmbed options={options} />;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * What the share dialog hands out: embed URL, <iframe> snippet, the wiki's resize one-liner, badge snippets.
+ * Pure; attribute values are escaped so a backend called `a"b` cannot break the snippet.
+ */
+import {
+  embedPath,
+  type EmbedPanel,
+  type EmbedRange,
+  type EmbedTarget,
+  type EmbedTheme,
+} from '@/lib/health/embed/embed-params';
+
+export interface ShareChoice {
+  panel: EmbedPanel;
+  target: EmbedTarget;
+  label: string;
+}
+
+export interface ShareOptions {
+  theme: EmbedTheme;
+  range: EmbedRange;
+  title: boolean;
+  legend: boolean;
+  transparent: boolean;
+  height: number;
+}
+
+const escapeAttr = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Panels whose content depends on the range (the others ignore it, so it stays out of their URL). */
+const RANGED: ReadonlySet<EmbedPanel> = new Set(['uptime', 'latency', 'session-rate', 'queue']);
+const LEGENDED: ReadonlySet<EmbedPanel> = new Set(['uptime', 'latency', 'session-rate', 'queue']);
+
+export const takesRange = (panel: EmbedPanel) => RANGED.has(panel);
+export const takesLegend = (panel: EmbedPanel) => LEGENDED.has(panel);
+
+export function embedUrl(origin: string, choice: ShareChoice, options: ShareOptions): string {
+  const path = embedPath(
+    {
+      panel: choice.panel,
+      target: choice.target,
+      theme: options.theme,
+      title: options.title,
+      legend: takesLegend(choice.panel) ? options.legend : undefined,
+      transparent: options.transparent,
+      range: takesRange(choice.panel) ? options.range : undefined,
+    },
+    0,
+  );
+  return `${origin}${path}`;
+}
+
+export function iframeSnippet(url: string, label: string, height: number): string {
+  return (
+    `<iframe src="${escapeAttr(url)}" title="${escapeAttr(`hapscope: ${label}`)}" width="100%" ` +
+    `height="${Math.round(height)}" style="border:0;max-width:100%" loading="lazy" ` +
+    `sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`
+  );
+}
+
+/** For wikis that allow scripts: sizes each hapscope frame to its content (messages from `origin` only). */
+export function resizeSnippet(origin: string): string {
+  return (
+    `<script>addEventListener('message',function(e){var d=e.data;if(e.origin!==${JSON.stringify(origin)}||!d||` +
+    `d.type!=='hapscope:height')return;document.querySelectorAll('iframe').forEach(function(f){` +
+    `if(f.contentWindow===e.source)f.style.height=d.height+'px'})})</script>`
+  );
+}
+
+/** The SVG badge that says the same thing, for wikis that refuse iframes; null for panels without one. */
+export function badgePath(choice: ShareChoice, range: EmbedRange): string | null {
+  const t = choice.target;
+  const parts =
+    t.type === 'server'
+      ? ['server', t.instance, t.backend, t.server]
+      : t.type === 'backend'
+        ? ['backend', t.instance, t.backend]
+        : t.type === 'pool'
+          ? ['pool', t.pool]
+          : null;
+  if (!parts) return null;
+  const path = (segments: string[]) => segments.map(encodeURIComponent).join('/');
+  if (choice.panel === 'uptime') {
+    const uptimeRange = range === '6h' ? '24h' : range;
+    return `/api/v1/badge/uptime/${path(parts)}.svg${uptimeRange === '24h' ? '' : `?range=${uptimeRange}`}`;
+  }
+  if ((choice.panel === 'latency' || choice.panel === 'session-rate') && t.type === 'server') {
+    const sparkRange = range === '7d' || range === '30d' ? '24h' : range;
+    const metric = choice.panel === 'latency' ? '' : 'metric=rate';
+    const query = [metric, sparkRange === '1h' ? '' : `range=${sparkRange}`].filter(Boolean).join('&');
+    return `/api/v1/badge/sparkline/${path(parts)}.svg${query ? `?${query}` : ''}`;
+  }
+  return `/api/v1/badge/${path(parts)}.svg`;
+}
+
+export function markdownBadge(badgeUrl: string, label: string, linkUrl: string): string {
+  const alt = label.replace(/[[\]]/g, '');
+  return `[![${alt}](${badgeUrl})](${linkUrl})`;
+}
+
+export function htmlBadge(badgeUrl: string, label: string, linkUrl: string): string {
+  return `<a href="${escapeAttr(linkUrl)}"><img src="${escapeAttr(badgeUrl)}" alt="${escapeAttr(label)}"></a>`;
+}
