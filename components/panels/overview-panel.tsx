@@ -6,6 +6,7 @@ import { useSnapshot } from '../hooks/use-snapshot';
 import { useTableQuery } from '../hooks/use-table-query';
 import { Button } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
+import { Uptime24hProvider } from './history/overview-uptime';
 import { OverviewNotices } from './overview-notices';
 import { OverviewSkeleton } from './overview-skeleton';
 import { PoolMatrixPanel } from './pools/pool-matrix';
@@ -130,16 +131,18 @@ export function OverviewPanel() {
         onCollapseAll={() => setCollapsed(new Set(backends.map(backendKey)))}
         onExpandAll={() => setCollapsed(new Set())}
       />
-      <ServerTable
-        className={styles.table}
-        rows={rows}
-        columns={columns}
-        sort={query.sort}
-        dir={query.dir}
-        onSort={(column) => setQuery(nextSort(query, column))}
-        onToggleBackend={toggleBackend}
-        empty={empty}
-      />
+      <Uptime24hProvider>
+        <ServerTable
+          className={styles.table}
+          rows={rows}
+          columns={columns}
+          sort={query.sort}
+          dir={query.dir}
+          onSort={(column) => setQuery(nextSort(query, column))}
+          onToggleBackend={toggleBackend}
+          empty={empty}
+        />
+      </Uptime24hProvider>
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import Link from 'next/link';
 import { memo, type CSSProperties } from 'react';
 import { formatRatio } from '../../ui/format';
+import { BackendUptime24h } from '../history/overview-uptime';
 import type { ColumnDef, ColumnId } from './columns';
 import type { BackendRow } from './rows';
 import styles from './server-table.module.css';
@@ -81,7 +83,13 @@ export const BackendRowView = memo(function BackendRowView({
             </svg>
           </button>
           <span className={styles.backendName} title={`${backend.name} on ${backend.instance}`}>
-            {backend.name}
+            <Link
+              href={`/backends/${encodeURIComponent(backend.instance)}/${encodeURIComponent(backend.name)}`}
+              prefetch={false}
+              data-testid="backend-link"
+            >
+              {backend.name}
+            </Link>
           </span>
           <span className={styles.instance}>{backend.instance}</span>
           {tag ? (
@@ -118,13 +126,15 @@ export const BackendRowView = memo(function BackendRowView({
           data-align={column.align}
           style={{ gridColumn: 2 + nameSpan + summarySpan + i, gridRow: 1 }}
         >
-          {column.id === 'queue'
-            ? formatRatio(backend.queue.current, backend.queue.max)
-            : column.id === 'sessions'
-              ? formatRatio(backend.sessions.current, backend.sessions.max, backend.sessions.limit)
-              : column.id === 'rate'
-                ? formatRatio(backend.sessionRate.current, backend.sessionRate.max)
-                : null}
+          {column.id === 'queue' ? (
+            formatRatio(backend.queue.current, backend.queue.max)
+          ) : column.id === 'sessions' ? (
+            formatRatio(backend.sessions.current, backend.sessions.max, backend.sessions.limit)
+          ) : column.id === 'rate' ? (
+            formatRatio(backend.sessionRate.current, backend.sessionRate.max)
+          ) : column.id === 'uptime' ? (
+            <BackendUptime24h instance={backend.instance} backend={backend.name} />
+          ) : null}
         </div>
       ))}
     </div>

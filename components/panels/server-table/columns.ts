@@ -15,6 +15,7 @@ export type ColumnId =
   | 'rate'
   | 'last-change'
   | 'downtime'
+  | 'uptime'
   | 'checks';
 
 export interface ColumnDef {
@@ -58,6 +59,9 @@ export const COLUMNS: readonly ColumnDef[] = [
   col('downtime', 'Downtime', 102, 'Total time DOWN since HAProxy started', {
     align: 'end',
     sort: 'downtime',
+  }),
+  col('uptime', '24h', 74, 'Uptime over the last 24 hours, from the history (planned time left out)', {
+    align: 'end',
   }),
   col('checks', 'Fail / Down', 90, 'Failed checks / UP→DOWN transitions (since start)', { align: 'end' }),
 ];

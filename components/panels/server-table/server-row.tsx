@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { memo, type CSSProperties } from 'react';
 import type { Server } from '@/lib/health/types';
 import { formatDuration, formatMs, formatRatio } from '../../ui/format';
+import { ServerUptime24h } from '../history/overview-uptime';
 import { poolHref } from '../pools/pool-href';
 import { checkView } from './check-view';
 import type { ColumnDef, ColumnId } from './columns';
@@ -91,6 +92,8 @@ function serverCell(column: ColumnDef, server: Server): React.ReactNode {
       );
     case 'checks':
       return formatRatio(server.checkFailures, server.checkDowns);
+    case 'uptime':
+      return null; // needs the backend: ServerRowView renders it
   }
 }
 
@@ -129,7 +132,11 @@ export const ServerRowView = memo(function ServerRowView({
     >
       {columns.map((column) => (
         <Cell key={column.id} column={column} title={cellTitle(column, server)}>
-          {serverCell(column, server)}
+          {column.id === 'uptime' ? (
+            <ServerUptime24h instance={backend.instance} backend={backend.name} server={server.name} />
+          ) : (
+            serverCell(column, server)
+          )}
         </Cell>
       ))}
     </div>
