@@ -11,6 +11,8 @@ import { AlertItem } from './alert-item';
 import styles from './alert-center.module.css';
 import { MutesList } from './mutes-list';
 import { NotificationSettings } from './notification-settings';
+import { ShareButton } from '../share/share-button';
+import { ALERTS_CHOICES } from '../share/share-choices';
 
 const KINDS: readonly AlertKind[] = [
   'flapping',
@@ -37,6 +39,7 @@ export function AlertCenter() {
     <div className={styles.center} data-testid="alert-center">
       <header className={styles.header}>
         <h1 className={styles.title}>Alerts</h1>
+        <ShareButton label="firing alerts" choices={ALERTS_CHOICES} />
         <NotificationSettings />
       </header>
 

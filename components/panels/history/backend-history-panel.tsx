@@ -6,6 +6,8 @@ import { useEvents } from '../../hooks/use-events';
 import { useServerHistory } from '../../hooks/use-server-history';
 import { useUptime } from '../../hooks/use-uptime';
 import { EmptyState } from '../../ui/empty-state';
+import { ShareButton } from '../share/share-button';
+import { backendShareChoices, preferring, serverShareChoices } from '../share/share-choices';
 import { EventsList } from './events-list';
 import { GeneratedBanner } from './generated-banner';
 import { HistoryCharts } from './history-charts';
@@ -97,6 +99,10 @@ export function BackendHistoryPanel({ instance, backend }: BackendHistoryPanelPr
         <div className={styles.cardHead}>
           <h2 id="uptime-h">Uptime</h2>
           <UptimeLegend generated={generatedUntil !== null} />
+          <ShareButton
+            label={`${backend} uptime`}
+            choices={preferring(backendShareChoices(instance, backend), 'uptime')}
+          />
         </div>
         <ServerUptimeList
           backendRow={backendRow}
@@ -115,6 +121,12 @@ export function BackendHistoryPanel({ instance, backend }: BackendHistoryPanelPr
           <h2 id="charts-h">
             {selected ?? 'Server'} <span className={styles.muted}>· {label}</span>
           </h2>
+          {selected ? (
+            <ShareButton
+              label={`${selected} charts`}
+              choices={serverShareChoices(instance, backend, selected)}
+            />
+          ) : null}
           {servers.length > 1 ? (
             <label className={styles.select}>
               Server{' '}

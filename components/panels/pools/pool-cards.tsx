@@ -9,6 +9,8 @@ import { formatMs } from '../../ui/format';
 import { formatPct, hasTraefikWarning, nodeCounts, otherWarnings } from './pool-facts';
 import { poolHref } from './pool-href';
 import styles from './pools.module.css';
+import { ShareButton } from '../share/share-button';
+import { poolShareChoices } from '../share/share-choices';
 
 export function TraefikBadge({ pool }: { pool: PoolDto }) {
   if (pool.traefikLocal)
@@ -38,6 +40,7 @@ function PoolCard({ pool }: { pool: PoolDto }) {
           {pool.name}
         </Link>
         <TraefikBadge pool={pool} />
+        <ShareButton label={`pool ${pool.name}`} choices={poolShareChoices(pool.name)} />
       </div>
       {hasTraefikWarning(pool) ? (
         <p className={styles.note}>

@@ -12,6 +12,8 @@ import { PoolNodes } from './pool-nodes';
 import { PoolServers } from './pool-servers';
 import styles from './pools.module.css';
 import { TraefikWarning } from './traefik-warning';
+import { ShareButton } from '../share/share-button';
+import { poolShareChoices } from '../share/share-choices';
 
 function Stat({
   label,
@@ -93,7 +95,8 @@ export function PoolDetailPanel({ name }: { name: string }) {
   return (
     <>
       <h1 className={styles.pageTitle}>
-        {pool.name} <TraefikBadge pool={pool} />
+        {pool.name} <TraefikBadge pool={pool} />{' '}
+        <ShareButton label={`pool ${pool.name}`} choices={poolShareChoices(pool.name)} />
       </h1>
       {hasTraefikWarning(pool) ? <TraefikWarning pool={pool.name} traefikTotal={pool.traefikTotal} /> : null}
       {warnings.length ? (

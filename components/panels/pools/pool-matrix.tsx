@@ -9,6 +9,8 @@ import { serverStatusView } from '../server-table/status';
 import { buildPoolMatrix, type MatrixCell } from './pool-matrix-model';
 import { poolHref } from './pool-href';
 import styles from './pools.module.css';
+import { ShareButton } from '../share/share-button';
+import { POOL_MATRIX_CHOICES } from '../share/share-choices';
 
 export function PoolStatusBadge({ status, size }: { status: MatrixCell['worst']; size?: 'sm' | 'md' }) {
   if (status === null) return null;
@@ -74,7 +76,9 @@ export function PoolMatrixPanel() {
   if (matrix.rows.length === 0 || matrix.backends.length === 0) return null;
   return (
     <section className={styles.matrix} data-testid="pool-matrix" aria-label="Pools by backend">
-      <h2 className={styles.sectionTitle}>Location pools</h2>
+      <h2 className={styles.sectionTitle}>
+        Location pools <ShareButton label="the pool matrix" choices={POOL_MATRIX_CHOICES} />
+      </h2>
       <table className={styles.matrixTable}>
         <thead>
           <tr>

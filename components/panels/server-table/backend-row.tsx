@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { memo, type CSSProperties } from 'react';
 import { formatRatio } from '../../ui/format';
 import { BackendUptime24h } from '../history/overview-uptime';
+import { ShareButton } from '../share/share-button';
+import { backendShareChoices } from '../share/share-choices';
 import type { ColumnDef, ColumnId } from './columns';
 import type { BackendRow } from './rows';
 import styles from './server-table.module.css';
@@ -104,6 +106,7 @@ export const BackendRowView = memo(function BackendRowView({
           <span className={styles.serverCount}>
             {matching === total ? `${total} server${total === 1 ? '' : 's'}` : `${matching} of ${total}`}
           </span>
+          <ShareButton label={backend.name} choices={backendShareChoices(backend.instance, backend.name)} />
         </span>
       </div>
       <div

@@ -80,13 +80,13 @@ describe('parseEmbedParams', () => {
     );
   });
 
-  test('history panels refresh every minute, live ones at the poll interval (rounded up)', () => {
+  test('history panels refresh every 15 s, live ones at the poll interval (rounded up)', () => {
     const refresh = (panel: EmbedPanel, query: string, pollMs: number) => {
       const parsed = parse(panel, query, pollMs);
       return parsed.ok ? parsed.options.refreshSec : null;
     };
     expect(refresh('backend', 'instance=a&backend=b', 2500)).toBe(3);
-    expect(refresh('latency', 'instance=a&backend=b&server=c', 2000)).toBe(60);
+    expect(refresh('latency', 'instance=a&backend=b&server=c', 2000)).toBe(15);
     expect(refresh('latency', 'instance=a&backend=b&server=c&refresh=5', 2000)).toBe(5);
     expect(refresh('alerts', 'refresh=2', 2000)).toBe(2);
   });
@@ -112,7 +112,7 @@ describe('embedPath', () => {
         theme: 'dark',
         title: false,
         legend: true,
-        refreshSec: 60,
+        refreshSec: 15,
       },
       POLL_MS,
     );

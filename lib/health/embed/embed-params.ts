@@ -75,10 +75,10 @@ export const isEmbedPanel = (value: string): value is EmbedPanel =>
 /** The panel's default range: history panels look back a day (uptime) or an hour (charts). */
 export const defaultRange = (panel: EmbedPanel): EmbedRange => (panel === 'uptime' ? '24h' : '1h');
 
-/** The default refresh: the poll interval for live panels; history panels every minute (or the poll, if slower). */
+/** The default refresh: the poll interval for live panels; history panels every 15 s (or the poll, if slower). */
 export function defaultRefreshSec(panel: EmbedPanel, pollIntervalMs: number): number {
   const poll = minRefreshSec(pollIntervalMs);
-  return HISTORY_PANELS.has(panel) ? Math.max(60, poll) : poll;
+  return HISTORY_PANELS.has(panel) ? Math.max(15, poll) : poll;
 }
 
 export const minRefreshSec = (pollIntervalMs: number): number =>
