@@ -153,7 +153,6 @@ test.describe('history across kill -9', () => {
     killApp('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
-  // eslint-disable-next-line no-empty-pattern -- Playwright wants the fixtures object destructured
   test.afterEach(({}, info) => {
     if (info.status !== info.expectedStatus) console.log(`[app on ${port}]\n${output.slice(-4000)}`);
   });
