@@ -21,6 +21,7 @@ interface RecordedNotification {
 interface Recorded {
   __notifications: RecordedNotification[];
   __alertSeqs: number[];
+  __alertEvents: { seq: number; id: string; change: string; firedAt: string; at: number }[];
   __streams: string[];
 }
 
@@ -29,6 +30,7 @@ function recordBrowserApis() {
   const w = window as unknown as Recorded & { Notification: unknown; EventSource: typeof EventSource };
   w.__notifications = [];
   w.__alertSeqs = [];
+  w.__alertEvents = [];
   w.__streams = [];
   const RealNotification = window.Notification;
   function RecordedNotification(title: string, options?: NotificationOptions) {
@@ -47,7 +49,12 @@ function recordBrowserApis() {
     constructor(url: string | URL, init?: EventSourceInit) {
       super(url, init);
       w.__streams.push(String(url));
-      this.addEventListener('alert', (e) => w.__alertSeqs.push(Number((e as MessageEvent).lastEventId)));
+      this.addEventListener('alert', (e) => {
+        const { lastEventId, data } = e as MessageEvent<string>;
+        const event = JSON.parse(data) as { id: string; change: string; firedAt: string };
+        w.__alertSeqs.push(Number(lastEventId));
+        w.__alertEvents.push({ seq: Number(lastEventId), ...event, at: Date.now() });
+      });
     }
   }
   w.EventSource = RecordedEventSource;
@@ -123,20 +130,24 @@ test.describe('alerts', () => {
       const notifiedAt = Math.min(...fired.map((n) => n.at));
       const lastChange = haproxy.changes.filter((c) => c.at <= notifiedAt).at(-1)!;
       const latency = notifiedAt - lastChange.at;
-      test
-        .info()
-        .annotations.push(
-          {
-            type: 'HAProxy status change → browser Notification',
-            description: `${latency} ms (poll ${POLL_MS} ms)`,
-          },
-          { type: 'flap started → notification', description: `${notifiedAt - flapStartedAt} ms` },
-          {
-            type: 'HAProxy changes before it',
-            description: `${haproxy.changes.filter((c) => c.at <= notifiedAt).length}`,
-          },
-        );
-      console.log(`[alerts] HAProxy status change → Notification: ${latency} ms`);
+      test.info().annotations.push(
+        {
+          type: 'HAProxy status change → browser Notification',
+          description: `${latency} ms (poll ${POLL_MS} ms)`,
+        },
+        { type: 'flap started → notification', description: `${notifiedAt - flapStartedAt} ms` },
+        {
+          type: 'HAProxy changes before it',
+          description: `${haproxy.changes.filter((c) => c.at <= notifiedAt).length}`,
+        },
+      );
+      const received = (await center.evaluate(() => (window as unknown as Recorded).__alertEvents)).find(
+        (e) => e.change === 'fired' && e.id === fired[0]!.tag,
+      );
+      const firedAt = received ? Date.parse(received.firedAt) : NaN;
+      const breakdown = `HAProxy change → app poll/evaluation ${firedAt - lastChange.at} ms, → event in the page ${(received?.at ?? NaN) - firedAt} ms, → Notification ${notifiedAt - (received?.at ?? NaN)} ms`;
+      test.info().annotations.push({ type: 'latency breakdown', description: breakdown });
+      console.log(`[alerts] HAProxy status change → Notification: ${latency} ms (${breakdown})`);
 
       for (const page of [center, overview]) {
         await expect(
@@ -210,13 +221,12 @@ test.describe('alerts', () => {
     try {
       const page = await openTab(context, '/alerts');
       const streamRequests: { url: string; lastEventId: string | undefined; at: number }[] = [];
-      page.on('request', (req) => {
-        if (req.url().includes('/api/v1/alerts/stream'))
-          streamRequests.push({
-            url: req.url(),
-            lastEventId: req.headers()['last-event-id'],
-            at: Date.now(),
-          });
+      // allHeaders(): Last-Event-ID is added by the network stack, not among the request's provisional headers.
+      page.on('request', async (req) => {
+        if (!req.url().includes('/api/v1/alerts/stream')) return;
+        const at = Date.now();
+        const headers = await req.allHeaders().catch(() => ({}) as Record<string, string>);
+        streamRequests.push({ url: req.url(), lastEventId: headers['last-event-id'], at });
       });
       const states: string[] = [];
       await page.exposeFunction('__streamState', (s: string) => states.push(s));
@@ -317,20 +327,33 @@ async function startApp(port: number, dataDir: string): Promise<App> {
       { timeout: 30_000, intervals: [200] },
     )
     .toBe(200);
+  const groupAlive = () => {
+    try {
+      process.kill(-child.pid!, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
   return {
+    // The whole group (npx → next-server): SIGTERM, then SIGKILL for whatever still runs after 3 s.
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const kill = (signal: NodeJS.Signals) => {
-        try {
-          process.kill(-child.pid!, signal);
-        } catch {
-          // already gone
-        }
-      };
       kill('SIGTERM');
-      const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+      const deadline = Date.now() + 3_000;
+      while (groupAlive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (groupAlive()) {
+        console.log('[alerts] next-server still running 3 s after SIGTERM (open streams?): SIGKILL');
+        kill('SIGKILL');
+      }
       await exited;
-      clearTimeout(timer);
+      while (groupAlive()) await new Promise((resolve) => setTimeout(resolve, 50));
     },
   };
 }
