@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { E2E, E2E_TOPOLOGY } from './e2e-topology';
+import { E2E, E2E_EMBED_ORIGINS, E2E_TOPOLOGY } from './e2e-topology';
 import { defaultFakeTopology, startFakeK8s, type FakeK8s } from './fake-k8s';
 import { startK8sControl } from './k8s-control';
 import { onShutdown, repoPath, runNext, startStack, type ChildHandle, type Stack } from './stack';
@@ -65,6 +65,7 @@ async function main() {
     PORT: String(E2E.appPort),
     KUBECONFIG: E2E.k8s.kubeconfigPath,
     K8S_ENABLED: 'true',
+    EMBED_ALLOWED_ORIGINS: `'self' ${E2E_EMBED_ORIGINS.allowed}`,
   });
   running.next = next;
   const code = await next.exited;

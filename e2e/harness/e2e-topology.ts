@@ -212,3 +212,5 @@ export function harnessFacts(base: number, topology: Topology = harnessTopology(
 /** What the Playwright webServer (e2e-server.ts) starts; specs import these. */
 export const E2E_TOPOLOGY = harnessTopology(E2E_BASE_PORT);
 export const E2E = harnessFacts(E2E_BASE_PORT, E2E_TOPOLOGY);
+/** embed.spec.ts serves a wiki page from this origin (allowed to frame /embed/*) and from a denied one. */
+export const E2E_EMBED_ORIGINS = { allowed: 'http://127.0.0.2:18486', denied: 'http://127.0.0.3:18487' };

@@ -1,0 +1,146 @@
+/**
+ * Badge response time under 100 concurrent requests against `next start`: 5,000 requests over server, backend
+ * and uptime badges of a 2,000-server stats CSV (keep-alive, 100 sockets). Prints p50/p95/p99; asserts nothing.
+ * Needs a production build. Run: npx tsx e2e/bench/badge-bench.ts
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateStatsCsv } from './generate-stats-csv';
+import { fmt, printTable } from './measure';
+
+const CSV_PORT = 18793;
+const APP_PORT = 18794;
+const CONCURRENCY = 100;
+const REQUESTS = 5_000;
+const WARMUP = 500;
+
+export async function runBadgeBench(): Promise<void> {
+  if (!existsSync('.next/BUILD_ID'))
+    throw new Error('badge bench needs a production build: run `npx next build` first');
+  const csv = generateStatsCsv({ backends: 200, serversPerBackend: 10, seed: 5 });
+  const csvServer = http.createServer((_req, res) => res.end(csv));
+  await new Promise<void>((resolve) => csvServer.listen(CSV_PORT, '127.0.0.1', resolve));
+  const app = startApp();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  try {
+    const backends = await waitForBackends();
+    const paths = badgePaths(backends);
+    await load(agent, paths, WARMUP);
+    const rows: Record<string, string | number>[] = [];
+    for (const [kind, filter] of [
+      ['mixed (status 80%, uptime 20%)', () => true],
+      ['server status only', (p: string) => p.includes('/server/') && !p.includes('/uptime/')],
+    ] as const) {
+      const chosen = paths.filter(filter);
+      const started = performance.now();
+      const times = await load(agent, chosen, REQUESTS);
+      const wallMs = performance.now() - started;
+      times.sort((a, b) => a - b);
+      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+      rows.push({
+        badges: kind,
+        requests: times.length,
+        'p50 ms': fmt(at(0.5)),
+        'p95 ms': fmt(at(0.95)),
+        'p99 ms': fmt(at(0.99)),
+        'max ms': fmt(times.at(-1)!),
+        'req/s': fmt((times.length / wallMs) * 1000, 0),
+      });
+    }
+    printTable(
+      `Badges: ${REQUESTS} requests, ${CONCURRENCY} concurrent, 2,000 servers (target p99 < 50 ms)`,
+      rows,
+    );
+  } finally {
+    agent.destroy();
+    stopApp(app);
+    csvServer.close();
+  }
+}
+
+function badgePaths(backends: { instance: string; name: string; servers: { name: string }[] }[]): string[] {
+  const paths: string[] = [];
+  for (const b of backends.slice(0, 50)) {
+    const base = `${encodeURIComponent(b.instance)}/${encodeURIComponent(b.name)}`;
+    paths.push(`/api/v1/badge/backend/${base}.svg`);
+    for (const s of b.servers.slice(0, 4))
+      paths.push(`/api/v1/badge/server/${base}/${encodeURIComponent(s.name)}.svg`);
+  }
+  const status = paths.length;
+  for (let i = 0; i < status / 4; i++)
+    paths.push(paths[i]!.replace('/api/v1/badge/', '/api/v1/badge/uptime/'));
+  return paths;
+}
+
+/** `count` GETs, at most CONCURRENCY in flight, cycling through `paths`; the time of each, in ms. */
+async function load(agent: http.Agent, paths: readonly string[], count: number): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const path = paths[next++ % paths.length]!;
+      const start = performance.now();
+      const status = await get(agent, path);
+      times.push(performance.now() - start);
+      if (status !== 200) throw new Error(`${path}: HTTP ${status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return times;
+}
+
+function get(agent: http.Agent, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: APP_PORT, path, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
+
+function startApp(): ChildProcess {
+  return spawn('node_modules/.bin/next', ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      HAPROXY_STATS_URL: `bench=http://127.0.0.1:${CSV_PORT}/stats`,
+      POLL_INTERVAL_MS: '2000',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hapscope-badge-bench-')),
+      K8S_ENABLED: 'false',
+    },
+    stdio: 'ignore',
+    detached: true,
+  });
+}
+
+/** next start forks a server process: stop the whole group. */
+function stopApp(app: ChildProcess) {
+  if (app.pid) process.kill(-app.pid, 'SIGTERM');
+}
+
+type SnapshotBackends = { instance: string; name: string; servers: { name: string }[] }[];
+
+async function waitForBackends(): Promise<SnapshotBackends> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${APP_PORT}/api/v1/snapshot`);
+      const snapshot = (await res.json()) as { backends: SnapshotBackends };
+      if (snapshot.backends.length > 0) return snapshot.backends;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the app did not report any backend within 2 minutes');
+}
+
+if (process.argv[1]?.endsWith('badge-bench.ts')) {
+  runBadgeBench().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
