@@ -64,11 +64,14 @@ export function poolBadge(
   };
 }
 
-/** Uptime with the precision a badge reader needs: 100 %, 99.95 %, 97.2 %. */
+/** Uptime with the precision a badge reader needs: 100 %, 99.95 %, 97.2 % (never rounded up). */
 export function uptimeBadge(label: string, uptimePct: number | null, range: string): BadgeSpec {
   if (uptimePct === null)
     return { label: `${label} ${range}`, message: 'no data', color: BADGE_COLORS.unknown };
-  const text = uptimePct >= 100 ? '100' : uptimePct >= 99 ? uptimePct.toFixed(2) : uptimePct.toFixed(1);
+  // Rounded down: 99.996 must not read "100.00%", nor 98.96 "99.0%" on a red badge.
+  const digits = uptimePct >= 99 ? 2 : 1;
+  const text =
+    uptimePct >= 100 ? '100' : (Math.floor(uptimePct * 10 ** digits) / 10 ** digits).toFixed(digits);
   const color = uptimePct >= 99.9 ? BADGE_COLORS.up : uptimePct >= 99 ? BADGE_COLORS.warn : BADGE_COLORS.down;
   return { label: `${label} ${range}`, message: `${text}%`, color };
 }

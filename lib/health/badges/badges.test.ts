@@ -81,6 +81,8 @@ describe('badge content', () => {
     [100, '100%'],
     [99.953, '99.95%'],
     [97.24, '97.2%'],
+    [99.996, '99.99%'],
+    [98.96, '98.9%'],
     [null, 'no data'],
   ])('uptime %s → %s', (pct, message) => expect(uptimeBadge('code', pct, '7d').message).toBe(message));
 });
