@@ -18,3 +18,10 @@ test('resolved toasts expire, fired ones stay until dismissed', () => {
   expect(toasts.map((t) => t.key)).toEqual(['a|fired']);
   expect(dismissToast(toasts, 'a|fired')).toEqual([]);
 });
+
+test('episodes of the same rule share one toast', () => {
+  let toasts = pushToast([], eventDto('down:main/be@k1', 1, 'resolved'), 0);
+  toasts = pushToast(toasts, eventDto('down:main/be@k2', 2, 'fired'), 0);
+  toasts = pushToast(toasts, eventDto('other', 3, 'fired'), 0);
+  expect(toasts.map((t) => t.key)).toEqual(['other|fired', 'down:main/be@k2|fired']);
+});

@@ -1,4 +1,7 @@
-/** The in-page toasts: newest first, a few at most; a resolution replaces its alert's "fired" toast. */
+/**
+ * The in-page toasts: newest first, a few at most, one per rule: a resolution replaces its alert's "fired" toast,
+ * and a rule that fires and resolves over and over (a one-server backend that flaps) keeps a single toast.
+ */
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
 
 export interface Toast {
@@ -7,13 +10,13 @@ export interface Toast {
   shownAt: number;
 }
 
-export const MAX_TOASTS = 4;
+export const MAX_TOASTS = 3;
 /** Resolved toasts leave by themselves after this; fired ones stay until dismissed or resolved. */
 export const RESOLVED_TOAST_MS = 8_000;
 
 export function pushToast(toasts: readonly Toast[], event: AlertEventDto, now: number): Toast[] {
   const key = `${event.id}|${event.change}`;
-  const rest = toasts.filter((t) => t.event.id !== event.id);
+  const rest = toasts.filter((t) => ruleOf(t.event.id) !== ruleOf(event.id));
   return [{ key, event, shownAt: now }, ...rest].slice(0, MAX_TOASTS);
 }
 
@@ -25,4 +28,10 @@ export function dismissToast(toasts: readonly Toast[], key: string): Toast[] {
 export function expireToasts(toasts: readonly Toast[], now: number): Toast[] {
   const kept = toasts.filter((t) => t.event.change !== 'resolved' || now - t.shownAt < RESOLVED_TOAST_MS);
   return kept.length === toasts.length ? (toasts as Toast[]) : kept;
+}
+
+/** Episode ids are `<rule key>@<fired time>`: the rule is what a person recognises. */
+function ruleOf(id: string): string {
+  const at = id.lastIndexOf('@');
+  return at > 0 ? id.slice(0, at) : id;
 }
