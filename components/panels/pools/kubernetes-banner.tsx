@@ -2,6 +2,7 @@
 
 import type { KubernetesStatus } from '@/lib/health/topology';
 import { usePools } from '../../hooks/use-pools';
+import { summarizeK8sError } from './k8s-error-summary';
 import styles from './pools.module.css';
 
 const BANNER_HEIGHT_PX = 34;
@@ -28,7 +29,7 @@ const TEXT: Record<BannerState, { title: string; body: (error: string | null) =>
   unreachable: {
     title: 'Kubernetes API unreachable:',
     body: (error) =>
-      `${error ?? 'unknown error'}. Pools show the last known nodes and pods; HAProxy status stays live.`,
+      `${summarizeK8sError(error)}. Pools show the last known nodes and pods; HAProxy status stays live.`,
   },
 };
 
@@ -49,7 +50,7 @@ export function KubernetesBanner() {
         data-testid="k8s-banner"
         data-state={state}
         role={state === 'unreachable' ? 'alert' : 'status'}
-        title={`${text.title} ${body}`}
+        title={`${text.title} ${data.kubernetes.error ?? body}`}
       >
         <span className={styles.bannerTitle}>{text.title}</span>
         <span className={styles.bannerText}>{body}</span>

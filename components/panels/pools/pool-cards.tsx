@@ -13,6 +13,8 @@ import { ShareButton } from '../share/share-button';
 import { poolShareChoices } from '../share/share-choices';
 
 export function TraefikBadge({ pool }: { pool: PoolDto }) {
+  // A pool without nodes (unassigned, or a STATIC_POOLS name) has no svclb or Traefik to speak of.
+  if (pool.nodes.length === 0) return null;
   if (pool.traefikLocal)
     return (
       <Badge tone="up" shape="circle" size="sm">
@@ -34,6 +36,7 @@ function PoolCard({ pool }: { pool: PoolDto }) {
       className={styles.card}
       data-testid={`pool-card-${pool.name}`}
       data-traefik-local={String(pool.traefikLocal)}
+      data-warn={String(hasTraefikWarning(pool))}
     >
       <div className={styles.cardHead}>
         <Link href={poolHref(pool.name)} className={`${styles.poolLink} ${styles.cardName}`}>

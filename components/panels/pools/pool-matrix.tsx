@@ -34,13 +34,14 @@ function Cell({ cell }: { cell: MatrixCell }) {
     );
   }
   const tipId = `tip-${cell.pool}-${cell.backend}`;
-  const up = cell.servers.filter((s) => s.status === 'UP').length;
+  // "no check" servers take traffic too: they count as ok, like UP ones.
+  const ok = cell.servers.filter((s) => s.status === 'UP' || s.status === 'NOCHECK').length;
   return (
     <td className={styles.cellWrap} data-testid={testId} data-status={cell.worst}>
       <Link href={poolHref(cell.pool)} className={styles.cell} aria-describedby={tipId}>
         <PoolStatusBadge status={cell.worst} size="sm" />
         <span className={styles.cellCount}>
-          {up}/{cell.servers.length} up
+          {ok}/{cell.servers.length} ok
         </span>
       </Link>
       <div className={styles.tip} role="tooltip" id={tipId}>
