@@ -201,12 +201,26 @@ test.describe('history across kill -9', () => {
       before.transitions.map((t) => t.at),
     );
 
-    // Polling resumed: new samples after the restart.
+    // Polling resumed: covered time grows again, and a second downtime is recorded as it happens.
+    // (Samples are compact, written on change or every 30 s, so their count alone says little.)
+    const upSecAfter = after.uptime.upSec;
     await expect
-      .poll(async () => (await history()).samples.filter((s) => Date.parse(s.at) > killedAt).length, {
-        timeout: 10_000,
-      })
-      .toBeGreaterThan(2);
+      .poll(async () => (await history()).uptime.upSec, { timeout: 10_000 })
+      .toBeGreaterThan(upSecAfter + 2);
+    await setAgentMode(grafana2, 'fail');
+    try {
+      await expect.poll(status, { timeout: 10_000, intervals: [250] }).toBe('DOWN');
+    } finally {
+      await setAgentMode(grafana2, 'ok');
+    }
+    await expect.poll(status, { timeout: 10_000, intervals: [250] }).toBe('UP');
+    const downs = (await eventsOf(request, base, 'grafana2')).filter(
+      (e) => e.from === 'UP' && e.to === 'DOWN',
+    );
+    expect(downs.filter((e) => Date.parse(e.at) > killedAt)).toHaveLength(1);
+    expect(downs.filter((e) => Date.parse(e.at) <= killedAt)).toHaveLength(
+      eventsBefore.filter((e) => e.from === 'UP' && e.to === 'DOWN').length,
+    );
     test.info().annotations.push({
       type: 'kill -9',
       description: `${before.samples.length} samples and ${eventsBefore.length} events kept`,
