@@ -9,7 +9,7 @@ export function summarizeK8sError(error: string | null): string {
     const match = /^(.*) \(([^()]*)\)$/.exec(part);
     const [head, what] = match ? [match[1]!, match[2]!] : [part, null];
     const list = groups.get(head) ?? [];
-    if (what) list.push(what);
+    if (what && !list.includes(what)) list.push(what);
     groups.set(head, list);
   }
   return [...groups].map(([head, what]) => (what.length ? `${head} (${what.join(', ')})` : head)).join('; ');
