@@ -25,3 +25,10 @@ test('episodes of the same rule share one toast', () => {
   toasts = pushToast(toasts, eventDto('other', 3, 'fired'), 0);
   expect(toasts.map((t) => t.key)).toEqual(['other|fired', 'down:main/be@k2|fired']);
 });
+
+test('over the limit, resolutions leave before firing alerts', () => {
+  let toasts = pushToast([], eventDto('f1', 1, 'fired'), 0);
+  toasts = pushToast(toasts, eventDto('r1', 2, 'resolved'), 0);
+  for (let i = 2; i <= 4; i++) toasts = pushToast(toasts, eventDto(`f${i}`, 2 + i, 'fired'), 0);
+  expect(toasts.map((t) => t.key)).toEqual(['f4|fired', 'f3|fired', 'f2|fired', 'f1|fired']);
+});

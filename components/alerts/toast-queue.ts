@@ -10,14 +10,20 @@ export interface Toast {
   shownAt: number;
 }
 
-export const MAX_TOASTS = 3;
+export const MAX_TOASTS = 4;
 /** Resolved toasts leave by themselves after this; fired ones stay until dismissed or resolved. */
 export const RESOLVED_TOAST_MS = 8_000;
 
 export function pushToast(toasts: readonly Toast[], event: AlertEventDto, now: number): Toast[] {
   const key = `${event.id}|${event.change}`;
   const rest = toasts.filter((t) => ruleOf(t.event.id) !== ruleOf(event.id));
-  return [{ key, event, shownAt: now }, ...rest].slice(0, MAX_TOASTS);
+  const list = [{ key, event, shownAt: now }, ...rest];
+  // Over the limit, the oldest resolution goes first: a firing alert must not be pushed out by good news.
+  while (list.length > MAX_TOASTS) {
+    const resolved = list.findLastIndex((t, i) => i > 0 && t.event.change === 'resolved');
+    list.splice(resolved > 0 ? resolved : list.length - 1, 1);
+  }
+  return list;
 }
 
 export function dismissToast(toasts: readonly Toast[], key: string): Toast[] {
