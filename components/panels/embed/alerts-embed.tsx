@@ -65,7 +65,7 @@ export function AlertsEmbed({ options }: { options: EmbedOptions }) {
               </Badge>
               <span className={styles.alertText}>{alert.summary}</span>
               <time className={styles.muted} dateTime={alert.since}>
-                since{' '}
+                {alert.target.instance ? `${alert.target.instance} · ` : ''}since{' '}
                 {new Date(alert.since).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}
               </time>
             </li>

@@ -110,7 +110,7 @@ export function PoolMatrixEmbed({ options }: { options: EmbedOptions }) {
           <tbody>
             {matrix.rows.map(({ pool, cells }) => (
               <tr key={pool.name}>
-                <th scope="row" className={styles.name}>
+                <th scope="row" className={styles.rowHead}>
                   {pool.name}
                 </th>
                 {cells.map((cell) => (

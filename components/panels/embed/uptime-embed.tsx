@@ -65,8 +65,9 @@ function rowsFor(target: EmbedOptions['target'], data: UptimeDto): Rows {
       title: `Pool ${target.pool}`,
       subtitle: `${formatPct(pool?.uptimePct)} up`,
       href: poolHref(target.pool),
+      // The same server seen over two sources is two rows: the instance tells them apart.
       rows: servers.map((s) => ({
-        name: `${s.backend}/${s.server}`,
+        name: `${s.instance}/${s.backend}/${s.server}`,
         uptimePct: s.uptimePct,
         buckets: s.buckets,
       })),

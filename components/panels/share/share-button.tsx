@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { Button } from '../../ui/button';
 import { ShareDialog } from './share-dialog';
 import type { ShareChoice } from './share-snippets';
@@ -37,16 +38,20 @@ export function ShareButton({ choices, label }: { choices: readonly ShareChoice[
         </svg>
         <span className={styles.shareText}>Share</span>
       </Button>
-      {open ? (
-        <ShareDialog
-          choices={choices}
-          label={label}
-          onClose={() => {
-            setOpen(false);
-            opener.current?.focus();
-          }}
-        />
-      ) : null}
+      {/* In <body>, not where the button sits: a dialog inside a heading or a table row inherits its styles. */}
+      {open
+        ? createPortal(
+            <ShareDialog
+              choices={choices}
+              label={label}
+              onClose={() => {
+                setOpen(false);
+                opener.current?.focus();
+              }}
+            />,
+            document.body,
+          )
+        : null}
     </>
   );
 }

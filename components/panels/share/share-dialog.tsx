@@ -53,6 +53,19 @@ export function ShareDialog({
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
+  // The preview reports its content height like any embed: offered as the snippet's height.
+  const preview = useRef<HTMLIFrameElement>(null);
+  const [measured, setMeasured] = useState<number | null>(null);
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      const data = event.data as { type?: string; height?: number } | null;
+      if (event.source !== preview.current?.contentWindow || data?.type !== 'hapscope:height') return;
+      if (typeof data.height === 'number') setMeasured(Math.ceil(data.height));
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, []);
+
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   const url = embedUrl(origin, choice, options);
   const badge = useMemo(() => badgePath(choice, options.range), [choice, options.range]);
@@ -190,6 +203,7 @@ export function ShareDialog({
           <div className={styles.previews}>
             <p className={styles.previewLabel}>Preview</p>
             <iframe
+              ref={preview}
               key={url}
               src={url}
               title={`Preview: ${choice.label}`}
@@ -197,6 +211,14 @@ export function ShareDialog({
               style={{ height: options.height }}
               data-testid="share-preview"
             />
+            {measured !== null && measured !== options.height ? (
+              <p className={styles.note}>
+                The content is {measured} px high.{' '}
+                <Button size="sm" onClick={() => set('height', measured)} data-testid="share-use-height">
+                  Use {measured} px
+                </Button>
+              </p>
+            ) : null}
             {badge ? (
               <p className={styles.badgePreview}>
                 {/* eslint-disable-next-line @next/next/no-img-element -- an SVG from our own API, as wikis use it */}
