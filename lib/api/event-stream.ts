@@ -8,6 +8,15 @@ export interface StreamMessage {
   data: unknown;
 }
 
+// Every open stream, on globalThis (route bundles and instrumentation.ts are separate module graphs).
+const holder = globalThis as typeof globalThis & { __hapscopeStreams?: Set<() => void> };
+const openStreams = (holder.__hapscopeStreams ??= new Set());
+
+/** Ends every open stream: on shutdown, so the HTTP server can close instead of waiting for clients. */
+export function closeAllEventStreams(): void {
+  for (const stop of [...openStreams]) stop();
+}
+
 export function openEventStream(
   signal: AbortSignal,
   subscribe: (send: (message: StreamMessage) => void) => () => void,
@@ -33,6 +42,7 @@ export function openEventStream(
       stop = () => {
         if (!open) return;
         open = false;
+        openStreams.delete(stop);
         clearInterval(heartbeat);
         unsubscribe();
         try {
@@ -41,6 +51,7 @@ export function openEventStream(
           // already closed by the client going away
         }
       };
+      openStreams.add(stop);
       signal.addEventListener('abort', () => stop());
     },
     cancel() {

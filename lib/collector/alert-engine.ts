@@ -46,7 +46,8 @@ export class AlertEngine {
     this.flapSettings = { windowSize: 21, highPct: alerts.flapHighPct, lowPct: alerts.flapLowPct };
     this.ruleSettings = {
       downGraceMs: alerts.downGraceMs,
-      backupOnlyGraceMs: 0,
+      backupOnlyGraceMs: alerts.downGraceMs,
+      backendDownGraceMs: Math.min(alerts.downGraceMs, 2 * config.pollIntervalMs),
       sourceErrorGraceMs: 0,
       latencyP95Ms: alerts.latencyP95Ms,
       poolUnstableServers: alerts.poolUnstableServers,

@@ -150,6 +150,22 @@ describe('evaluateAlertRules', () => {
     expect(conditions[1]!.summary).toBe('s1 in pool-a flapped 6 times in 42 s, check L7OK 200');
   });
 
+  test('the down and backup-only alerts of a flapping server are grouped under its flap alert', () => {
+    const agent = server('agent1', 'DOWN');
+    const flaps = new Map([[serverKey('main', 'code', 'agent1'), flapping(8)]]);
+    const conditions = evaluate({
+      backends: [
+        backend('code', [agent], { servingFromBackup: true, activeUp: 0, backupUp: 1, backupTotal: 1 }),
+      ],
+      flaps,
+    });
+    expect(conditions.map((c) => [c.id, c.groupId])).toEqual([
+      ['backup-only:main/code', 'flapping:main/code/agent1'],
+      ['down:main/code/agent1', 'flapping:main/code/agent1'],
+      ['flapping:main/code/agent1', null],
+    ]);
+  });
+
   test.each([
     [{ name: 'p', traefikLocal: false, checkLatencyP95Ms: 10 }, ['no-local-traefik:p']],
     [{ name: 'p', traefikLocal: null, checkLatencyP95Ms: 900 }, ['latency:p']],

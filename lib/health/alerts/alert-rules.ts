@@ -8,6 +8,8 @@ export interface AlertSettings {
   /** A server DOWN (not MAINT/DRAIN) for longer than this fires. */
   downGraceMs: number;
   backupOnlyGraceMs: number;
+  /** A backend without any usable server: the most urgent alert, with a short grace against blips. */
+  backendDownGraceMs: number;
   sourceErrorGraceMs: number;
   /** Pool check-latency p95 above this fires. */
   latencyP95Ms: number;
@@ -18,7 +20,8 @@ export interface AlertSettings {
 
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   downGraceMs: 10_000,
-  backupOnlyGraceMs: 0,
+  backupOnlyGraceMs: 10_000,
+  backendDownGraceMs: 4_000,
   sourceErrorGraceMs: 0,
   latencyP95Ms: 500,
   poolUnstableServers: 2,
@@ -70,10 +73,16 @@ function sourceRules({ sources }: AlertRuleInputs, settings: AlertSettings): Ale
     }));
 }
 
-function backendRules({ backends }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
+function backendRules({ backends, flaps }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
   const conditions: AlertCondition[] = [];
   for (const backend of backends) {
     const where = target({ instance: backend.instance, backend: backend.name });
+    const flappingId = (server: Server) =>
+      flaps.get(serverKey(backend.instance, backend.name, server.name))?.flapping
+        ? flapAlertId(backend.instance, backend.name, server.name)
+        : null;
+    // A backend that is down or on backups because one of its servers flaps is that flap's consequence.
+    const backendCause = backend.servers.map(flappingId).find((id) => id !== null) ?? null;
     if (backend.noUsableServer) {
       conditions.push({
         id: `down:${backend.instance}/${backend.name}`,
@@ -81,8 +90,8 @@ function backendRules({ backends }: AlertRuleInputs, settings: AlertSettings): A
         severity: 'critical',
         target: where,
         summary: `${backend.name} has no usable server (${backend.activeTotal} active, ${backend.backupTotal} backup, none UP)`,
-        graceMs: 0,
-        groupId: null,
+        graceMs: settings.backendDownGraceMs,
+        groupId: backendCause,
       });
     } else if (backend.servingFromBackup) {
       conditions.push({
@@ -92,7 +101,7 @@ function backendRules({ backends }: AlertRuleInputs, settings: AlertSettings): A
         target: where,
         summary: `${backend.name} is serving from backup: 0/${backend.activeTotal} active up, ${backend.backupUp}/${backend.backupTotal} backup up`,
         graceMs: settings.backupOnlyGraceMs,
-        groupId: null,
+        groupId: backendCause,
       });
     }
     for (const server of backend.servers) {
@@ -109,7 +118,7 @@ function backendRules({ backends }: AlertRuleInputs, settings: AlertSettings): A
         }),
         summary: `${server.name}${inPool(server)} is DOWN${checkText(server)}`,
         graceMs: settings.downGraceMs,
-        groupId: null,
+        groupId: flappingId(server),
       });
     }
   }
@@ -141,7 +150,7 @@ function flapRules({ backends, flaps }: AlertRuleInputs, settings: AlertSettings
   }));
   const unstable = new Set(unstablePools.map(([pool]) => pool));
   const serverConditions: AlertCondition[] = flapping.map(({ backend, server, flap }) => ({
-    id: `flapping:${backend.instance}/${backend.name}/${server.name}`,
+    id: flapAlertId(backend.instance, backend.name, server.name),
     kind: 'flapping',
     severity: 'warning',
     target: target({
@@ -186,6 +195,8 @@ function poolRules({ pools }: AlertRuleInputs, settings: AlertSettings): AlertCo
   return conditions;
 }
 
+const flapAlertId = (instance: string, backend: string, server: string) =>
+  `flapping:${instance}/${backend}/${server}`;
 const inPool = (server: Server) => (server.pool ? ` in ${server.pool}` : '');
 
 function checkText(server: Server): string {
