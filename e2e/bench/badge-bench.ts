@@ -33,8 +33,10 @@ export async function runBadgeBench(): Promise<void> {
     for (const [kind, filter] of [
       ['mixed (status 80%, uptime 20%)', () => true],
       ['server status only', (p: string) => p.includes('/server/') && !p.includes('/uptime/')],
+      ['baseline: GET /api/v1/health', () => false],
     ] as const) {
-      const chosen = paths.filter(filter);
+      // The baseline is Next's own cost per request on this machine: the floor under any badge figure.
+      const chosen = kind.startsWith('baseline') ? ['/api/v1/health'] : paths.filter(filter);
       const started = performance.now();
       const times = await load(agent, chosen, REQUESTS);
       const wallMs = performance.now() - started;
