@@ -45,6 +45,16 @@ test('a bucket that starts before generatedUntil is generated, and says so', () 
   ).toBe(false);
 });
 
+test.each<[Partial<UptimeBucketDto>, boolean]>([
+  [{ state: 'down', upSec: 200, downSec: 40 }, true],
+  [{ state: 'down', upSec: 100, downSec: 140 }, false],
+  [{ state: 'planned', upSec: 0, plannedSec: 240 }, false],
+  [{ state: 'up' }, false],
+  [{ state: 'no-data', upSec: 0, noDataSec: 240 }, false],
+])('%j is partial: %s', (patch, partial) => {
+  expect(toCellView(bucket(patch), opts).partial).toBe(partial);
+});
+
 test('dates appear when asked for', () => {
   expect(toCellView(bucket({}), { ...opts, withDate: true }).label).toBe('1 May 12:04–1 May 12:08 UP 4m 00s');
 });

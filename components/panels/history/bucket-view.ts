@@ -20,6 +20,8 @@ export interface CellView {
   label: string;
   /** The bucket lies (at least partly) before generatedUntil: demo data, not recorded. */
   generated: boolean;
+  /** A problem state that filled under half the bucket: drawn lighter, so a 10 s blip does not look like an hour. */
+  partial: boolean;
 }
 
 function secondsIn(bucket: UptimeBucketDto): number {
@@ -50,7 +52,9 @@ export function toCellView(
   if (bucket.state !== 'no-data' && bucket.noDataSec >= 1)
     label += ` (no data ${formatDuration(bucket.noDataSec)})`;
   if (generated) label += ' · generated';
-  return { key: bucket.from, state: bucket.state, label, generated };
+  const problem = bucket.state === 'down' || bucket.state === 'degraded' || bucket.state === 'planned';
+  const partial = problem && secondsIn(bucket) * 1000 < (to - from) / 2;
+  return { key: bucket.from, state: bucket.state, label, generated, partial };
 }
 
 export function toCellViews(

@@ -17,6 +17,8 @@ export interface UptimeBarProps {
   /** A line under the bar repeating the hovered or focused cell. */
   readout?: boolean;
   size?: 'sm' | 'md';
+  /** Told the hovered or focused cell's text (null when none), for a readout shared by several bars. */
+  onActiveChange?: (label: string | null) => void;
   'data-testid'?: string;
 }
 
@@ -31,6 +33,7 @@ export function UptimeBar({
   placeholderCount = 60,
   readout = false,
   size = 'md',
+  onActiveChange,
   ...rest
 }: UptimeBarProps) {
   const cells = useMemo(() => {
@@ -57,6 +60,7 @@ export function UptimeBar({
     event.preventDefault();
     const index = Math.max(0, Math.min(count - 1, target));
     setActive(index);
+    onActiveChange?.(cells?.[index]?.label ?? null);
     (ref.current?.children[index] as HTMLElement | undefined)?.focus();
   };
 
@@ -78,7 +82,11 @@ export function UptimeBar({
         className={styles.bar}
         data-size={size}
         onKeyDown={onKeyDown}
-        onMouseLeave={() => readout && setActive(null)}
+        onMouseLeave={() => {
+          if (readout) setActive(null);
+          onActiveChange?.(null);
+        }}
+        onBlur={() => onActiveChange?.(null)}
         {...rest}
       >
         {cells.map((cell, i) => (
@@ -91,9 +99,16 @@ export function UptimeBar({
             className={styles.cell}
             data-state={cell.state}
             data-generated={cell.generated ? 'true' : undefined}
+            data-partial={cell.partial ? 'true' : undefined}
             data-testid="uptime-cell"
-            onMouseEnter={readout ? () => setActive(i) : undefined}
-            onFocus={() => setActive(i)}
+            onMouseEnter={() => {
+              if (readout) setActive(i);
+              onActiveChange?.(cell.label);
+            }}
+            onFocus={() => {
+              setActive(i);
+              onActiveChange?.(cell.label);
+            }}
           />
         ))}
       </div>
