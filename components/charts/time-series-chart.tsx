@@ -53,6 +53,8 @@ export function TimeSeriesChart({
   testId,
 }: TimeSeriesChartProps) {
   const withDate = to - from > 20 * 3_600_000;
+  // A flapping server has hundreds of transitions: faint lines keep the series readable through them.
+  const dense = markers.length > 40;
   const generatedTo = generatedUntil !== null ? Math.min(generatedUntil, to) : null;
   return (
     <figure className={styles.chart} data-testid={testId} aria-label={`${title} chart`}>
@@ -110,6 +112,7 @@ export function TimeSeriesChart({
                 x={marker.at}
                 stroke={TONE_COLOR[marker.tone]}
                 strokeWidth={1.5}
+                strokeOpacity={dense ? 0.35 : 1}
                 strokeDasharray={
                   marker.tone === 'going-down' || marker.tone === 'going-up' ? '3 3' : undefined
                 }
