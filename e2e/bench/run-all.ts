@@ -4,6 +4,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { runBadgeBench } from './badge-bench';
 import { runCorrelationBench } from './correlation-bench';
 import { runHistoryBench } from './history-bench';
 import { runPageBench } from './page-bench';
@@ -18,6 +19,7 @@ async function main() {
   await runCorrelationBench();
   if (!existsSync('.next/BUILD_ID')) execSync('npx next build', { stdio: 'inherit' });
   await runPageBench();
+  await runBadgeBench();
 }
 
 main().catch((error) => {

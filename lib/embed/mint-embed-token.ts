@@ -1,12 +1,12 @@
 /**
- * Mints an embed token: `EMBED_TOKEN_SECRET=… npx tsx scripts/mint-embed-token.ts <panel> <target> [ttl]`
+ * Mints an embed token: `EMBED_TOKEN_SECRET=… npm run mint-embed-token -- <panel> <target> [ttl]`
  *   panel   backend | server | uptime | latency | session-rate | queue | pool | pool-matrix | alerts | *
  *   target  instance/backend, instance/backend/server, pool:<name>, or * (any)
  *   ttl     30m, 12h, 30d … (default 30d)
  * Prints the token; append `&token=…` to the embed URL.
  */
-import { EMBED_PANELS } from '../lib/health/embed/embed-params';
-import { signEmbedToken } from '../lib/health/embed/embed-token';
+import { EMBED_PANELS } from '../health/embed/embed-params';
+import { signEmbedToken } from '../health/embed/embed-token';
 
 const UNITS: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
 
@@ -16,7 +16,7 @@ function main(argv: string[]): number {
   const match = /^(\d+)([mhd])$/.exec(ttl);
   if (!panel || !target || !match || !secret) {
     console.error(
-      'usage: EMBED_TOKEN_SECRET=… npx tsx scripts/mint-embed-token.ts <panel> <target> [ttl, e.g. 30d]',
+      'usage: EMBED_TOKEN_SECRET=… npm run mint-embed-token -- <panel> <target> [ttl, e.g. 30d]',
     );
     return 2;
   }
