@@ -115,7 +115,8 @@ test.describe('history', () => {
 test.describe('history across kill -9', () => {
   const port = E2E.appPort + 1;
   const base = `http://${E2E.host}:${port}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-kill9-'));
+  // Made in beforeAll: Playwright also loads this file just to list tests, and that must leave nothing behind.
+  let dataDir = '';
   let app: ChildProcess | null = null;
   let output = '';
 
@@ -149,6 +150,9 @@ test.describe('history across kill -9', () => {
     app = null;
   };
 
+  test.beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-kill9-'));
+  });
   test.afterAll(() => {
     killApp('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
