@@ -19,7 +19,11 @@ export function findConfigFile(env: RawSettings, cwd: string): string | null {
     if (!existsSync(file)) throw new ConfigError(CONFIG_FILE_KEY, `file "${file}" does not exist`);
     return file;
   }
-  return DEFAULT_FILES.map((name) => path.join(cwd, name)).find((file) => existsSync(/* turbopackIgnore: true */ file)) ?? null;
+  return (
+    DEFAULT_FILES.map((name) => path.join(cwd, name)).find((file) =>
+      existsSync(/* turbopackIgnore: true */ file),
+    ) ?? null
+  );
 }
 
 export function readConfigFile(file: string): RawSettings {

@@ -15,9 +15,7 @@ function main(argv: string[]): number {
   const secret = process.env.EMBED_TOKEN_SECRET;
   const match = /^(\d+)([mhd])$/.exec(ttl);
   if (!panel || !target || !match || !secret) {
-    console.error(
-      'usage: EMBED_TOKEN_SECRET=… npm run mint-embed-token -- <panel> <target> [ttl, e.g. 30d]',
-    );
+    console.error('usage: EMBED_TOKEN_SECRET=… npm run mint-embed-token -- <panel> <target> [ttl, e.g. 30d]');
     return 2;
   }
   if (panel !== '*' && !(EMBED_PANELS as readonly string[]).includes(panel)) {
