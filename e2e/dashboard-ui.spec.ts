@@ -81,7 +81,10 @@ test.describe('overview controls', () => {
     await expect(backendRow).toBeFocused();
 
     await page.keyboard.press('Enter');
-    await expect(backendRow.getByRole('button')).toHaveAttribute('aria-expanded', 'false');
+    await expect(backendRow.getByRole('button', { name: /^(Expand|Collapse) / })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     await expect(page.getByTestId('server-row-main-codeserver_backend-agent1')).toHaveCount(0);
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('server-row-main-codeserver_backend-agent1')).toBeVisible();

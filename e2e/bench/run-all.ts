@@ -4,6 +4,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { runAlertBench } from './alert-bench';
 import { runBadgeBench } from './badge-bench';
 import { runCorrelationBench } from './correlation-bench';
 import { runHistoryBench } from './history-bench';
@@ -17,6 +18,7 @@ async function main() {
   runSnapshotBench();
   await runHistoryBench();
   await runCorrelationBench();
+  runAlertBench();
   if (!existsSync('.next/BUILD_ID')) execSync('npx next build', { stdio: 'inherit' });
   await runPageBench();
   await runBadgeBench();
