@@ -66,6 +66,7 @@ export function observeFlap(
     };
   }
   const up = observation.status !== 'DOWN';
+  if (isSteady(previous, observation, up, counted, settings)) return previous;
   const states = [...previous.states];
   const last = states.at(-1);
   // chkdown counts UP→DOWN changes: any the status did not show happened between the polls.
@@ -104,6 +105,30 @@ export function weightedChange(
     changes++;
   }
   return { percent: Math.round((weighted / slots) * 1000) / 10, changes };
+}
+
+/**
+ * The common case at scale: a full window without a change, and nothing new. The state would come out the same,
+ * so the previous one is reused (no allocation per server per poll).
+ */
+function isSteady(
+  previous: FlapState,
+  observation: FlapObservation,
+  up: boolean,
+  counted: { downs: number; failures: number },
+  settings: FlapSettings,
+): boolean {
+  return (
+    previous.changes === 0 &&
+    !previous.nearFlap &&
+    previous.states.length === settings.windowSize &&
+    previous.states[previous.states.length - 1] === up &&
+    counted.downs === 0 &&
+    counted.failures === 0 &&
+    observation.transition === null &&
+    observation.checkDowns === previous.lastCheckDowns &&
+    observation.checkFailures === previous.lastCheckFailures
+  );
 }
 
 /** How many extra away-and-back pairs the chkdown rise implies beyond what the two polls show. */
