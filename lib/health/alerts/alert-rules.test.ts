@@ -150,6 +150,16 @@ describe('evaluateAlertRules', () => {
     expect(conditions[1]!.summary).toBe('s1 in pool-a flapped 6 times in 42 s, check L7OK 200');
   });
 
+  test('one server seen through two sources is one flapping server of its pool, not two', () => {
+    const seen = (instance: string) => ({
+      ...backend('be', [server('s1', 'UP', { pool: 'pool-a' })]),
+      instance,
+    });
+    const flaps = new Map(['main', 'sock'].map((i) => [serverKey(i, 'be', 's1'), flapping(6)]));
+    const ids = evaluate({ backends: [seen('main'), seen('sock')], flaps }).map((c) => c.id);
+    expect(ids).toEqual(['flapping:main/be/s1', 'flapping:sock/be/s1']);
+  });
+
   test('the down and backup-only alerts of a flapping server are grouped under its flap alert', () => {
     const agent = server('agent1', 'DOWN');
     const flaps = new Map([[serverKey('main', 'code', 'agent1'), flapping(8)]]);

@@ -135,10 +135,15 @@ function flapRules({ backends, flaps }: AlertRuleInputs, settings: AlertSettings
       }))
       .filter((entry): entry is typeof entry & { flap: FlapState } => entry.flap?.flapping === true),
   );
-  const byPool = new Map<string, number>();
-  for (const { server } of flapping)
-    if (server.pool) byPool.set(server.pool, (byPool.get(server.pool) ?? 0) + 1);
-  const unstablePools = [...byPool].filter(([, count]) => count >= settings.poolUnstableServers);
+  // Distinct servers: two load balancers (or an HTTP and a socket source) seeing one flapping server count it once.
+  const byPool = new Map<string, Set<string>>();
+  for (const { backend, server } of flapping) {
+    if (server.pool)
+      byPool.set(server.pool, (byPool.get(server.pool) ?? new Set()).add(`${backend.name}/${server.name}`));
+  }
+  const unstablePools = [...byPool]
+    .map(([pool, servers]) => [pool, servers.size] as const)
+    .filter(([, count]) => count >= settings.poolUnstableServers);
   const poolConditions: AlertCondition[] = unstablePools.map(([pool, count]) => ({
     id: `flapping:pool:${pool}`,
     kind: 'flapping',
