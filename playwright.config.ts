@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/harness/chromium';
 
 // Specs run against a production build and a real HAProxy started by e2e/harness/e2e-server.ts.
 // Chromium comes from Debian (/usr/bin/chromium): never `playwright install`.
@@ -13,16 +14,8 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:18480',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

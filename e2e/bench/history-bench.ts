@@ -18,7 +18,7 @@ import { HistoryWriter } from '@/lib/store/history-writer';
 import { runMaintenance } from '@/lib/store/maintenance';
 import { DEFAULT_RETENTION } from '@/lib/store/retention';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED } from '@/lib/store/rollup';
-import { syntheticBackend, syntheticServer } from '@/lib/store/synthetic-server';
+import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import { findServer } from '@/lib/store/timelines';
 import { queryUptime } from '@/lib/store/uptime-query';
 import { fmt, median, printTable } from './measure';

@@ -9,6 +9,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium';
 import { generateStatsCsv } from './generate-stats-csv';
 import { fmt, median, printTable } from './measure';
 
@@ -16,15 +17,6 @@ const CSV_PORT = 18790;
 const APP_PORT = 18791;
 const HAPROXY_STATS_PORT = 18792;
 const RUNS = 5;
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export async function runPageBench(serverCounts = [2_000, 10_000]): Promise<void> {
   if (!existsSync('.next/BUILD_ID'))
@@ -33,7 +25,7 @@ export async function runPageBench(serverCounts = [2_000, 10_000]): Promise<void
   const csvServer = http.createServer((_req, res) => res.end(csv));
   await new Promise<void>((resolve) => csvServer.listen(CSV_PORT, '127.0.0.1', resolve));
   const app = startApp();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const rows: Record<string, string | number>[] = [];
   try {
     for (const servers of serverCounts) {

@@ -9,7 +9,7 @@ import { readMeta, writeMeta, type HistoryDb } from './db';
 import { HistoryWriter } from './history-writer';
 import { runMaintenance } from './maintenance';
 import { DEFAULT_RETENTION } from './retention';
-import { syntheticBackend, syntheticServer } from './synthetic-server';
+import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 
 export const META_GENERATED_UNTIL = 'generated_history_until';
 const SEED_POLL_MS = 10_000;

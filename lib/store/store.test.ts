@@ -11,7 +11,7 @@ import { HistoryWriter } from './history-writer';
 import { runMaintenance } from './maintenance';
 import { DEFAULT_RETENTION } from './retention';
 import { seedGeneratedHistory } from './seed-history';
-import { syntheticBackend, syntheticServer } from './synthetic-server';
+import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import { findServer } from './timelines';
 import { queryUptime } from './uptime-query';
 

@@ -1,60 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { emptyFlapState, type FlapState } from '../flapping';
 import { serverKey } from '../server-key';
+import { syntheticBackend, syntheticServer } from '../synthetic-server';
 import type { Backend, Server, ServerStatus } from '../types';
 import { DEFAULT_ALERT_SETTINGS, evaluateAlertRules, type AlertRuleInputs } from './alert-rules';
 
-function server(name: string, status: ServerStatus, extra: Partial<Server> = {}): Server {
-  return {
-    name,
-    address: null,
-    status,
-    transition: null,
-    statusText: status,
-    backup: false,
-    weight: 1,
-    check: {
-      status: 'L7OK',
-      inProgress: false,
-      code: 200,
-      durationMs: 2,
-      description: null,
-      lastCheck: null,
-      rise: 2,
-      fall: 2,
-      health: 3,
-    },
-    lastChangeSec: 1,
-    downtimeSec: 0,
-    checkFailures: 0,
-    checkDowns: 0,
-    queue: { current: 0, max: 0 },
-    sessions: { current: 0, max: 0, limit: null, total: 0 },
-    sessionRate: { current: 0, max: 0 },
-    node: null,
-    pool: null,
-    ...extra,
-  };
-}
+const server = (name: string, status: ServerStatus, extra: Partial<Server> = {}): Server =>
+  syntheticServer(name, { status, lastChangeSec: 1, ...extra });
 
-function backend(name: string, servers: Server[], extra: Partial<Backend> = {}): Backend {
-  return {
-    instance: 'main',
-    name,
-    status: 'UP',
-    activeUp: 1,
-    activeTotal: 1,
-    backupUp: 0,
-    backupTotal: 0,
-    servingFromBackup: false,
-    noUsableServer: false,
-    sessions: { current: 0, max: 0, limit: null },
-    sessionRate: { current: 0, max: 0 },
-    queue: { current: 0, max: 0 },
-    servers,
-    ...extra,
-  };
-}
+const backend = (name: string, servers: Server[], extra: Partial<Backend> = {}): Backend => ({
+  ...syntheticBackend('main', name, servers),
+  activeUp: 1,
+  activeTotal: 1,
+  ...extra,
+});
 
 const flapping = (changes: number): FlapState => ({
   ...emptyFlapState(),
