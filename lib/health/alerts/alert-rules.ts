@@ -51,12 +51,31 @@ const target = (t: Partial<AlertTarget>): AlertTarget => ({
 });
 
 export function evaluateAlertRules(inputs: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
+  const flapping = findFlapping(inputs);
   return [
     ...sourceRules(inputs, settings),
-    ...backendRules(inputs, settings),
-    ...flapRules(inputs, settings),
+    ...backendRules(inputs, settings, new Set(flapping.map((entry) => entry.server))),
+    ...flapRules(flapping, settings),
     ...poolRules(inputs, settings),
   ];
+}
+
+interface FlappingServer {
+  backend: Backend;
+  server: Server;
+  flap: FlapState;
+}
+
+/** One pass over every server: the only place the rules look flap states up. */
+function findFlapping({ backends, flaps }: AlertRuleInputs): FlappingServer[] {
+  const found: FlappingServer[] = [];
+  for (const backend of backends) {
+    for (const server of backend.servers) {
+      const flap = flaps.get(serverKey(backend.instance, backend.name, server.name));
+      if (flap?.flapping) found.push({ backend, server, flap });
+    }
+  }
+  return found;
 }
 
 function sourceRules({ sources }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
@@ -73,16 +92,18 @@ function sourceRules({ sources }: AlertRuleInputs, settings: AlertSettings): Ale
     }));
 }
 
-function backendRules({ backends, flaps }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
+function backendRules(
+  { backends }: AlertRuleInputs,
+  settings: AlertSettings,
+  flapping: ReadonlySet<Server>,
+): AlertCondition[] {
   const conditions: AlertCondition[] = [];
   for (const backend of backends) {
     const where = target({ instance: backend.instance, backend: backend.name });
     const flappingId = (server: Server) =>
-      flaps.get(serverKey(backend.instance, backend.name, server.name))?.flapping
-        ? flapAlertId(backend.instance, backend.name, server.name)
-        : null;
+      flapping.has(server) ? flapAlertId(backend.instance, backend.name, server.name) : null;
     // A backend that is down or on backups because one of its servers flaps is that flap's consequence.
-    const backendCause = backend.servers.map(flappingId).find((id) => id !== null) ?? null;
+    const backendCause = () => backend.servers.map(flappingId).find((id) => id !== null) ?? null;
     if (backend.noUsableServer) {
       conditions.push({
         id: `down:${backend.instance}/${backend.name}`,
@@ -91,7 +112,7 @@ function backendRules({ backends, flaps }: AlertRuleInputs, settings: AlertSetti
         target: where,
         summary: `${backend.name} has no usable server (${backend.activeTotal} active, ${backend.backupTotal} backup, none UP)`,
         graceMs: settings.backendDownGraceMs,
-        groupId: backendCause,
+        groupId: backendCause(),
       });
     } else if (backend.servingFromBackup) {
       conditions.push({
@@ -101,7 +122,7 @@ function backendRules({ backends, flaps }: AlertRuleInputs, settings: AlertSetti
         target: where,
         summary: `${backend.name} is serving from backup: 0/${backend.activeTotal} active up, ${backend.backupUp}/${backend.backupTotal} backup up`,
         graceMs: settings.backupOnlyGraceMs,
-        groupId: backendCause,
+        groupId: backendCause(),
       });
     }
     for (const server of backend.servers) {
@@ -125,16 +146,7 @@ function backendRules({ backends, flaps }: AlertRuleInputs, settings: AlertSetti
   return conditions;
 }
 
-function flapRules({ backends, flaps }: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
-  const flapping = backends.flatMap((backend) =>
-    backend.servers
-      .map((server) => ({
-        backend,
-        server,
-        flap: flaps.get(serverKey(backend.instance, backend.name, server.name)),
-      }))
-      .filter((entry): entry is typeof entry & { flap: FlapState } => entry.flap?.flapping === true),
-  );
+function flapRules(flapping: readonly FlappingServer[], settings: AlertSettings): AlertCondition[] {
   // Distinct servers: two load balancers (or an HTTP and a socket source) seeing one flapping server count it once.
   const byPool = new Map<string, Set<string>>();
   for (const { backend, server } of flapping) {
