@@ -11,8 +11,14 @@ import {
   type PoolHealthInput,
 } from '@/lib/health/alerts/alert-rules';
 import type { AlertChange, AlertCondition, AlertRecord } from '@/lib/health/alerts/types';
-import { emptyFlapState, observeFlap, type FlapSettings, type FlapState } from '@/lib/health/flapping';
-import { serverKey } from '@/lib/health/server-key';
+import {
+  emptyFlapState,
+  observeFlap,
+  type FlapBook,
+  type FlapSettings,
+  type FlapState,
+} from '@/lib/health/flapping';
+import { backendKey } from '@/lib/health/server-key';
 import type { Backend } from '@/lib/health/types';
 import { episodeId, loadFiringAlerts, logAlertEvent, mutedUntil, saveAlert } from '@/lib/store/alert-store';
 import type { HistoryDb } from '@/lib/store/db';
@@ -28,7 +34,7 @@ export interface AlertEngineDeps {
 }
 
 export class AlertEngine {
-  readonly flaps = new Map<string, FlapState>();
+  readonly flaps: FlapBook = new Map();
   private active = new Map<string, AlertRecord>();
   private readonly episodes = new Map<string, string>();
   private readonly listeners = new Set<AlertListener>();
@@ -77,9 +83,14 @@ export class AlertEngine {
 
   private observeFlaps(backends: readonly Backend[]): void {
     for (const backend of backends) {
+      const key = backendKey(backend.instance, backend.name);
+      const byServer = this.flaps.get(key) ?? new Map<string, FlapState>();
+      this.flaps.set(key, byServer);
       for (const server of backend.servers) {
-        const key = serverKey(backend.instance, backend.name, server.name);
-        this.flaps.set(key, observeFlap(this.flaps.get(key) ?? emptyFlapState(), server, this.flapSettings));
+        byServer.set(
+          server.name,
+          observeFlap(byServer.get(server.name) ?? emptyFlapState(), server, this.flapSettings),
+        );
       }
     }
   }

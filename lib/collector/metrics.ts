@@ -1,7 +1,7 @@
 import 'server-only';
 import type { MetricFamily } from '@/lib/health/prometheus-text';
 import { toPrometheusText } from '@/lib/health/prometheus-text';
-import { serverKey } from '@/lib/health/server-key';
+import { flapOf } from '@/lib/health/flapping';
 import { getAlertEngine } from './alerts';
 import { poolsDto } from './apply-topology';
 import { getCollector } from './index';
@@ -22,7 +22,7 @@ export function metricsText(now: number): string {
   const servers = backends.flatMap((b) =>
     b.servers.map((s) => ({
       labels: { instance: b.instance, backend: b.name, server: s.name, pool: s.pool },
-      flap: engine?.flaps.get(serverKey(b.instance, b.name, s.name)),
+      flap: engine ? flapOf(engine.flaps, b.instance, b.name, s.name) : undefined,
       up: s.status === 'UP' || s.status === 'NOCHECK' ? 1 : 0,
     })),
   );

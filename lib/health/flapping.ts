@@ -3,6 +3,7 @@
  * states, newer changes weighing more, with hysteresis between a start and a stop threshold. Changes HAProxy made
  * between two polls (chkdown rose while both polls read UP) count too, so flaps faster than the poll are seen.
  */
+import { backendKey } from './server-key';
 import type { ServerStatus, Transition } from './types';
 
 export interface FlapSettings {
@@ -150,4 +151,34 @@ function counterDelta(
 
 function isPlanned(status: ServerStatus): boolean {
   return status === 'MAINT' || status === 'DRAIN';
+}
+
+/** Flap states by backend, then server name: one string key per backend, not per server, on the hot path. */
+export type FlapBook = Map<string, Map<string, FlapState>>;
+export type ReadonlyFlapBook = ReadonlyMap<string, ReadonlyMap<string, FlapState>>;
+
+export function flapsOfBackend(book: ReadonlyFlapBook, instance: string, backend: string) {
+  return book.get(backendKey(instance, backend));
+}
+
+export function flapOf(
+  book: ReadonlyFlapBook,
+  instance: string,
+  backend: string,
+  server: string,
+): FlapState | undefined {
+  return flapsOfBackend(book, instance, backend)?.get(server);
+}
+
+export function setFlap(
+  book: FlapBook,
+  instance: string,
+  backend: string,
+  server: string,
+  state: FlapState,
+): void {
+  const key = backendKey(instance, backend);
+  let byServer = book.get(key);
+  if (!byServer) book.set(key, (byServer = new Map()));
+  byServer.set(server, state);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emptyFlapState, type FlapState } from '../flapping';
-import { serverKey } from '../server-key';
+import { emptyFlapState, setFlap, type FlapBook, type FlapState } from '../flapping';
 import { syntheticBackend, syntheticServer } from '../synthetic-server';
 import type { Backend, Server, ServerStatus } from '../types';
 import { DEFAULT_ALERT_SETTINGS, evaluateAlertRules, type AlertRuleInputs } from './alert-rules';
@@ -22,6 +21,12 @@ const flapping = (changes: number): FlapState => ({
   changes,
   percent: 40,
 });
+function book(entries: [string, string, string, FlapState][]): FlapBook {
+  const flaps: FlapBook = new Map();
+  for (const [instance, backendName, serverName, state] of entries)
+    setFlap(flaps, instance, backendName, serverName, state);
+  return flaps;
+}
 const inputs = (partial: Partial<AlertRuleInputs>): AlertRuleInputs => ({
   sources: [],
   backends: [],
@@ -98,7 +103,7 @@ describe('evaluateAlertRules', () => {
     const servers = ['s1', 's2', 's3'].map((name) =>
       server(name, 'UP', { pool: name === 's3' ? 'pool-b' : 'pool-a' }),
     );
-    const flaps = new Map(servers.map((s) => [serverKey('main', 'be', s.name), flapping(6)]));
+    const flaps = book(servers.map((s) => ['main', 'be', s.name, flapping(6)]));
     const conditions = evaluate({ backends: [backend('be', servers)], flaps });
     expect(conditions.map((c) => [c.id, c.groupId])).toEqual([
       ['flapping:pool:pool-a', null],
@@ -114,14 +119,14 @@ describe('evaluateAlertRules', () => {
       ...backend('be', [server('s1', 'UP', { pool: 'pool-a' })]),
       instance,
     });
-    const flaps = new Map(['main', 'sock'].map((i) => [serverKey(i, 'be', 's1'), flapping(6)]));
+    const flaps = book(['main', 'sock'].map((i) => [i, 'be', 's1', flapping(6)]));
     const ids = evaluate({ backends: [seen('main'), seen('sock')], flaps }).map((c) => c.id);
     expect(ids).toEqual(['flapping:main/be/s1', 'flapping:sock/be/s1']);
   });
 
   test('the down and backup-only alerts of a flapping server are grouped under its flap alert', () => {
     const agent = server('agent1', 'DOWN');
-    const flaps = new Map([[serverKey('main', 'code', 'agent1'), flapping(8)]]);
+    const flaps = book([['main', 'code', 'agent1', flapping(8)]]);
     const conditions = evaluate({
       backends: [
         backend('code', [agent], { servingFromBackup: true, activeUp: 0, backupUp: 1, backupTotal: 1 }),

@@ -1,6 +1,5 @@
 /** The alert rules: from one moment's health to the conditions that hold. Pure; thresholds come in settings. */
-import type { FlapState } from '../flapping';
-import { serverKey } from '../server-key';
+import { flapsOfBackend, type FlapState, type ReadonlyFlapBook } from '../flapping';
 import type { Backend, Server } from '../types';
 import type { AlertCondition, AlertTarget } from './types';
 
@@ -38,7 +37,7 @@ export interface PoolHealthInput {
 export interface AlertRuleInputs {
   sources: readonly { name: string; ok: boolean; error: string | null }[];
   backends: readonly Backend[];
-  flaps: ReadonlyMap<string, FlapState>;
+  flaps: ReadonlyFlapBook;
   pools: readonly PoolHealthInput[];
 }
 
@@ -70,8 +69,10 @@ interface FlappingServer {
 function findFlapping({ backends, flaps }: AlertRuleInputs): FlappingServer[] {
   const found: FlappingServer[] = [];
   for (const backend of backends) {
+    const byServer = flapsOfBackend(flaps, backend.instance, backend.name);
+    if (!byServer) continue;
     for (const server of backend.servers) {
-      const flap = flaps.get(serverKey(backend.instance, backend.name, server.name));
+      const flap = byServer.get(server.name);
       if (flap?.flapping) found.push({ backend, server, flap });
     }
   }
