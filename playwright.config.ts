@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/harness/chromium';
 
 // Specs run against a production build and a real HAProxy started by e2e/harness/e2e-server.ts.
-// Chromium comes from Debian (/usr/bin/chromium): never `playwright install`.
+// Chromium comes from Debian (/usr/bin/chromium): never a browser downloaded by Playwright.
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
