@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatLatency } from './chart-format';
+import { timeAxisProps, tooltipStyle, valueAxisProps } from './chart-axes';
 import styles from './charts.module.css';
 
 export interface PoolLatencyPoint {
@@ -18,14 +19,6 @@ export interface PoolLatencyChartProps {
   height?: number;
 }
 
-const clock = (ms: number, withDate: boolean) =>
-  new Date(ms).toLocaleString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(withDate ? { day: 'numeric', month: 'short' } : {}),
-  });
-
 const NAMES: Record<string, string> = { p95: 'p95', max: 'max' };
 
 /** A pool's health-check latency over time: p95 and max across its servers, gaps where nothing was checked. */
@@ -36,7 +29,6 @@ export function PoolLatencyChart({
   title = 'Check latency',
   height = 200,
 }: PoolLatencyChartProps) {
-  const withDate = to - from > 20 * 3_600_000;
   return (
     <figure className={styles.chart} data-testid="pool-latency-chart" aria-label={`${title} chart`}>
       <figcaption className={styles.title}>{title}</figcaption>
@@ -44,39 +36,14 @@ export function PoolLatencyChart({
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
           <LineChart data={data as PoolLatencyPoint[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={[from, to]}
-              allowDataOverflow
-              tickFormatter={(ms: number) => clock(ms, withDate)}
-              stroke="var(--text-faint)"
-              tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-              minTickGap={40}
-            />
-            <YAxis
-              width={64}
-              stroke="var(--text-faint)"
-              tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-              tickFormatter={(v: number) => formatLatency(v)}
-              allowDecimals={false}
-            />
+            <XAxis {...timeAxisProps(from, to)} />
+            <YAxis {...valueAxisProps((v) => formatLatency(v))} />
             <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(ms) => clock(Number(ms), true)}
+              {...tooltipStyle}
               formatter={(value, name) => [
                 typeof value === 'number' ? formatLatency(value) : '–',
                 NAMES[String(name)] ?? String(name),
               ]}
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                borderRadius: 6,
-                color: 'var(--text)',
-                fontVariantNumeric: 'tabular-nums',
-              }}
-              labelStyle={{ color: 'var(--text-muted)' }}
             />
             <Legend
               verticalAlign="top"

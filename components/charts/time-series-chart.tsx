@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { SPAN_FILL, TONE_COLOR, type ChartPoint, type HistoryChartProps } from './chart-types';
+import { timeAxisProps, tooltipStyle, valueAxisProps } from './chart-axes';
 import styles from './charts.module.css';
 
 export interface SeriesDef {
@@ -26,14 +27,6 @@ export interface TimeSeriesChartProps extends HistoryChartProps {
   formatValue: (value: number) => string;
   testId?: string;
 }
-
-const clock = (ms: number, withDate: boolean) =>
-  new Date(ms).toLocaleString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(withDate ? { day: 'numeric', month: 'short' } : {}),
-  });
 
 /**
  * One metric over time with the server's transitions drawn in: a line per transition coloured by the state it
@@ -52,7 +45,6 @@ export function TimeSeriesChart({
   formatValue,
   testId,
 }: TimeSeriesChartProps) {
-  const withDate = to - from > 20 * 3_600_000;
   // A flapping server has hundreds of transitions: faint lines keep the series readable through them.
   const dense = markers.length > 40;
   const generatedTo = generatedUntil !== null ? Math.min(generatedUntil, to) : null;
@@ -63,24 +55,8 @@ export function TimeSeriesChart({
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
           <LineChart data={data as ChartPoint[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={[from, to]}
-              allowDataOverflow
-              tickFormatter={(ms: number) => clock(ms, withDate)}
-              stroke="var(--text-faint)"
-              tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-              minTickGap={40}
-            />
-            <YAxis
-              width={64}
-              stroke="var(--text-faint)"
-              tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-              tickFormatter={(v: number) => formatValue(v)}
-              allowDecimals={false}
-            />
+            <XAxis {...timeAxisProps(from, to)} />
+            <YAxis {...valueAxisProps((v) => formatValue(v))} />
             {generatedTo !== null && generatedTo > from ? (
               <ReferenceArea
                 x1={from}
@@ -120,17 +96,8 @@ export function TimeSeriesChart({
               />
             ))}
             <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(ms) => clock(Number(ms), true)}
+              {...tooltipStyle}
               formatter={(value) => [typeof value === 'number' ? formatValue(value) : '–', series.name]}
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                borderRadius: 6,
-                color: 'var(--text)',
-                fontVariantNumeric: 'tabular-nums',
-              }}
-              labelStyle={{ color: 'var(--text-muted)' }}
             />
             <Line
               type="linear"
