@@ -18,27 +18,19 @@ export interface ClockOptions {
 }
 
 export function formatClock(ms: number, options: ClockOptions = {}): string {
-  const time = new Date(ms).toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: options.timeZone,
-  });
-  if (!options.withDate) return time;
-  const date = new Date(ms).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    timeZone: options.timeZone,
-  });
-  return `${date} ${time}`;
+  return clockText(ms, options, false);
 }
 
 /** "12:04:31" — event times, where seconds matter. */
 export function formatClockSeconds(ms: number, options: ClockOptions = {}): string {
+  return clockText(ms, options, true);
+}
+
+function clockText(ms: number, options: ClockOptions, seconds: boolean): string {
   const time = new Date(ms).toLocaleTimeString('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
-    second: '2-digit',
+    ...(seconds ? { second: '2-digit' as const } : {}),
     hourCycle: 'h23',
     timeZone: options.timeZone,
   });
