@@ -1,5 +1,6 @@
 /** Reshapes raw stats rows into the health model: backends with their servers. Pure and single-pass. */
 import { isUsable, normalizeServerStatus } from '@/lib/health/server-status';
+import { emptyBackend } from '@/lib/health/empty-backend';
 import type { Backend, Server } from '@/lib/health/types';
 import { STAT_TYPE, type HaproxyStatRow } from './types';
 
@@ -59,24 +60,6 @@ export function toServer(row: HaproxyStatRow): Server {
     sessionRate: { current: toInt(row.rate), max: toInt(row.rate_max) },
     node: null,
     pool: null,
-  };
-}
-
-function emptyBackend(instance: string, name: string): Backend {
-  return {
-    instance,
-    name,
-    status: 'UNKNOWN',
-    activeUp: 0,
-    activeTotal: 0,
-    backupUp: 0,
-    backupTotal: 0,
-    servingFromBackup: false,
-    noUsableServer: false,
-    sessions: { current: 0, max: 0, limit: null },
-    sessionRate: { current: 0, max: 0 },
-    queue: { current: 0, max: 0 },
-    servers: [],
   };
 }
 

@@ -1,5 +1,6 @@
 /** A complete Server with plausible values, for the demo seed, tests and the bench. */
-import type { Backend, Server, ServerStatus } from '@/lib/health/types';
+import { emptyBackend } from './empty-backend';
+import type { Backend, Server, ServerStatus } from './types';
 
 export function syntheticServer(name: string, overrides: Partial<Server> = {}): Server {
   const status: ServerStatus = overrides.status ?? 'UP';
@@ -37,19 +38,5 @@ export function syntheticServer(name: string, overrides: Partial<Server> = {}): 
 }
 
 export function syntheticBackend(instance: string, name: string, servers: Server[]): Backend {
-  return {
-    instance,
-    name,
-    status: 'UP',
-    activeUp: 0,
-    activeTotal: 0,
-    backupUp: 0,
-    backupTotal: 0,
-    servingFromBackup: false,
-    noUsableServer: false,
-    sessions: { current: 0, max: 0, limit: null },
-    sessionRate: { current: 0, max: 0 },
-    queue: { current: 0, max: 0 },
-    servers,
-  };
+  return { ...emptyBackend(instance, name, 'UP'), servers };
 }

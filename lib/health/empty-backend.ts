@@ -1,0 +1,20 @@
+import type { Backend } from './types';
+
+/** A backend with no servers and no traffic yet: the start of every Backend the parser or a builder makes. */
+export function emptyBackend(instance: string, name: string, status = 'UNKNOWN'): Backend {
+  return {
+    instance,
+    name,
+    status,
+    activeUp: 0,
+    activeTotal: 0,
+    backupUp: 0,
+    backupTotal: 0,
+    servingFromBackup: false,
+    noUsableServer: false,
+    sessions: { current: 0, max: 0, limit: null },
+    sessionRate: { current: 0, max: 0 },
+    queue: { current: 0, max: 0 },
+    servers: [],
+  };
+}
