@@ -1,13 +1,13 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
-import { embedCsp, frameAncestorSources } from '@/lib/health/embed/frame-ancestors';
+import { getRuntime } from '@/lib/server/runtime';
+import { embedCsp, frameAncestorSources } from '@/lib/embeds/frame-ancestors';
 
 /**
- * /embed/* may be framed by EMBED_ALLOWED_ORIGINS, read when the request is served (next.config.js headers
+ * /embed/* may be framed by EMBED_ALLOWED_ORIGINS, read at start-up (next.config.js headers
  * are fixed at build time; every other page keeps its static `frame-ancestors 'none'` + X-Frame-Options DENY).
  */
 export function proxy() {
-  const sources = frameAncestorSources(getConfig().embedAllowedOrigins);
+  const sources = frameAncestorSources(getRuntime().config.embedAllowedOrigins);
   const response = NextResponse.next();
   response.headers.set('Content-Security-Policy', embedCsp(sources));
   // X-Frame-Options cannot name another origin (ALLOW-FROM is dead), and browsers that know CSP ignore it when

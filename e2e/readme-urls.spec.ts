@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { SnapshotDto } from '@/lib/api/snapshot-dto';
-import { serverBadge } from '@/lib/health/badges/badge-content';
+import { serverBadge } from '@/lib/badges/badge-content';
 
 const PORT = 18485;
 const APP = `http://127.0.0.1:${PORT}`;

@@ -1,4 +1,4 @@
-import { metricsText } from '@/lib/collector/metrics';
+import { metricsText } from '@/lib/metrics/server/metrics-service';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 /** The alert API's writes: acknowledge, mute, unmute. Errors carry the API's own message. */
 import { MUTES_URL } from '@/lib/api/alerts-dto';
-import type { AlertTarget } from '@/lib/health/alerts/types';
+import type { AlertTarget } from '@/lib/alerts/types';
 import { ApiError } from '../hooks/fetch-json';
 
 async function send(url: string, method: string, body?: unknown): Promise<void> {

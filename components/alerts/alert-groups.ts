@@ -1,6 +1,6 @@
 /** Alerts arranged for the alert center: firing groups (a pool alert over its members), resolved, filters. */
 import type { AlertDto } from '@/lib/api/alerts-dto';
-import type { AlertKind } from '@/lib/health/alerts/types';
+import type { AlertKind } from '@/lib/alerts/types';
 
 export interface AlertGroup {
   alert: AlertDto;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { AlertTarget } from '@/lib/health/alerts/types';
+import type { AlertTarget } from '@/lib/alerts/types';
 import { alertUrl, isAnnounced, notificationText, targetLabel } from './alert-text';
 
 const target = (t: Partial<AlertTarget>): AlertTarget => ({

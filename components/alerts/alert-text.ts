@@ -1,6 +1,6 @@
 /** What a person reads about an alert change: notification title/body and the page that explains it. */
 import type { AlertDto, AlertEventDto } from '@/lib/api/alerts-dto';
-import type { AlertKind } from '@/lib/health/alerts/types';
+import type { AlertKind } from '@/lib/alerts/types';
 
 export const ALERTS_PAGE = '/alerts';
 

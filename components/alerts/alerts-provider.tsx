@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ALERTS_URL, type AlertEventDto, type AlertsDto } from '@/lib/api/alerts-dto';
-import type { AlertTarget } from '@/lib/health/alerts/types';
+import type { AlertTarget } from '@/lib/alerts/types';
 import { fetchJson } from '../hooks/fetch-json';
 import { useAlertBadges } from '../hooks/use-alert-badges';
 import { useAlertStream } from '../hooks/use-alert-stream';

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { AlertTarget } from '@/lib/health/alerts/types';
+import type { AlertTarget } from '@/lib/alerts/types';
 import type { AlertBook } from '../alerts/alert-book';
 import type { StreamState } from './use-alert-stream';
 import type { DesktopNotifications } from './use-desktop-notifications';

@@ -2,7 +2,7 @@
  * Alert evaluation per poll for 20,000 servers: flap scoring of every server, the rules, the state machine.
  * Run: npx tsx e2e/bench/alert-bench.ts
  */
-import { AlertEngine } from '@/lib/collector/alert-engine';
+import { AlertEngine } from '@/lib/alerts/server/alert-engine';
 import { initialSourceState } from '@/lib/collector/source-state';
 import { parseConfig } from '@/lib/config/parse-config';
 import { parseStatsCsv } from '@/lib/haproxy/parse-csv';

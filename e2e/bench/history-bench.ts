@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HistoryRecorder } from '@/lib/collector/history-recorder';
+import { HistoryRecorder } from '@/lib/history/server/history-recorder';
 import type { Backend, Server } from '@/lib/health/types';
 import { historyDbPath, openHistoryDb, writeMeta, type HistoryDb } from '@/lib/store/db';
 import { queryServerHistory } from '@/lib/store/history-query';

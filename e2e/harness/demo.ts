@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { historyDbPath, openHistoryDb } from '../../lib/store/db';
-import { seedGeneratedHistory } from '../../lib/store/seed-history';
+import { seedGeneratedHistory } from '@/lib/history/server/seed-history';
 import { setAgentMode } from './agents';
 import { defaultFakeTopology, startFakeK8s, type FakeK8s } from './fake-k8s';
 import {

@@ -1,5 +1,5 @@
 /** Wire shapes of GET /api/v1/alerts and its SSE stream (shared/reference/api-v1.md); extra fields are additive. */
-import type { AlertKind, AlertSeverity, AlertTarget } from '@/lib/health/alerts/types';
+import type { AlertKind, AlertSeverity, AlertTarget } from '@/lib/alerts/types';
 
 export interface AlertDto {
   id: string;

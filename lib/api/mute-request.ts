@@ -1,4 +1,4 @@
-import type { AlertTarget } from '@/lib/health/alerts/types';
+import type { AlertTarget } from '@/lib/alerts/types';
 
 const MAX_MINUTES = 30 * 24 * 60;
 const FIELDS = ['instance', 'backend', 'server', 'pool'] as const;

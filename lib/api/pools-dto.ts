@@ -19,7 +19,10 @@ export interface PoolDto {
   /** A Ready Traefik pod runs on a node of this pool. */
   traefikLocal: boolean;
   checkLatencyMs: LatencyPercentiles;
+  /** At least one of its servers is flapping now. */
   flapping: boolean;
+  /** How many distinct servers (backend/server) of the pool are flapping now. */
+  flappingServers: number;
   backends: PoolBackendDto[];
   traefikReady: number;
   traefikTotal: number;

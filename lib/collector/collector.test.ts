@@ -2,8 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseConfig } from '@/lib/config/parse-config';
-import { Collector } from './collector';
-import { snapshotJson } from './snapshot';
+import { parseStatsCsv } from '@/lib/haproxy/parse-csv';
+import { SourceError } from '@/lib/haproxy/source-error';
+import { toBackends } from '@/lib/haproxy/to-backends';
+import type { PollResult } from '@/lib/haproxy/poll-result';
+import { FakeClock } from '@/lib/testing/fake-clock';
+import { Collector, type PollSource } from './collector';
+import { snapshotJson } from '@/lib/snapshot/server/snapshot-json';
 
 const HEADER =
   '# pxname,svname,qcur,qmax,scur,smax,slim,stot,status,weight,act,bck,chkfail,chkdown,lastchg,type,check_status,';
@@ -30,12 +35,10 @@ const routes: Record<string, Handler> = {
 };
 let server: http.Server;
 let base = '';
-let hits: Record<string, number> = {};
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const path = (req.url ?? '').split(/[;?]/)[0]!;
-    hits[path] = (hits[path] ?? 0) + 1;
     (routes[path] ?? ((_q, r) => r.writeHead(404).end()))(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,17 +49,48 @@ afterAll(() => {
   server.close();
 });
 
-function collectorFor(sources: string, intervalMs = 300): Collector {
-  hits = {};
-  return new Collector(
-    parseConfig({ HAPROXY_STATS_URL: sources, POLL_INTERVAL_MS: String(intervalMs), POLL_TIMEOUT_MS: '250' }),
-  );
+const configFor = (sources: string, intervalMs = 300, timeoutMs = 250) =>
+  parseConfig({
+    HAPROXY_STATS_URL: sources,
+    POLL_INTERVAL_MS: String(intervalMs),
+    POLL_TIMEOUT_MS: String(timeoutMs),
+  });
+
+/** Resolves once every source has been polled at least once (real I/O: the sources are real HTTP servers). */
+function firstPollOfEach(collector: Collector): Promise<void> {
+  const seen = new Set<string>();
+  return new Promise((resolve) => {
+    collector.onPoll(({ state }) => {
+      seen.add(state.source.name);
+      if (seen.size === collector.states.length) resolve();
+    });
+  });
 }
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const goodPoll = (instance: string): PollResult => ({
+  backends: toBackends(parseStatsCsv(GOOD_CSV), instance),
+  info: null,
+  bytes: GOOD_CSV.length,
+});
+
+/** A poll function that answers from a table by source name, at once, and counts calls. */
+function fakePoll(answer: (name: string) => PollResult | SourceError) {
+  const calls: Record<string, number[]> = {};
+  let clock: FakeClock;
+  const poll: PollSource = async (source) => {
+    (calls[source.name] ??= []).push(clock.now());
+    const result = answer(source.name);
+    if (result instanceof SourceError) throw result;
+    return result;
+  };
+  return { poll, calls, bind: (c: FakeClock) => (clock = c) };
+}
 
 test('each failing source gets its own clear error while the good one stays live', async () => {
-  const collector = collectorFor(
-    [
+  const clock = new FakeClock();
+  const collector = new Collector(
+    configFor(
+      [
       `good=http://${base}/good`,
       `badauth=http://admin:wrong-pass@${base}/auth`,
       `html=http://${base}/html`,
@@ -66,10 +100,14 @@ test('each failing source gets its own clear error while the good one stays live
       `oops=http://${base}/500`,
       'down=http://127.0.0.1:18397/stats',
       'sock=unix:/nonexistent/haproxy.sock',
-    ].join(','),
+      ].join(','),
+    ),
+    { clock },
   );
+  const polled = firstPollOfEach(collector);
   collector.start();
-  await sleep(1200);
+  await clock.advance(0);
+  await polled;
   collector.stop();
   const byName = Object.fromEntries(collector.states.map((s) => [s.source.name, s]));
   expect(byName.good).toMatchObject({ ok: true, error: null });
@@ -94,51 +132,66 @@ test('each failing source gets its own clear error while the good one stays live
 });
 
 test('a failing source backs off; a healthy one keeps the interval', async () => {
-  const collector = collectorFor(`good=http://${base}/good,oops=http://${base}/500`, 250);
+  const clock = new FakeClock();
+  const fake = fakePoll((name) => (name === 'good' ? goodPoll(name) : new SourceError('http', 'HTTP 500')));
+  fake.bind(clock);
+  const collector = new Collector(configFor('good=http://a/good,oops=http://b/500', 250), {
+    clock,
+    poll: fake.poll,
+  });
+  const start = clock.now();
   collector.start();
-  await sleep(2100);
+  await clock.advance(2100);
   collector.stop();
-  // good: ~8 polls plus the info page; failing: 0 + 250 + 500 + 1000 ms → 4 polls
-  expect(hits['/good']).toBeGreaterThanOrEqual(6);
-  expect(hits['/500']).toBeLessThanOrEqual(5);
-  expect(collector.states[1]!.consecutiveFailures).toBe(hits['/500']);
+  const offsets = (name: string) => fake.calls[name]!.map((at) => at - start);
+  // healthy: every interval; failing: 250 ms, then doubling (250 · 2^(failures-1)) → 0, 250, 750, 1750
+  expect(offsets('good')).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000]);
+  expect(offsets('oops')).toEqual([0, 250, 750, 1750]);
+  expect(collector.states[1]!.consecutiveFailures).toBe(4);
+  expect(collector.states[1]!.nextPollAt! - start).toBe(1750 + 2000);
 });
 
 test('polls of one source never overlap, even when each takes longer than the interval', async () => {
+  const clock = new FakeClock();
   let inFlight = 0;
   let maxInFlight = 0;
-  routes['/slow'] = (_req, res) => {
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    setTimeout(() => {
-      inFlight--;
-      res.end(GOOD_CSV);
-    }, 400);
-  };
-  const collector = new Collector(
-    parseConfig({
-      HAPROXY_STATS_URL: `http://${base}/slow`,
-      POLL_INTERVAL_MS: '250',
-      POLL_TIMEOUT_MS: '1000',
-    }),
-  );
+  const started: number[] = [];
+  const slowPoll: PollSource = (source) =>
+    new Promise((resolve) => {
+      started.push(clock.now());
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      clock.setTimeout(() => {
+        inFlight--;
+        resolve(goodPoll(source.name));
+      }, 400);
+    });
+  const collector = new Collector(configFor('slow=http://a/slow', 250, 1000), { clock, poll: slowPoll });
+  const start = clock.now();
   collector.start();
-  await sleep(1500);
+  await clock.advance(1500);
   collector.stop();
   expect(maxInFlight).toBe(1);
+  // each poll takes 400 ms > the 250 ms interval: the next one starts when the last ended, not earlier
+  expect(started.map((at) => at - start)).toEqual([0, 400, 800, 1200]);
   expect(collector.states[0]!.ok).toBe(true);
 });
 
 test('a source that fails after succeeding keeps its last backends', async () => {
+  const clock = new FakeClock();
   let healthy = true;
-  routes['/flaky'] = (_req, res) => (healthy ? res.end(GOOD_CSV) : res.writeHead(503).end());
-  const collector = collectorFor(`flaky=http://${base}/flaky`, 250);
+  const fake = fakePoll((name) =>
+    healthy ? goodPoll(name) : new SourceError('http', 'HTTP 503 Service Unavailable'),
+  );
+  fake.bind(clock);
+  const collector = new Collector(configFor('flaky=http://a/flaky', 250), { clock, poll: fake.poll });
   collector.start();
-  await sleep(400);
+  await clock.advance(300);
   healthy = false;
-  await sleep(600);
+  await clock.advance(600);
   collector.stop();
-  const snapshot = JSON.parse(snapshotJson(collector, Date.now()));
+  const snapshot = JSON.parse(snapshotJson(collector, clock.now()));
   expect(snapshot.instances[0]).toMatchObject({ ok: false, error: 'HTTP 503 Service Unavailable' });
   expect(snapshot.backends).toHaveLength(1);
+  expect(snapshot.backends[0].servers[0].name).toBe('agent1');
 });

@@ -3,6 +3,7 @@ import { pollSource, type PollResult } from '@/lib/haproxy';
 import { toSourceError, type SourceError } from '@/lib/haproxy/source-error';
 import type { Backend } from '@/lib/health/types';
 import { nextPollDelayMs } from './backoff';
+import { systemClock, type Clock } from './clock';
 import { logSourceChange } from './log';
 import { initialSourceState, type SourceState } from './source-state';
 
@@ -16,7 +17,12 @@ export interface PollEvent {
 }
 export type PollListener = (event: PollEvent) => void;
 
-export interface CollectorHooks {
+export type PollSource = typeof pollSource;
+
+export interface CollectorDeps {
+  clock?: Clock;
+  /** Reads one source (lib/haproxy); tests inject their own. */
+  poll?: PollSource;
   /** Runs on each successful poll's backends before anyone sees them: fills server.node / server.pool. */
   decorate?: (backends: Backend[], instance: string, at: number) => void;
 }
@@ -30,14 +36,18 @@ export class Collector {
   /** Bumped after every poll: lets readers cache what they derive from the states. */
   generation = 0;
   private readonly listeners = new Set<PollListener>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, unknown>();
   private stopped = false;
+  private readonly clock: Clock;
+  private readonly poll: PollSource;
 
   constructor(
-    readonly config: Config,
-    private readonly hooks: CollectorHooks = {},
+    readonly config: Pick<Config, 'sources' | 'pollIntervalMs' | 'pollTimeoutMs'>,
+    private readonly deps: CollectorDeps = {},
   ) {
     this.states = config.sources.map(initialSourceState);
+    this.clock = deps.clock ?? systemClock;
+    this.poll = deps.poll ?? pollSource;
   }
 
   start(): void {
@@ -46,7 +56,7 @@ export class Collector {
 
   stop(): void {
     this.stopped = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) this.clock.clearTimeout(timer);
     this.timers.clear();
   }
 
@@ -57,21 +67,21 @@ export class Collector {
 
   private schedule(state: SourceState, delayMs: number): void {
     if (this.stopped) return;
-    state.nextPollAt = Date.now() + delayMs;
+    state.nextPollAt = this.clock.now() + delayMs;
     this.timers.set(
       state.source.name,
-      setTimeout(() => void this.pollOnce(state), delayMs),
+      this.clock.setTimeout(() => void this.pollOnce(state), delayMs),
     );
   }
 
   private async pollOnce(state: SourceState): Promise<void> {
-    const startedAt = Date.now();
+    const startedAt = this.clock.now();
     const { pollTimeoutMs, pollIntervalMs } = this.config;
     const wantInfo =
       !state.ok || state.infoReadAt === null || startedAt - state.infoReadAt >= INFO_REFRESH_MS;
     let result: PollResult | null = null;
     try {
-      result = await pollSource(state.source, pollTimeoutMs, wantInfo);
+      result = await this.poll(state.source, pollTimeoutMs, wantInfo);
       this.decorate(result, state, startedAt);
       this.recordSuccess(state, result, startedAt);
     } catch (error) {
@@ -81,13 +91,13 @@ export class Collector {
     state.pollsTotal++;
     if (!state.ok) state.failuresTotal++;
     this.notify({ state, at: startedAt, result });
-    const elapsed = Date.now() - startedAt;
+    const elapsed = this.clock.now() - startedAt;
     this.schedule(state, nextPollDelayMs(pollIntervalMs, state.consecutiveFailures, elapsed));
   }
 
   private decorate(result: PollResult, state: SourceState, at: number): void {
     try {
-      this.hooks.decorate?.(result.backends, state.source.name, at);
+      this.deps.decorate?.(result.backends, state.source.name, at);
     } catch (error) {
       console.error('[hapscope] decorating a poll failed:', error);
     }
@@ -101,7 +111,7 @@ export class Collector {
       lastPollAt: startedAt,
       lastSuccessAt: startedAt,
       consecutiveFailures: 0,
-      pollDurationMs: Date.now() - startedAt,
+      pollDurationMs: this.clock.now() - startedAt,
       backends: result.backends,
     });
     if (result.info) {
@@ -117,7 +127,7 @@ export class Collector {
       error: { kind: error.kind, message: error.message },
       lastPollAt: startedAt,
       consecutiveFailures: state.consecutiveFailures + 1,
-      pollDurationMs: Date.now() - startedAt,
+      pollDurationMs: this.clock.now() - startedAt,
     });
   }
 

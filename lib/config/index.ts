@@ -6,13 +6,10 @@ export type { Config } from './parse-config';
 export type { Source, HttpSource, SocketSource } from './parse-sources';
 export { ConfigError } from './config-error';
 
-let cached: Config | undefined;
-
-/** The validated configuration, read on first use (never at import: `next build` needs no settings). */
-export function getConfig(): Config {
-  return (cached ??= loadConfig(process.env, process.cwd()));
-}
-
+/**
+ * Every setting, validated at once: the environment over the optional config file. Throws ConfigError naming the
+ * first bad key. Called once, by the composition root (lib/server/runtime.ts), before anything connects.
+ */
 export function loadConfig(env: RawSettings, cwd: string): Config {
   const file = findConfigFile(env, cwd);
   const fromFile = file ? readConfigFile(file) : {};

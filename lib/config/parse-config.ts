@@ -2,8 +2,10 @@
  * Turns environment variables (and the optional config file's values) into a validated Config.
  * Pure: the caller passes the environment, so tests and `next build` never depend on the real one.
  */
+import { MIN_SECRET_LENGTH } from '@/lib/embeds/embed-token';
 import { ConfigError } from './config-error';
 import { parseSources, type Source } from './parse-sources';
+import { parseTopologySettings, type TopologyConfig } from './topology-file';
 
 export interface Config {
   sources: Source[];
@@ -15,6 +17,10 @@ export interface Config {
   k8sEnabled: 'auto' | 'true' | 'false';
   poolLabels: string[];
   embedAllowedOrigins: string[];
+  /** HMAC secret for embed tokens; null: embeds need no token. */
+  embedTokenSecret: string | null;
+  /** Server → node and server → pool rules, backend → health-check Host (topology-file.ts). */
+  topology: TopologyConfig;
   /** History retention: raw samples (hours), minute rollups (days), hour rollups (days). */
   retention: { rawHours: number; minuteDays: number; hourDays: number };
   /** Flap detection and alert thresholds (the config file is the usual place for them). */
@@ -69,6 +75,8 @@ export function parseConfig(settings: RawSettings, configFile: string | null = n
     k8sEnabled: readChoice(settings, 'K8S_ENABLED', ['auto', 'true', 'false'], DEFAULTS.K8S_ENABLED),
     poolLabels: readList(settings, 'POOL_LABELS', ',', DEFAULTS.POOL_LABELS),
     embedAllowedOrigins: readList(settings, 'EMBED_ALLOWED_ORIGINS', ' ', DEFAULTS.EMBED_ALLOWED_ORIGINS),
+    embedTokenSecret: readSecret(settings, 'EMBED_TOKEN_SECRET', MIN_SECRET_LENGTH),
+    topology: parseTopologySettings(settings),
     retention: {
       rawHours: readInteger(settings, 'RETENTION_RAW_HOURS', DEFAULTS.RETENTION_RAW_HOURS, {
         min: 1,
@@ -108,6 +116,13 @@ function readAlertSettings(settings: RawSettings): Config['alerts'] {
       },
     ),
   };
+}
+
+function readSecret(settings: RawSettings, key: string, minLength: number): string | null {
+  const raw = read(settings, key);
+  if (raw === undefined) return null;
+  if (raw.length < minLength) throw new ConfigError(key, `must be at least ${minLength} characters`);
+  return raw;
 }
 
 function read(settings: RawSettings, key: string): string | undefined {

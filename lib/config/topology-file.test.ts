@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { loadTopologyConfig, parseTopologySettings } from './topology-file';
+import { loadConfig } from './index';
+import { parseTopologySettings } from './topology-file';
 
 test.each([
   ['agent1=loc-a-1', { instance: null, backend: null, server: 'agent1', value: 'loc-a-1' }],
@@ -28,7 +29,7 @@ test('lists in the config file, the environment wins per key', () => {
     path.join(dir, 'hapscope.config.yaml'),
     'SERVER_OVERRIDES: [agent1=loc-a-1, agent2=loc-b-1]\nSTATIC_POOLS:\n  - agent1=pool-a\nBACKEND_HOSTS: [code=code.example.com]\n',
   );
-  const config = loadTopologyConfig({ STATIC_POOLS: 'agent9=pool-z' }, dir);
+  const config = loadConfig({ STATIC_POOLS: 'agent9=pool-z' }, dir).topology;
   expect(config.serverOverrides.map((r) => `${r.server}=${r.value}`)).toEqual([
     'agent1=loc-a-1',
     'agent2=loc-b-1',

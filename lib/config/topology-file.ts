@@ -8,23 +8,12 @@
  */
 import type { ServerRule } from '@/lib/health/correlate';
 import { ConfigError } from './config-error';
-import { findConfigFile, readConfigFile } from './config-file';
 import type { RawSettings } from './parse-config';
 
 export interface TopologyConfig {
   serverOverrides: ServerRule[];
   staticPools: ServerRule[];
   backendHosts: Map<string, string>;
-}
-
-export const TOPOLOGY_KEYS = ['SERVER_OVERRIDES', 'STATIC_POOLS', 'BACKEND_HOSTS'] as const;
-
-export function loadTopologyConfig(env: RawSettings, cwd: string): TopologyConfig {
-  const file = findConfigFile(env, cwd);
-  const fromFile = file ? readConfigFile(file) : {};
-  const settings: RawSettings = { ...fromFile };
-  for (const key of TOPOLOGY_KEYS) if (env[key]?.trim()) settings[key] = env[key];
-  return parseTopologySettings(settings);
 }
 
 export function parseTopologySettings(settings: RawSettings): TopologyConfig {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { latencyPercentiles } from './latency-percentiles';
-import { LatencyWindow } from './latency-window';
+import { LatencyWindow } from '@/lib/pools/latency-window';
 
 test.each([
   [[], { p50: null, p95: null, max: null }],

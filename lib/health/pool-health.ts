@@ -48,7 +48,10 @@ export interface PoolHealth {
   checkLatencyMs: LatencyPercentiles;
   up: number;
   down: number;
+  /** At least one of its servers is flapping. */
   flapping: boolean;
+  /** Distinct servers (backend/server: one server seen through two sources counts once) flapping now. */
+  flappingServers: number;
   uptimePct: number | null;
 }
 
@@ -61,6 +64,8 @@ export interface PoolHealthInput {
   /** Recent check durations of one server (the collector keeps the ring). */
   latencyOf: (instance: string, backend: string, server: string) => readonly number[];
   uptimeOf?: (pool: string) => number | null;
+  /** Whether a server is flapping now (the alert engine's flap scores); without it none is. */
+  isFlapping?: (instance: string, backend: string, server: string) => boolean;
 }
 
 export function buildPoolHealth(input: PoolHealthInput): PoolHealth[] {
@@ -92,8 +97,12 @@ export function buildPoolHealth(input: PoolHealthInput): PoolHealth[] {
   const durations = new Map<string, number[]>();
   for (const backend of input.backends) addBackend(backend, pool, durations, input.latencyOf);
   for (const [name, values] of durations) pools.get(name)!.checkLatencyMs = latencyPercentiles(values);
+  const flapping = flappingByPool(input);
   return [...pools.values()]
-    .map((p) => ({ ...p, traefikLocal: p.traefikReady > 0 }))
+    .map((p) => {
+      const flappingServers = flapping.get(p.name)?.size ?? 0;
+      return { ...p, traefikLocal: p.traefikReady > 0, flapping: flappingServers > 0, flappingServers };
+    })
     .sort((a, b) => poolOrder(a.name) - poolOrder(b.name) || a.name.localeCompare(b.name));
 }
 
@@ -151,6 +160,20 @@ function addBackend(
   for (const [row, rowValues] of perPoolDurations) row.checkLatencyMs = latencyPercentiles(rowValues);
 }
 
+function flappingByPool(input: PoolHealthInput): Map<string, Set<string>> {
+  const byPool = new Map<string, Set<string>>();
+  const isFlapping = input.isFlapping;
+  if (!isFlapping) return byPool;
+  for (const backend of input.backends) {
+    for (const server of backend.servers) {
+      if (server.pool === null || !isFlapping(backend.instance, backend.name, server.name)) continue;
+      const names = byPool.get(server.pool) ?? new Set<string>();
+      byPool.set(server.pool, names.add(`${backend.name}/${server.name}`));
+    }
+  }
+  return byPool;
+}
+
 function countPods(
   pods: readonly TopologyPod[],
   poolOf: ReadonlyMap<string, string>,
@@ -179,6 +202,7 @@ function emptyPool(name: string, uptimePct: number | null): PoolHealth {
     up: 0,
     down: 0,
     flapping: false,
+    flappingServers: 0,
     uptimePct,
   };
 }

@@ -1,6 +1,6 @@
 /** Raw Kubernetes objects → hapscope's topology types. Nothing raw leaves lib/k8s. */
 import type { KubernetesObject, V1Node, V1Pod, V1Service } from '@kubernetes/client-node';
-import { hostsFromMatch } from '@/lib/health/backend-routes';
+import { hostsFromMatch } from '@/lib/pools/backend-routes';
 import type {
   IngressRouteInfo,
   LbServiceInfo,

@@ -1,6 +1,6 @@
 /** Alerts in the store: episodes, the numbered change log the SSE stream replays, acknowledgements and mutes. */
 import type { AlertChangeKind, AlertDto, AlertEventDto, MuteDto } from '@/lib/api/alerts-dto';
-import type { AlertRecord, AlertTarget } from '@/lib/health/alerts/types';
+import type { AlertRecord, AlertTarget } from '@/lib/alerts/types';
 import type { HistoryDb } from './db';
 
 interface AlertRow {

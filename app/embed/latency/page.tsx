@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { renderEmbed } from '@/components/panels/embed/render-embed';
-import type { SearchParams } from '@/lib/embed/resolve-embed';
+import type { SearchParams } from '@/lib/embeds/server/embed-service';
 
 export const metadata: Metadata = { title: 'Embed: latency' };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { AlertKind } from '@/lib/health/alerts/types';
+import type { AlertKind } from '@/lib/alerts/types';
 import { firingGroups, recentResolved, type AlertFilter, type StateFilter } from '../../alerts/alert-groups';
 import { kindLabel } from '../../alerts/alert-text';
 import { useAlerts } from '../../hooks/use-alerts';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import type { AlertTarget } from '@/lib/health/alerts/types';
+import type { AlertTarget } from '@/lib/alerts/types';
 import { useAlerts } from '../../hooks/use-alerts';
 import { Button } from '../../ui/button';
 import styles from './alert-center.module.css';

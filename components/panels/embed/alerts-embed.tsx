@@ -1,7 +1,7 @@
 'use client';
 
 import type { AlertDto } from '@/lib/api/alerts-dto';
-import type { EmbedOptions, EmbedTarget } from '@/lib/health/embed/embed-params';
+import type { EmbedOptions, EmbedTarget } from '@/lib/embeds/embed-params';
 import { Badge } from '../../ui/badge';
 import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';
 import styles from './embed.module.css';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { EmbedOptions } from '@/lib/health/embed/embed-params';
+import type { EmbedOptions } from '@/lib/embeds/embed-params';
 import { LatencyChart } from '../../charts/latency-chart';
 import { QueueChart } from '../../charts/queue-chart';
 import { SessionRateChart } from '../../charts/session-rate-chart';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { EmbedTheme } from '@/lib/health/embed/embed-params';
+import type { EmbedTheme } from '@/lib/embeds/embed-params';
 import styles from './embed.module.css';
 
 /**

@@ -1,6 +1,6 @@
 'use client';
 
-import type { EmbedOptions } from '@/lib/health/embed/embed-params';
+import type { EmbedOptions } from '@/lib/embeds/embed-params';
 import { AlertsEmbed } from './alerts-embed';
 import { BackendEmbed } from './backend-embed';
 import { ChartEmbed } from './chart-embed';

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { PoolDto } from '@/lib/api/pools-dto';
-import type { EmbedOptions } from '@/lib/health/embed/embed-params';
+import type { EmbedOptions } from '@/lib/embeds/embed-params';
 import { formatMs } from '../../ui/format';
 import { formatPct, nodeCounts } from '../pools/pool-facts';
 import { poolHref } from '../pools/pool-href';

@@ -1,5 +1,5 @@
-import { resolveEmbed, type SearchParams } from '@/lib/embed/resolve-embed';
-import type { EmbedPanel } from '@/lib/health/embed/embed-params';
+import { resolveEmbed, type SearchParams } from '@/lib/embeds/server/embed-service';
+import type { EmbedPanel } from '@/lib/embeds/embed-params';
 import { EmbedProblem } from './embed-card';
 import { EmbedRoot } from './embed-root';
 import { EmbedView } from './embed-view';

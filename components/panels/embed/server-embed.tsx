@@ -1,6 +1,6 @@
 'use client';
 
-import type { EmbedOptions } from '@/lib/health/embed/embed-params';
+import type { EmbedOptions } from '@/lib/embeds/embed-params';
 import { formatDuration, formatMs, formatRatio } from '../../ui/format';
 import { ServerStatusBadge } from '../server-table/status-badge';
 import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { UptimeBucketDto, UptimeDto } from '@/lib/api/history-dto';
-import type { EmbedOptions } from '@/lib/health/embed/embed-params';
+import type { EmbedOptions } from '@/lib/embeds/embed-params';
 import { formatPct } from '../history/format';
 import { UptimeLegend } from '../history/history-legend';
 import { bucketCountFor } from '../history/history-query';

@@ -5,7 +5,7 @@ import type { AlertDto } from '@/lib/api/alerts-dto';
 import type { HistoryDto, UptimeDto } from '@/lib/api/history-dto';
 import { POOLS_URL, type PoolsDto } from '@/lib/api/pools-dto';
 import { SNAPSHOT_URL, type SnapshotDto } from '@/lib/api/snapshot-dto';
-import type { EmbedRange } from '@/lib/health/embed/embed-params';
+import type { EmbedRange } from '@/lib/embeds/embed-params';
 import { fetchJson } from '../../hooks/fetch-json';
 import { rangeToApiParams } from '../history/history-query';
 

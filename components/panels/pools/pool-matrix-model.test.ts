@@ -22,6 +22,7 @@ const pool = (name: string, servers: PoolServerDto[], over: Partial<PoolDto> = {
   traefikLocal: true,
   checkLatencyMs: { p50: null, p95: null, max: null },
   flapping: false,
+  flappingServers: 0,
   backends: [],
   traefikReady: 1,
   traefikTotal: 1,

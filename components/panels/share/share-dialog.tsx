@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { EMBED_RANGES, EMBED_THEMES } from '@/lib/health/embed/embed-params';
+import { EMBED_RANGES, EMBED_THEMES } from '@/lib/embeds/embed-params';
 import { Button } from '../../ui/button';
 import { CopyField } from './copy-field';
 import {

@@ -8,7 +8,7 @@ import {
   type EmbedRange,
   type EmbedTarget,
   type EmbedTheme,
-} from '@/lib/health/embed/embed-params';
+} from '@/lib/embeds/embed-params';
 
 export interface ShareChoice {
   panel: EmbedPanel;

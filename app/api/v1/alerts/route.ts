@@ -1,4 +1,4 @@
-import { alertsDto } from '@/lib/collector/alert-service';
+import { alertsDto } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,6 @@
 import { jsonError } from '@/lib/api/errors';
-import { toEventsDto } from '@/lib/api/history-dto';
 import { parseIntParam, parseTimeRange } from '@/lib/health/time-range';
-import { getEvents } from '@/lib/store';
+import { getEvents } from '@/lib/history/server/history-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +10,7 @@ export function GET(req: Request) {
   if (!range.ok) return jsonError(400, 'bad_parameter', range.message);
   const limit = parseIntParam(query, 'limit', 100, { min: 1, max: 1000 });
   if (!limit.ok) return jsonError(400, 'bad_parameter', limit.message);
-  return Response.json(toEventsDto(getEvents(range.value, limit.value)), {
+  return Response.json(getEvents(range.value, limit.value), {
     headers: { 'cache-control': 'no-store' },
   });
 }

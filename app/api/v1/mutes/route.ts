@@ -1,6 +1,6 @@
 import { jsonError } from '@/lib/api/errors';
 import { parseMuteRequest } from '@/lib/api/mute-request';
-import { alertsDto, mute } from '@/lib/collector/alert-service';
+import { alertsDto, mute } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 

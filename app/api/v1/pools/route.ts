@@ -1,10 +1,9 @@
-import { getCollector } from '@/lib/collector';
-import { poolsDto } from '@/lib/collector/apply-topology';
+import { getPools } from '@/lib/pools/server/pools-service';
 
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  return Response.json(poolsDto(getCollector(), Date.now()), {
+  return Response.json(getPools(Date.now()), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
 }

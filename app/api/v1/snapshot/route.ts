@@ -1,10 +1,9 @@
-import { getCollector } from '@/lib/collector';
-import { snapshotJson } from '@/lib/collector/snapshot';
+import { getSnapshotJson } from '@/lib/snapshot/server/snapshot-service';
 
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  return new Response(snapshotJson(getCollector(), Date.now()), {
+  return new Response(getSnapshotJson(Date.now()), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
 }

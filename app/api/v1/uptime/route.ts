@@ -1,7 +1,6 @@
 import { jsonError } from '@/lib/api/errors';
-import { toUptimeDto } from '@/lib/api/history-dto';
 import { parseIntParam, parseTimeRange } from '@/lib/health/time-range';
-import { generatedHistoryUntil, getUptime } from '@/lib/store';
+import { getUptime } from '@/lib/history/server/history-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +10,7 @@ export function GET(req: Request) {
   if (!range.ok) return jsonError(400, 'bad_parameter', range.message);
   const buckets = parseIntParam(query, 'buckets', 0, { min: 0, max: 500 });
   if (!buckets.ok) return jsonError(400, 'bad_parameter', buckets.message);
-  const report = getUptime(range.value, buckets.value || undefined);
-  return Response.json(toUptimeDto(report, range.value, generatedHistoryUntil()), {
+  return Response.json(getUptime(range.value, buckets.value || undefined), {
     headers: { 'cache-control': 'no-store' },
   });
 }

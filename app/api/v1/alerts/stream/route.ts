@@ -1,5 +1,4 @@
-import { followAlerts } from '@/lib/collector/alert-service';
-import { openEventStream } from '@/lib/api/event-stream';
+import { alertStream } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,7 +6,5 @@ export const dynamic = 'force-dynamic';
 export function GET(request: Request) {
   const header = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId');
   const lastEventId = header !== null && /^\d+$/.test(header) ? Number(header) : null;
-  return openEventStream(request.signal, (send) =>
-    followAlerts(lastEventId, (event) => send({ id: event.seq, event: 'alert', data: event })),
-  );
+  return alertStream(lastEventId, request.signal);
 }

@@ -1,7 +1,6 @@
 import { jsonError } from '@/lib/api/errors';
-import { badgeSvg } from '@/lib/collector/badges';
-import { getConfig } from '@/lib/config';
-import { parseBadgeRequest } from '@/lib/health/badges/badge-request';
+import { badgeSvg } from '@/lib/badges/server/badge-service';
+import { parseBadgeRequest } from '@/lib/badges/badge-request';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +11,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const parsed = parseBadgeRequest(path, url.searchParams);
   if (!parsed.ok)
     return jsonError(parsed.status, parsed.status === 400 ? 'bad_parameter' : 'not_found', parsed.message);
-  const { svg, found } = badgeSvg(parsed.request, `${url.pathname}?${url.searchParams}`, Date.now());
-  const maxAge = Math.max(1, Math.round(getConfig().pollIntervalMs / 1000));
+  const { svg, found, maxAgeSec: maxAge } = badgeSvg(
+    parsed.request,
+    `${url.pathname}?${url.searchParams}`,
+    Date.now(),
+  );
   return new Response(svg, {
     status: found ? 200 : 404,
     headers: {

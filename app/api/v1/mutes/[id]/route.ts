@@ -1,5 +1,5 @@
 import { jsonError } from '@/lib/api/errors';
-import { unmute } from '@/lib/collector/alert-service';
+import { unmute } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 

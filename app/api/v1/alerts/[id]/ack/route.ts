@@ -1,5 +1,5 @@
 import { jsonError } from '@/lib/api/errors';
-import { acknowledge } from '@/lib/collector/alert-service';
+import { acknowledge } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,6 @@
 import { jsonError } from '@/lib/api/errors';
-import { toHistoryDto } from '@/lib/api/history-dto';
 import { parseIntParam, parseTimeRange } from '@/lib/health/time-range';
-import { generatedHistoryUntil, getServerHistory } from '@/lib/store';
+import { getServerHistory } from '@/lib/history/server/history-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +21,7 @@ export async function GET(req: Request, { params }: { params: Promise<Params> })
   if (!history) {
     return jsonError(404, 'not_found', `no history for server ${ref.instance}/${ref.backend}/${ref.server}`);
   }
-  return Response.json(toHistoryDto(history, generatedHistoryUntil()), {
+  return Response.json(history, {
     headers: { 'cache-control': 'no-store' },
   });
 }

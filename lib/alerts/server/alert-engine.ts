@@ -1,0 +1,158 @@
+/**
+ * Turns polls into alerts: keeps each server's flap state, evaluates the rules after every poll, drives the state
+ * machine, persists every change and hands it to stream subscribers. Pure logic lives in lib/health.
+ */
+import type { AlertEventDto } from '@/lib/api/alerts-dto';
+import type { Config } from '@/lib/config/parse-config';
+import { advanceAlerts, isNotifiable } from '@/lib/alerts/alert-state';
+import {
+  evaluateAlertRules,
+  type AlertSettings,
+  type PoolFacts,
+} from '@/lib/alerts/alert-rules';
+import type { AlertChange, AlertCondition, AlertRecord } from '@/lib/alerts/types';
+import {
+  emptyFlapState,
+  observeFlap,
+  type FlapBook,
+  type FlapSettings,
+  type FlapState,
+} from '@/lib/health/flapping';
+import { backendKey } from '@/lib/health/server-key';
+import type { Backend } from '@/lib/health/types';
+import { episodeId, loadFiringAlerts, logAlertEvent, mutedUntil, saveAlert } from '@/lib/store/alert-store';
+import type { HistoryDb } from '@/lib/store/db';
+import type { PollEvent } from '@/lib/collector/collector';
+import type { SourceState } from '@/lib/collector/source-state';
+
+export type AlertListener = (event: AlertEventDto) => void;
+
+export interface AlertEngineDeps {
+  db: () => HistoryDb;
+  /** Pool facts, or null while they are unknown (Kubernetes not synced): pool alerts then carry over. */
+  pools: (now: number) => PoolFacts[] | null;
+}
+
+export class AlertEngine {
+  readonly flaps: FlapBook = new Map();
+  private active = new Map<string, AlertRecord>();
+  private readonly episodes = new Map<string, string>();
+  private readonly listeners = new Set<AlertListener>();
+  private readonly polled = new Set<string>();
+  private readonly flapSettings: FlapSettings;
+  private readonly ruleSettings: AlertSettings;
+  /** Cost of the last evaluation, for /metrics. */
+  lastEvaluationMs = 0;
+
+  constructor(
+    private readonly config: Config,
+    private readonly deps: AlertEngineDeps,
+  ) {
+    const { alerts } = config;
+    this.flapSettings = { windowSize: 21, highPct: alerts.flapHighPct, lowPct: alerts.flapLowPct };
+    this.ruleSettings = {
+      downGraceMs: alerts.downGraceMs,
+      backupOnlyGraceMs: alerts.downGraceMs,
+      backendDownGraceMs: Math.min(alerts.downGraceMs, 2 * config.pollIntervalMs),
+      sourceErrorGraceMs: 0,
+      latencyP95Ms: alerts.latencyP95Ms,
+      poolUnstableServers: alerts.poolUnstableServers,
+      pollIntervalMs: config.pollIntervalMs,
+    };
+    for (const [key, { id, record }] of loadFiringAlerts(deps.db())) {
+      this.active.set(key, record);
+      this.episodes.set(key, id);
+    }
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  subscribe(listener: AlertListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called after every poll of every source. Rules run once every source has been polled since start. */
+  onPoll(event: PollEvent, states: readonly SourceState[]): void {
+    if (event.result) this.observeFlaps(event.result.backends);
+    this.polled.add(event.state.source.name);
+    if (states.every((state) => this.polled.has(state.source.name))) this.evaluate(states, event.at);
+  }
+
+  private observeFlaps(backends: readonly Backend[]): void {
+    for (const backend of backends) {
+      const key = backendKey(backend.instance, backend.name);
+      const byServer = this.flaps.get(key) ?? new Map<string, FlapState>();
+      this.flaps.set(key, byServer);
+      for (const server of backend.servers) {
+        byServer.set(
+          server.name,
+          observeFlap(byServer.get(server.name) ?? emptyFlapState(), server, this.flapSettings),
+        );
+      }
+    }
+  }
+
+  private evaluate(states: readonly SourceState[], now: number): void {
+    const started = performance.now();
+    const pools = this.deps.pools(now);
+    const conditions = evaluateAlertRules(
+      {
+        sources: states.map((s) => ({ name: s.source.name, ok: s.ok, error: s.error?.message ?? null })),
+        backends: states.flatMap((s) => s.backends ?? []),
+        flaps: this.flaps,
+        pools: pools ?? [],
+      },
+      this.ruleSettings,
+    );
+    if (pools === null) conditions.push(...this.carriedPoolAlerts());
+    const step = advanceAlerts(this.active, conditions, now);
+    this.active = step.active;
+    this.lastEvaluationMs = performance.now() - started;
+    if (step.changes.length) this.persist(step.changes, now);
+  }
+
+  /** Pool alerts whose facts are unknown right now stay as they are rather than resolving. */
+  private carriedPoolAlerts(): AlertCondition[] {
+    return [...this.active.values()].filter((r) => r.kind === 'no-local-traefik' || r.kind === 'latency');
+  }
+
+  private persist(changes: readonly AlertChange[], now: number): void {
+    const db = this.deps.db();
+    const events = db.transaction(() =>
+      changes.map((change) => {
+        const { alert } = change;
+        if (change.change === 'fired') this.episodes.set(alert.id, episodeId(alert.id, now));
+        const id = this.episodes.get(alert.id);
+        if (!id) return null;
+        saveAlert(db, id, this.withEpisodeIds(alert));
+        if (change.change === 'resolved') this.episodes.delete(alert.id);
+        const notify = isNotifiable(change) && mutedUntil(db, alert.target, now) === null;
+        return logAlertEvent(db, id, change.change, notify, now);
+      }),
+    )();
+    for (const event of events) if (event) this.emit(event);
+  }
+
+  /** Group and inhibition links name rule keys inside the engine, episode ids outside it. */
+  private withEpisodeIds(alert: AlertRecord): AlertRecord {
+    const episode = (key: string | null) => (key === null ? null : (this.episodes.get(key) ?? null));
+    return { ...alert, groupId: episode(alert.groupId), inhibitedBy: episode(alert.inhibitedBy) };
+  }
+
+  emit(event: AlertEventDto): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('[hapscope] an alert listener failed:', error);
+      }
+    }
+  }
+
+  firing(): AlertRecord[] {
+    return [...this.active.values()].filter((record) => record.state === 'firing');
+  }
+}

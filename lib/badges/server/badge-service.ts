@@ -1,0 +1,143 @@
+import 'server-only';
+import {
+  backendBadge,
+  notFoundBadge,
+  poolBadge,
+  serverBadge,
+  uptimeBadge,
+} from '@/lib/badges/badge-content';
+import {
+  BADGE_RANGE_MS,
+  describeTarget,
+  type BadgeRequest,
+  type BadgeTarget,
+  type UptimeRange,
+} from '@/lib/badges/badge-request';
+import { renderBadge, type BadgeSpec } from '@/lib/badges/badge-svg';
+import type { Backend, Server } from '@/lib/health/types';
+import { getRuntime, type Runtime } from '@/lib/server/runtime';
+import type { UptimeReport } from '@/lib/store';
+
+/** Backend and pool uptime reads every server's timeline: shared by all badges for this long. */
+const UPTIME_CACHE_MS = 60_000;
+const SPARK_POINTS = 30;
+const uptimeCache = new Map<UptimeRange, { at: number; report: UptimeReport }>();
+const svgCache = new Map<string, { generation: number; at: number; svg: string; found: boolean }>();
+
+export interface BadgeResult {
+  svg: string;
+  found: boolean;
+  /** Seconds a cache in front may keep it: one poll. */
+  maxAgeSec: number;
+}
+
+/** The SVG for a badge request; answers from a cache until the next poll (or a minute, for uptime). */
+export function badgeSvg(request: BadgeRequest, cacheKey: string, now: number): BadgeResult {
+  const runtime = getRuntime();
+  const { generation } = runtime.collector;
+  const maxAgeSec = Math.max(1, Math.round(runtime.config.pollIntervalMs / 1000));
+  const cached = svgCache.get(cacheKey);
+  const maxAge = request.kind === 'status' ? 0 : UPTIME_CACHE_MS;
+  if (cached && (cached.generation === generation || now - cached.at < maxAge)) return { ...cached, maxAgeSec };
+  const spec = badgeSpec(runtime, request, now);
+  const result = {
+    svg: renderBadge(spec ?? notFoundBadge(request.label ?? 'hapscope', describeTarget(request.target))),
+    found: spec !== null,
+  };
+  if (svgCache.size > 5000) svgCache.clear();
+  svgCache.set(cacheKey, { ...result, generation, at: now });
+  return { ...result, maxAgeSec };
+}
+
+function badgeSpec(runtime: Runtime, request: BadgeRequest, now: number): BadgeSpec | null {
+  const label = request.label ?? defaultLabel(request.target);
+  if (request.kind === 'status') return statusSpec(runtime, request.target, label, now);
+  if (request.kind === 'uptime') return uptimeSpec(runtime, request.target, request.range, label, now);
+  const { target, metric, range } = request;
+  if (!findServer(runtime, target)) return null;
+  const history = runtime.store.serverHistory(target, { from: now - BADGE_RANGE_MS[range], to: now });
+  if (!history) return null;
+  const values = history.samples.map((s) => (metric === 'latency' ? s.checkDurationMs : s.sessionRate));
+  const last = values.findLast((v) => v !== null) ?? null;
+  const message = last === null ? 'no data' : metric === 'latency' ? `${last} ms` : `${last}/s`;
+  return {
+    label: `${label} ${metric === 'latency' ? 'check' : 'rate'}`,
+    message,
+    color: '#3b5b8c',
+    sparkline: downsample(values, SPARK_POINTS),
+  };
+}
+
+function statusSpec(runtime: Runtime, target: BadgeTarget, label: string, now: number): BadgeSpec | null {
+  if (target.type === 'server') {
+    const server = findServer(runtime, target);
+    return server ? serverBadge(label, server) : null;
+  }
+  if (target.type === 'backend') {
+    const backend = findBackend(runtime, target.instance, target.backend);
+    return backend ? backendBadge(label, backend) : null;
+  }
+  const servers = runtime.backends().flatMap((b) => b.servers.filter((s) => s.pool === target.pool));
+  const pool = runtime.poolsView(now).pools.find((p) => p.name === target.pool);
+  if (!pool && servers.length === 0) return null;
+  return poolBadge(label, servers, pool ? pool.traefikLocal : null);
+}
+
+function uptimeSpec(
+  runtime: Runtime,
+  target: BadgeTarget,
+  range: UptimeRange,
+  label: string,
+  now: number,
+): BadgeSpec | null {
+  const interval = { from: now - BADGE_RANGE_MS[range], to: now };
+  if (target.type === 'server') {
+    const history = runtime.store.serverHistory(target, interval);
+    return history ? uptimeBadge(label, history.uptime.uptimePct, range) : null;
+  }
+  const report = cachedUptime(runtime, range, now);
+  const figures =
+    target.type === 'backend'
+      ? report.backends.find((b) => b.instance === target.instance && b.backend === target.backend)
+      : report.pools.find((p) => p.pool === target.pool);
+  if (!figures && !(target.type === 'backend' && findBackend(runtime, target.instance, target.backend)))
+    return null;
+  return uptimeBadge(label, figures?.uptimePct ?? null, range);
+}
+
+function cachedUptime(runtime: Runtime, range: UptimeRange, now: number): UptimeReport {
+  const cached = uptimeCache.get(range);
+  if (cached && now - cached.at < UPTIME_CACHE_MS) return cached.report;
+  const report = runtime.store.uptime({ from: now - BADGE_RANGE_MS[range], to: now });
+  uptimeCache.set(range, { at: now, report });
+  return report;
+}
+
+function findBackend(runtime: Runtime, instance: string, name: string): Backend | undefined {
+  const state = runtime.collector.states.find((s) => s.source.name === instance);
+  return state?.backends?.find((b) => b.name === name);
+}
+
+function findServer(runtime: Runtime, target: Extract<BadgeTarget, { type: 'server' }>): Server | undefined {
+  return findBackend(runtime, target.instance, target.backend)?.servers.find(
+    (s) => s.name === target.server,
+  );
+}
+
+function defaultLabel(target: BadgeTarget): string {
+  if (target.type === 'server') return target.server;
+  if (target.type === 'backend') return target.backend;
+  return target.pool;
+}
+
+/** At most `points` values, each the max of its slice (a spike must not vanish from a sparkline). */
+function downsample(values: readonly (number | null)[], points: number): (number | null)[] {
+  if (values.length <= points) return [...values];
+  const size = values.length / points;
+  return Array.from({ length: points }, (_, i) => {
+    const slice = values
+      .slice(Math.floor(i * size), Math.floor((i + 1) * size))
+      .filter((v): v is number => v !== null);
+    return slice.length ? Math.max(...slice) : null;
+  });
+}

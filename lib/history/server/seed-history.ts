@@ -1,0 +1,106 @@
+/**
+ * Demo history: when the database holds none, a few hours of plausible polls (a flapping server, an outage, a
+ * maintenance window, a short gap in polling) are recorded through the real recorder, then rolled up. meta marks
+ * that history before `generated_history_until` is generated, so the UI can say so.
+ */
+import { HistoryRecorder } from '@/lib/history/server/history-recorder';
+import type { ServerStatus } from '@/lib/health/types';
+import { readMeta, writeMeta, type HistoryDb } from '@/lib/store/db';
+import { HistoryWriter } from '@/lib/store/history-writer';
+import { runMaintenance } from '@/lib/store/maintenance';
+import { DEFAULT_RETENTION } from '@/lib/store/retention';
+import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
+
+import { META_GENERATED_UNTIL } from '@/lib/store/meta-keys';
+const SEED_POLL_MS = 10_000;
+
+export interface SeedServer {
+  instance: string;
+  backend: string;
+  server: string;
+  backup?: boolean;
+  pool?: string | null;
+}
+
+interface Period {
+  from: number;
+  to: number;
+  status: ServerStatus;
+}
+
+/** Returns the time history is generated until, or null when the database already had history. */
+export function seedGeneratedHistory(
+  db: HistoryDb,
+  topology: readonly SeedServer[],
+  now: number,
+  hours: number,
+): number | null {
+  const has = db.prepare('SELECT EXISTS (SELECT 1 FROM coverage) AS has').get() as { has: number };
+  if (has.has || readMeta(db, META_GENERATED_UNTIL) !== null || topology.length === 0) return null;
+  const start = now - hours * 3_600_000;
+  const plans = topology.map((s, i) => scenario(i, start, now));
+  const recorder = new HistoryRecorder(new HistoryWriter(db), SEED_POLL_MS);
+  const instances = [...new Set(topology.map((s) => s.instance))];
+  const gap = { from: start + (now - start) * 0.8, to: start + (now - start) * 0.8 + 4 * 60_000 };
+  let until = start;
+  for (let at = start; at < now; at += SEED_POLL_MS) {
+    for (const instance of instances) {
+      const ok = !(instance === instances[0] && at >= gap.from && at < gap.to);
+      const members = topology.map((s, i) => ({ s, i })).filter(({ s }) => s.instance === instance);
+      const byBackend = new Map<string, ReturnType<typeof syntheticServer>[]>();
+      for (const { s, i } of members) {
+        const list = byBackend.get(s.backend) ?? [];
+        list.push(serverAt(s, plans[i]!, at, i));
+        byBackend.set(s.backend, list);
+      }
+      const backends = [...byBackend].map(([name, servers]) => syntheticBackend(instance, name, servers));
+      recorder.record({ instance, at, ok, backends: ok ? backends : null, info: null });
+    }
+    until = at;
+  }
+  runMaintenance(db, now, DEFAULT_RETENTION);
+  writeMeta(db, META_GENERATED_UNTIL, String(until));
+  return until;
+}
+
+/** Server 0 flaps for 20 minutes, server 1 has a 12-minute outage, server 2 a 30-minute maintenance window. */
+function scenario(index: number, start: number, end: number): Period[] {
+  const at = (fraction: number) => start + (end - start) * fraction;
+  if (index === 0) {
+    const periods: Period[] = [];
+    for (let t = at(0.45) + 7_000, down = true; t < at(0.45) + 20 * 60_000; t += 45_000, down = !down) {
+      if (down) periods.push({ from: t, to: t + 45_000, status: 'DOWN' });
+    }
+    return periods;
+  }
+  if (index === 1) return [{ from: at(0.6) + 3_000, to: at(0.6) + 12 * 60_000 + 3_000, status: 'DOWN' }];
+  if (index === 2) return [{ from: at(0.3), to: at(0.3) + 30 * 60_000, status: 'MAINT' }];
+  return [];
+}
+
+function serverAt(seed: SeedServer, periods: Period[], at: number, index: number) {
+  const current = periods.find((p) => at >= p.from && at < p.to);
+  const past = periods.filter((p) => p.to <= at);
+  const lastChange = current?.from ?? past[past.length - 1]?.to ?? at - 3_600_000;
+  const downs = periods.filter((p) => p.status === 'DOWN' && p.from <= at);
+  const downtimeSec = downs.reduce((sum, p) => sum + (Math.min(at, p.to) - p.from) / 1000, 0);
+  const wave = Math.sin(at / 600_000 + index) * 0.5 + 0.5;
+  const status = current?.status ?? 'UP';
+  const serving = status === 'UP';
+  return syntheticServer(seed.server, {
+    status,
+    statusText: status,
+    backup: seed.backup ?? false,
+    pool: seed.pool ?? null,
+    lastChangeSec: Math.floor((at - lastChange) / 1000),
+    downtimeSec: Math.floor(downtimeSec),
+    checkDowns: downs.length,
+    sessions: {
+      current: serving ? Math.round(wave * 8) : 0,
+      max: 12,
+      limit: null,
+      total: Math.floor(at / 5_000),
+    },
+    sessionRate: { current: serving ? Math.round(wave * 5) : 0, max: 9 },
+  });
+}

@@ -1,0 +1,121 @@
+import 'server-only';
+/**
+ * The composition root: every process-wide part is built here, once, in order — configuration (validated whole
+ * before anything connects), the history store, Kubernetes, the pools model, the collector, history recording and
+ * the alert engine — and handed what it needs. Services reach the parts through getRuntime().
+ */
+import { cachedPoolFacts } from '@/lib/alerts/server/pool-facts';
+import { AlertEngine } from '@/lib/alerts/server/alert-engine';
+import { Collector } from '@/lib/collector/collector';
+import { systemClock, type Clock } from '@/lib/collector/clock';
+import { loadConfig, type Config } from '@/lib/config';
+import { flapOf } from '@/lib/health/flapping';
+import type { Backend } from '@/lib/health/types';
+import { attachHistoryRecorder } from '@/lib/history/server/attach-recorder';
+import { connectK8s, type K8sConnection } from '@/lib/k8s';
+import { cachedPoolUptime } from '@/lib/pools/server/pool-uptime';
+import { PoolsModel, type PoolsView } from '@/lib/pools/server/pools-model';
+import { HistoryStore } from '@/lib/store';
+import { EventStreams } from './event-streams';
+
+export interface Runtime {
+  config: Config;
+  clock: Clock;
+  store: HistoryStore;
+  kubernetes: K8sConnection;
+  pools: PoolsModel;
+  collector: Collector;
+  /** null when the store did not open: alerts are off, everything else goes on. */
+  alerts: AlertEngine | null;
+  streams: EventStreams;
+  /** Every source's last good backends. */
+  backends(): Backend[];
+  /** Pool health now, from the latest backends. */
+  poolsView(now: number): PoolsView;
+  stop(): void;
+}
+
+export interface RuntimeOptions {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  clock?: Clock;
+}
+
+/** Builds every part; throws ConfigError (naming the key) before any connection is made. Does not start polling. */
+export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions): Runtime {
+  const config = loadConfig(env, cwd);
+  const now = () => clock.now();
+  const store = new HistoryStore(config.dataDir, config.retention, now);
+  const kubernetes = connectK8s(config, env);
+  let alerts: AlertEngine | null = null;
+  const pools = new PoolsModel(kubernetes, config.topology, config.poolLabels, config.pollIntervalMs, {
+    uptimeOf: cachedPoolUptime(store, now),
+    isFlapping: (instance: string, backend: string, server: string) =>
+      alerts !== null && flapOf(alerts.flaps, instance, backend, server)?.flapping === true,
+  });
+  const collector = new Collector(config, {
+    clock,
+    decorate: (polled, instance, at) => pools.decorate(instance, polled, at),
+  });
+  const backends = () => collector.states.flatMap((state) => state.backends ?? []);
+  const poolsView = (at: number) => pools.pools(backends(), at);
+  attachHistoryRecorder(collector, store);
+  alerts = attachAlertEngine(collector, config, store, poolsView);
+  const streams = new EventStreams();
+  return {
+    config,
+    clock,
+    store,
+    kubernetes,
+    pools,
+    collector,
+    alerts,
+    streams,
+    backends,
+    poolsView,
+    stop() {
+      collector.stop();
+      streams.closeAll();
+      kubernetes.source?.stop();
+      store.close();
+    },
+  };
+}
+
+/** Evaluates alerts after every poll. A store that fails is logged; polling goes on regardless. */
+function attachAlertEngine(
+  collector: Collector,
+  config: Config,
+  store: HistoryStore,
+  poolsView: (now: number) => PoolsView,
+): AlertEngine | null {
+  let engine: AlertEngine;
+  try {
+    engine = new AlertEngine(config, { db: () => store.db(), pools: cachedPoolFacts(poolsView) });
+  } catch (error) {
+    console.error('[hapscope] alerts are off: the store did not open:', error);
+    return null;
+  }
+  collector.onPoll((event) => {
+    try {
+      engine.onPoll(event, collector.states);
+    } catch (error) {
+      console.error('[hapscope] alert evaluation failed:', error);
+    }
+  });
+  return engine;
+}
+
+// Route handlers, proxy.ts and instrumentation.ts are separate bundles in one process: the one runtime is kept
+// on globalThis, the only process-wide state hapscope has.
+const holder = globalThis as typeof globalThis & { __hapscopeRuntime?: Runtime };
+
+/** The process's runtime, built and started on first use (instrumentation.ts does so at start-up). */
+export function getRuntime(): Runtime {
+  if (!holder.__hapscopeRuntime) {
+    const runtime = createRuntime({ env: process.env, cwd: process.cwd() });
+    holder.__hapscopeRuntime = runtime;
+    runtime.collector.start();
+  }
+  return holder.__hapscopeRuntime;
+}
