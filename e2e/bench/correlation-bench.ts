@@ -3,7 +3,7 @@
  * topology change, placing every server happens on every poll. Target: placement well under 20 ms.
  * Run alone with `npx tsx e2e/bench/correlation-bench.ts`. Imports pure modules only (no 'server-only').
  */
-import { buildNodeIndex, buildRuleIndex, placeServer, type ServerRef } from '../../lib/health/correlate';
+import { buildNodeIndex, buildRuleIndex, placeServer, type AddressedServer } from '../../lib/health/correlate';
 import { buildPoolHealth } from '../../lib/health/pool-health';
 import type { TopologyNode } from '../../lib/health/topology';
 import type { Backend, Server } from '../../lib/health/types';
@@ -33,7 +33,7 @@ function makeNodes(): TopologyNode[] {
 }
 
 /** Every address form in rotation: v4, [v6]:port, Tailscale annotation, FQDN, server name, unknown. */
-function makeServers(nodes: TopologyNode[]): ServerRef[] {
+function makeServers(nodes: TopologyNode[]): AddressedServer[] {
   return Array.from({ length: SERVERS }, (_, i) => {
     const node = nodes[i % NODES]!;
     const [v4, v6, , tailscale] = node.addresses.map((x) => x.address);
@@ -86,7 +86,7 @@ export function runCorrelationBench(): { indexMs: number; placeMs: number; pools
 }
 
 function toBackends(
-  servers: ServerRef[],
+  servers: AddressedServer[],
   index: ReturnType<typeof buildNodeIndex>,
   rules: ReturnType<typeof buildRuleIndex>,
 ): Backend[] {

@@ -3,6 +3,7 @@
  * server is then a handful of Map lookups, so 20,000 servers against 2,000 nodes stays within a few ms.
  */
 import { addressHost, normalizeHost, shortName } from './server-address';
+import type { ServerRef } from './server-key';
 import { UNASSIGNED_POOL, type TopologyNode } from './topology';
 
 /** A config-file rule: `[instance/][backend/]server=value` (value is a node name or a pool name). */
@@ -13,10 +14,8 @@ export interface ServerRule {
   value: string;
 }
 
-export interface ServerRef {
-  instance: string;
-  backend: string;
-  server: string;
+/** A server and the address HAProxy reaches it at. */
+export interface AddressedServer extends ServerRef {
   address: string | null;
 }
 
@@ -80,7 +79,7 @@ export function buildRuleIndex(
  * name = node name or hostname label (also the FQDN's short name), else server name = node name.
  * Pool: the node's pool; else a static pool rule; else "unassigned" when Kubernetes is known, null without it.
  */
-export function placeServer(ref: ServerRef, nodes: NodeIndex | null, rules: RuleIndex): Placement {
+export function placeServer(ref: AddressedServer, nodes: NodeIndex | null, rules: RuleIndex): Placement {
   const override = lookupRule(rules.nodeOverrides, ref);
   const staticPool = lookupRule(rules.staticPools, ref);
   if (override !== undefined) {
@@ -94,7 +93,7 @@ export function placeServer(ref: ServerRef, nodes: NodeIndex | null, rules: Rule
   return { node: null, pool: nodes ? UNASSIGNED_POOL : null, via: null };
 }
 
-function findNode(ref: ServerRef, index: NodeIndex): { node: TopologyNode; via: MatchKind } | null {
+function findNode(ref: AddressedServer, index: NodeIndex): { node: TopologyNode; via: MatchKind } | null {
   const host = addressHost(ref.address);
   if (host) {
     const byAddress = index.byAddress.get(host);
@@ -109,7 +108,7 @@ function findNode(ref: ServerRef, index: NodeIndex): { node: TopologyNode; via: 
 }
 
 /** The most specific matching rule: instance/backend/server, then backend/server, then server; first one wins. */
-function lookupRule(map: Map<string, ServerRule[]>, ref: ServerRef): string | undefined {
+function lookupRule(map: Map<string, ServerRule[]>, ref: AddressedServer): string | undefined {
   const rules = map.get(ref.server);
   if (!rules) return undefined;
   let best: ServerRule | undefined;

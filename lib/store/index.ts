@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Interval } from '@/lib/health/history-types';
+import type { ServerRef } from '@/lib/health/server-key';
 import type { Retention } from './retention';
 import { historyDbPath, openHistoryDb, readMeta, type HistoryDb } from './db';
 import { queryEvents, type HistoryEvent } from './events-query';
@@ -15,11 +16,7 @@ export type { HistorySample, ServerHistory } from './history-query';
 export type { ServerDimension } from './timelines';
 export type { UptimeReport, ServerUptime, BackendUptime, PoolUptime } from './uptime-query';
 
-export interface ServerRef {
-  instance: string;
-  backend: string;
-  server: string;
-}
+export type { ServerRef } from '@/lib/health/server-key';
 
 /**
  * The history database of one process: opened (created, migrated) on first use — never at import, so `next build`

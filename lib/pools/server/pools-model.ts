@@ -18,6 +18,7 @@ import { buildPoolHealth, type PoolHealth, type PoolHealthInput } from '@/lib/he
 import type { KubernetesStatus } from '@/lib/health/topology';
 import type { Backend } from '@/lib/health/types';
 import type { K8sConnection } from '@/lib/k8s';
+import { backendKey, serverKey } from '@/lib/health/server-key';
 
 export const LATENCY_WINDOW_MS = 5 * 60_000;
 
@@ -65,7 +66,7 @@ export class PoolsModel {
         if (server.check.durationMs !== null) this.latency.add(key, at, server.check.durationMs);
       }
     }
-    const prefix = `${instance}\u0000`;
+    const prefix = `${backendKey(instance, '')}`;
     this.latency.retain((key) => !key.startsWith(prefix) || seen.has(key));
   }
 
@@ -105,5 +106,5 @@ export class PoolsModel {
 }
 
 const latencyKey = (instance: string, backend: string, server: string) =>
-  `${instance}\u0000${backend}\u0000${server}`;
+  serverKey({ instance, backend, server });
 
