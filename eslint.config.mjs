@@ -1,5 +1,50 @@
+import boundaries from 'eslint-plugin-boundaries';
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
+
+/**
+ * The layers, from the inside out (ARCHITECTURE.md). Each may import only the layers listed under `allow`:
+ * the domain model imports nothing else, the browser never reaches server code, routes reach only services.
+ */
+const FEATURES = '(alerts|badges|embeds|metrics|pools|history|snapshot)';
+export const ELEMENTS = [
+  { type: 'domain', pattern: 'lib/health/**', mode: 'full' },
+  { type: 'service', pattern: `lib/${FEATURES}/server/*-service.ts`, mode: 'full' },
+  { type: 'feature-server', pattern: `lib/${FEATURES}/server/**`, mode: 'full' },
+  { type: 'feature', pattern: `lib/${FEATURES}/**`, mode: 'full' },
+  { type: 'contract', pattern: 'lib/api/**', mode: 'full' },
+  { type: 'runtime', pattern: 'lib/server/**', mode: 'full' },
+  { type: 'adapter', pattern: 'lib/(haproxy|k8s|store|config|collector)/**', mode: 'full' },
+  { type: 'testing', pattern: 'lib/testing/**', mode: 'full' },
+  { type: 'ui', pattern: 'components/ui/**', mode: 'full' },
+  { type: 'charts', pattern: 'components/charts/**', mode: 'full' },
+  { type: 'hooks', pattern: 'components/hooks/**', mode: 'full' },
+  { type: 'alerts-ui', pattern: 'components/alerts/**', mode: 'full' },
+  { type: 'panels', pattern: 'components/(panels|shell)/**', mode: 'full' },
+  { type: 'route', pattern: 'app/**/route.ts', mode: 'full' },
+  { type: 'page', pattern: 'app/**', mode: 'full' },
+  { type: 'entry', pattern: '(instrumentation|proxy).ts', mode: 'full' },
+];
+
+const pure = ['domain', 'feature', 'contract'];
+export const LAYER_RULES = [
+  { from: 'domain', allow: ['domain'] },
+  { from: 'feature', allow: ['feature', 'domain', 'contract'] },
+  { from: 'contract', allow: ['contract', 'domain', 'feature'] },
+  { from: 'adapter', allow: ['adapter', ...pure] },
+  { from: 'feature-server', allow: ['feature-server', 'service', 'runtime', 'adapter', ...pure] },
+  { from: 'service', allow: ['feature-server', 'service', 'runtime', 'adapter', ...pure] },
+  { from: 'runtime', allow: ['runtime', 'feature-server', 'service', 'adapter', ...pure] },
+  { from: 'route', allow: ['service', 'contract'] },
+  { from: 'page', allow: ['page', 'service', 'ui', 'charts', 'hooks', 'alerts-ui', 'panels', ...pure] },
+  { from: 'entry', allow: ['runtime', ...pure] },
+  { from: 'ui', allow: ['ui', ...pure] },
+  { from: 'charts', allow: ['charts', 'ui', ...pure] },
+  { from: 'hooks', allow: ['hooks', ...pure] },
+  { from: 'alerts-ui', allow: ['alerts-ui', 'hooks', 'ui', ...pure] },
+  { from: 'panels', allow: ['panels', 'alerts-ui', 'hooks', 'charts', 'ui', ...pure] },
+  { from: 'testing', allow: ['testing', 'adapter', ...pure] },
+];
 
 const config = [
   ...nextCoreWebVitals,
@@ -13,6 +58,27 @@ const config = [
       'data/**',
       'next-env.d.ts',
     ],
+  },
+  {
+    files: ['app/**', 'components/**', 'lib/**', 'instrumentation.ts', 'proxy.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ELEMENTS,
+      'boundaries/include': ['app/**', 'components/**', 'lib/**', 'instrumentation.ts', 'proxy.ts'],
+      'boundaries/ignore': ['**/*.d.ts', '**/*.test.ts', '**/*.test.tsx'],
+      'import/resolver': { typescript: { alwaysTryTypes: true }, node: true },
+    },
+    rules: {
+      'boundaries/element-types': ['error', { default: 'disallow', rules: LAYER_RULES }],
+      'boundaries/no-unknown-files': 'error',
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // The domain model is pure: no I/O, no Node built-ins, so it runs the same in tests, the server and the browser.
+    files: ['lib/health/**'],
+    rules: { 'import/no-nodejs-modules': 'error' },
   },
 ];
 
