@@ -1,6 +1,9 @@
 import 'server-only';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from './config-error';
 import { findConfigFile, readConfigFile } from './config-file';
-import { parseConfig, type Config, type RawSettings } from './parse-config';
+import { CONFIG_KEYS, parseConfig, type Config, type RawSettings } from './parse-config';
 
 export type { Config } from './parse-config';
 export type { Source, HttpSource, SocketSource } from './parse-sources';
@@ -13,8 +16,24 @@ export { ConfigError } from './config-error';
 export function loadConfig(env: RawSettings, cwd: string): Config {
   const file = findConfigFile(env, cwd);
   const fromFile = file ? readConfigFile(file) : {};
+  const unknown = Object.keys(fromFile).find((key) => !(CONFIG_KEYS as readonly string[]).includes(key));
+  if (unknown) throw new ConfigError(unknown, `in "${file}" is not a hapscope setting`);
   const definedEnv = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  return parseConfig({ ...fromFile, ...definedEnv }, file);
+  const config = parseConfig({ ...fromFile, ...definedEnv }, file);
+  checkPaths(config, cwd);
+  return config;
+}
+
+/** Paths that must exist (or must not be something else) are checked here, so parseConfig stays pure. */
+function checkPaths(config: Config, cwd: string): void {
+  const kubeconfigs = config.kubeconfig?.split(path.delimiter).filter(Boolean) ?? [];
+  if (kubeconfigs.length && !kubeconfigs.some((file) => existsSync(path.resolve(cwd, file)))) {
+    throw new ConfigError('KUBECONFIG', `names no existing file ("${config.kubeconfig}")`);
+  }
+  const dataDir = path.resolve(cwd, config.dataDir);
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new ConfigError('DATA_DIR', `"${config.dataDir}" is a file, not a directory`);
+  }
 }

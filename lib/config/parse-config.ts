@@ -3,6 +3,7 @@
  * Pure: the caller passes the environment, so tests and `next build` never depend on the real one.
  */
 import { MIN_SECRET_LENGTH } from '@/lib/embeds/embed-token';
+import { isFrameAncestorSource } from '@/lib/embeds/frame-ancestors';
 import { ConfigError } from './config-error';
 import { parseSources, type Source } from './parse-sources';
 import { parseTopologySettings, type TopologyConfig } from './topology-file';
@@ -36,6 +37,31 @@ export interface Config {
 }
 
 export type RawSettings = Record<string, string | undefined>;
+
+/** Every key hapscope reads (api-v1.md's and its own); a config file naming another key is refused. */
+export const CONFIG_KEYS = [
+  'HAPROXY_STATS_URL',
+  'POLL_INTERVAL_MS',
+  'POLL_TIMEOUT_MS',
+  'DATA_DIR',
+  'PORT',
+  'KUBECONFIG',
+  'K8S_ENABLED',
+  'POOL_LABELS',
+  'EMBED_ALLOWED_ORIGINS',
+  'EMBED_TOKEN_SECRET',
+  'RETENTION_RAW_HOURS',
+  'RETENTION_MINUTE_DAYS',
+  'RETENTION_HOUR_DAYS',
+  'FLAP_HIGH_PCT',
+  'FLAP_LOW_PCT',
+  'ALERT_DOWN_GRACE_MS',
+  'ALERT_LATENCY_P95_MS',
+  'ALERT_POOL_UNSTABLE_SERVERS',
+  'SERVER_OVERRIDES',
+  'STATIC_POOLS',
+  'BACKEND_HOSTS',
+] as const;
 
 export const DEFAULTS = {
   HAPROXY_STATS_URL: 'http://127.0.0.1:8404/stats;csv',
@@ -74,7 +100,7 @@ export function parseConfig(settings: RawSettings, configFile: string | null = n
     kubeconfig: read(settings, 'KUBECONFIG') ?? null,
     k8sEnabled: readChoice(settings, 'K8S_ENABLED', ['auto', 'true', 'false'], DEFAULTS.K8S_ENABLED),
     poolLabels: readList(settings, 'POOL_LABELS', ',', DEFAULTS.POOL_LABELS),
-    embedAllowedOrigins: readList(settings, 'EMBED_ALLOWED_ORIGINS', ' ', DEFAULTS.EMBED_ALLOWED_ORIGINS),
+    embedAllowedOrigins: readOrigins(settings, 'EMBED_ALLOWED_ORIGINS'),
     embedTokenSecret: readSecret(settings, 'EMBED_TOKEN_SECRET', MIN_SECRET_LENGTH),
     topology: parseTopologySettings(settings),
     retention: {
@@ -116,6 +142,15 @@ function readAlertSettings(settings: RawSettings): Config['alerts'] {
       },
     ),
   };
+}
+
+function readOrigins(settings: RawSettings, key: string): string[] {
+  const origins = readList(settings, key, ' ', DEFAULTS.EMBED_ALLOWED_ORIGINS);
+  const bad = origins.find((origin) => !isFrameAncestorSource(origin));
+  if (bad !== undefined) {
+    throw new ConfigError(key, `"${bad}" is not an origin (https://host[:port]), 'self' or 'none'`);
+  }
+  return origins;
 }
 
 function readSecret(settings: RawSettings, key: string, minLength: number): string | null {

@@ -6,8 +6,15 @@
 const SOURCE =
   /^(?:'self'|'none'|[a-z][a-z0-9+.-]*:|[a-z][a-z0-9+.-]*:\/\/(?:\*\.)?[a-z0-9.-]+(?::(?:\d{1,5}|\*))?)$/i;
 
+const normalize = (origin: string) => origin.trim().replace(/\/$/, '');
+
+/** Whether a frame-ancestors list accepts this entry (start-up validation refuses the others). */
+export function isFrameAncestorSource(origin: string): boolean {
+  return SOURCE.test(normalize(origin));
+}
+
 export function frameAncestorSources(origins: readonly string[]): string[] {
-  const valid = origins.map((o) => o.trim().replace(/\/$/, '')).filter((o) => SOURCE.test(o));
+  const valid = origins.map(normalize).filter((o) => SOURCE.test(o));
   if (valid.length === 0 || valid.includes("'none'")) return ["'none'"];
   return [...new Set(valid)];
 }

@@ -1,0 +1,106 @@
+// Start-up validation through the composition root: every key, bad, stops start-up naming it, before anything
+// connects (a real Kubernetes client pointed at the fake API would otherwise list and watch at once).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startFakeK8s, type FakeK8s } from '@/e2e/harness/fake-k8s';
+import { CONFIG_KEYS } from '@/lib/config/parse-config';
+import { FakeClock } from '@/lib/testing/fake-clock';
+import { createRuntime } from './runtime';
+
+let fake: FakeK8s;
+let dir: string;
+
+beforeAll(async () => {
+  fake = await startFakeK8s();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-runtime-'));
+  writeFileSync(path.join(dir, 'a-file'), 'not a directory');
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+const clusterRequests = () =>
+  ['list nodes', 'watch nodes', 'list pods', 'watch pods'].reduce(
+    (n, what) => n + fake.requestCount(what),
+    0,
+  );
+
+// One bad value per key and the reason an operator reads; a key added to CONFIG_KEYS without a row fails below.
+const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
+  HAPROXY_STATS_URL: ['ftp://lb:21/stats', 'HAPROXY_STATS_URL: '],
+  POLL_INTERVAL_MS: ['100', 'POLL_INTERVAL_MS: must be at least 250, got 100'],
+  POLL_TIMEOUT_MS: ['fast', 'POLL_TIMEOUT_MS: must be a whole number, got "fast"'],
+  DATA_DIR: ['a-file', 'DATA_DIR: "a-file" is a file, not a directory'],
+  PORT: ['0', 'PORT: must be at least 1, got 0'],
+  KUBECONFIG: ['/nonexistent/kubeconfig', 'KUBECONFIG: names no existing file ("/nonexistent/kubeconfig")'],
+  K8S_ENABLED: ['sometimes', 'K8S_ENABLED: must be one of auto, true, false, got "sometimes"'],
+  POOL_LABELS: [' , ', 'POOL_LABELS: must name at least one value'],
+  EMBED_ALLOWED_ORIGINS: [
+    'https://wiki.example.com/page',
+    `EMBED_ALLOWED_ORIGINS: "https://wiki.example.com/page" is not an origin (https://host[:port]), 'self' or 'none'`,
+  ],
+  EMBED_TOKEN_SECRET: ['short', 'EMBED_TOKEN_SECRET: must be at least 16 characters'],
+  RETENTION_RAW_HOURS: ['0', 'RETENTION_RAW_HOURS: must be at least 1, got 0'],
+  RETENTION_MINUTE_DAYS: ['30d', 'RETENTION_MINUTE_DAYS: must be a whole number, got "30d"'],
+  RETENTION_HOUR_DAYS: ['4000', 'RETENTION_HOUR_DAYS: must be at most 3650, got 4000'],
+  FLAP_HIGH_PCT: ['101', 'FLAP_HIGH_PCT: must be at most 100, got 101'],
+  FLAP_LOW_PCT: ['30', 'FLAP_LOW_PCT: must be below FLAP_HIGH_PCT (20), got 30'],
+  ALERT_DOWN_GRACE_MS: ['soon', 'ALERT_DOWN_GRACE_MS: must be a whole number, got "soon"'],
+  ALERT_LATENCY_P95_MS: ['0', 'ALERT_LATENCY_P95_MS: must be at least 1, got 0'],
+  ALERT_POOL_UNSTABLE_SERVERS: ['0', 'ALERT_POOL_UNSTABLE_SERVERS: must be at least 1, got 0'],
+  SERVER_OVERRIDES: ['agent1', 'SERVER_OVERRIDES: entries must look like "selector=value", got "agent1"'],
+  STATIC_POOLS: [
+    'a/b/c/d=pool-a',
+    'STATIC_POOLS: "a/b/c/d" must be server, backend/server or instance/backend/server',
+  ],
+  BACKEND_HOSTS: ['=code.example.com', 'BACKEND_HOSTS: entries must look like "selector=value"'],
+};
+
+test('every configuration key has a start-up validation case', () => {
+  expect(Object.keys(BAD).sort()).toEqual([...CONFIG_KEYS].sort());
+});
+
+test.each(Object.entries(BAD))(
+  '%s=%j stops start-up naming the key; nothing connects',
+  (key, [value, message]) => {
+    const env = { KUBECONFIG: fake.kubeconfigPath, K8S_ENABLED: 'true', DATA_DIR: dir, [key]: value };
+    expect(() => createRuntime({ env, cwd: dir, clock: new FakeClock() })).toThrow(message);
+    expect(clusterRequests()).toBe(0);
+  },
+);
+
+test('a config file naming a key hapscope does not read is refused', () => {
+  const fileDir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-runtime-file-'));
+  writeFileSync(path.join(fileDir, 'hapscope.config.yaml'), 'POLL_INTERVALL_MS: 1000\n');
+  expect(() => createRuntime({ env: { K8S_ENABLED: 'false' }, cwd: fileDir })).toThrow(
+    'POLL_INTERVALL_MS: in',
+  );
+});
+
+test('a good configuration builds every part once; polling waits for start()', async () => {
+  const env = {
+    HAPROXY_STATS_URL: 'main=http://127.0.0.1:9/stats',
+    KUBECONFIG: fake.kubeconfigPath,
+    K8S_ENABLED: 'true',
+    DATA_DIR: path.join(dir, 'data'),
+    STATIC_POOLS: 'agent1=pool-a',
+  };
+  const clock = new FakeClock();
+  const runtime = createRuntime({ env, cwd: dir, clock });
+  try {
+    expect(runtime.config.topology.staticPools).toEqual([
+      { instance: null, backend: null, server: 'agent1', value: 'pool-a' },
+    ]);
+    expect(runtime.collector.states.map((s) => [s.source.name, s.lastPollAt])).toEqual([['main', null]]);
+    expect(runtime.alerts).not.toBeNull();
+    const deadline = Date.now() + 3000;
+    while (fake.requestCount('list nodes') === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(fake.requestCount('list nodes')).toBe(1);
+  } finally {
+    runtime.stop();
+  }
+});
