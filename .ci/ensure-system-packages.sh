@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (a real HAProxy, Debian's Chromium) when they are missing.
+# Installs the Debian packages the tests need (a real HAProxy, Debian's Chromium, a real Prometheus with promtool)
+# when they are missing.
 # Runs before `npm test` and in CI; as a non-root user it prints the command instead.
 set -euo pipefail
 
 missing=()
 [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/prometheus && -x /usr/bin/promtool ]] || missing+=(prometheus)
 ((${#missing[@]} == 0)) && exit 0
 
 if [[ $(id -u) -ne 0 ]]; then

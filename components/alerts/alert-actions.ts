@@ -1,6 +1,6 @@
 /** The alert API's writes: acknowledge, mute, unmute. Errors carry the API's own message. */
-import { MUTES_URL } from '@/lib/api/alerts-dto';
 import type { AlertTarget } from '@/lib/alerts/types';
+import { ackUrl, muteUrl, mutesUrl } from '@/lib/api/urls';
 import { ApiError } from '../hooks/fetch-json';
 
 async function send(url: string, method: string, body?: unknown): Promise<void> {
@@ -15,13 +15,12 @@ async function send(url: string, method: string, body?: unknown): Promise<void> 
   }
 }
 
-export const postAck = (id: string, by: string | null) =>
-  send(`/api/v1/alerts/${encodeURIComponent(id)}/ack`, 'POST', by ? { by } : {});
+export const postAck = (id: string, by: string | null) => send(ackUrl(id), 'POST', by ? { by } : {});
 
 /** Only the target fields that are set: a mute names what it covers, the rest matches anything. */
 export function postMute(target: AlertTarget, durationMinutes: number, reason: string | null) {
   const named = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== null));
-  return send(MUTES_URL, 'POST', { target: named, durationMinutes, ...(reason ? { reason } : {}) });
+  return send(mutesUrl(), 'POST', { target: named, durationMinutes, ...(reason ? { reason } : {}) });
 }
 
-export const deleteMute = (id: number) => send(`${MUTES_URL}/${id}`, 'DELETE');
+export const deleteMute = (id: number) => send(muteUrl(id), 'DELETE');

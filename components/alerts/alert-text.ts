@@ -1,8 +1,7 @@
 /** What a person reads about an alert change: notification title/body and the page that explains it. */
 import type { AlertDto, AlertEventDto } from '@/lib/api/alerts-dto';
 import type { AlertKind } from '@/lib/alerts/types';
-
-export const ALERTS_PAGE = '/alerts';
+import { ALERTS_PAGE, backendHref, poolHref } from '@/lib/api/urls';
 
 const KIND_LABELS: Record<AlertKind, string> = {
   flapping: 'Flapping',
@@ -20,8 +19,8 @@ export function kindLabel(kind: AlertKind): string {
 /** Where an alert's story is told: the backend page for a server/backend, the pool page, else the alert center. */
 export function alertUrl(alert: Pick<AlertDto, 'target'>): string {
   const { instance, backend, pool } = alert.target;
-  if (instance && backend) return `/backends/${encodeURIComponent(instance)}/${encodeURIComponent(backend)}`;
-  if (pool) return `/pools/${encodeURIComponent(pool)}`;
+  if (instance && backend) return backendHref({ instance, backend });
+  if (pool) return poolHref(pool);
   return ALERTS_PAGE;
 }
 

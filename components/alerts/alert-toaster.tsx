@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ALERTS_PAGE } from '@/lib/api/urls';
 import { alertUrl, notificationText } from './alert-text';
 import styles from './alerts-chrome.module.css';
 import type { Toast } from './toast-queue';
@@ -33,7 +34,7 @@ export function AlertToaster({
               <p className={styles.toastBody}>{body}</p>
               <p className={styles.toastLinks}>
                 <Link href={alertUrl(event)}>Details</Link>
-                <Link href="/alerts">Alert center</Link>
+                <Link href={ALERTS_PAGE}>Alert center</Link>
               </p>
             </div>
             <button

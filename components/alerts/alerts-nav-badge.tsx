@@ -1,6 +1,6 @@
 'use client';
 
-import { useAlertCount } from '../hooks/use-alerts';
+import { useAlertCount } from './use-alerts';
 import styles from './alerts-chrome.module.css';
 
 /** The live count next to the "Alerts" nav link; nothing at 0 or outside an alerts provider. */

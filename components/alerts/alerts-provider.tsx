@@ -2,15 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ALERTS_URL, type AlertEventDto, type AlertsDto } from '@/lib/api/alerts-dto';
+import type { AlertEventDto, AlertsDto } from '@/lib/api/alerts-dto';
 import type { AlertTarget } from '@/lib/alerts/types';
-import { fetchJson } from '../hooks/fetch-json';
-import { useAlertBadges } from '../hooks/use-alert-badges';
-import { useAlertStream } from '../hooks/use-alert-stream';
-import { useAlertToasts } from '../hooks/use-alert-toasts';
-import { AlertsContext, type AlertsContextValue } from '../hooks/use-alerts';
-import { useDesktopNotifications } from '../hooks/use-desktop-notifications';
-import { useNow } from '../hooks/use-now';
+import { useAlertList } from '../hooks/use-alert-list';
+import { useAlertBadges } from './use-alert-badges';
+import { useAlertStream } from './use-alert-stream';
+import { useAlertToasts } from './use-alert-toasts';
+import { AlertsContext, type AlertsContextValue } from './use-alerts';
+import { useDesktopNotifications } from './use-desktop-notifications';
+import { useNow } from '../ui/use-now';
 import { deleteMute, postAck, postMute } from './alert-actions';
 import { applyEvent, applyList, EMPTY_BOOK, type AlertBook } from './alert-book';
 import { attentionCount } from './alert-groups';
@@ -33,15 +33,19 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const { push: pushToast } = toasts;
   const { notify } = notifications;
 
+  // The list is read through the shared SWR hook, not polled: the stream says when to read it again.
+  const onList = useCallback((list: AlertsDto) => {
+    lastSeq.current = Math.max(lastSeq.current, list.lastEventId);
+    setBook((current) => applyList(current, list));
+  }, []);
+  const { mutate } = useAlertList({ refreshMs: 0, onList });
   const refresh = useCallback(async () => {
     try {
-      const list = await fetchJson<AlertsDto>(ALERTS_URL);
-      lastSeq.current = Math.max(lastSeq.current, list.lastEventId);
-      setBook((current) => applyList(current, list));
+      await mutate();
     } catch (error) {
       console.error('[hapscope] alert list:', error);
     }
-  }, []);
+  }, [mutate]);
 
   const onEvent = useCallback(
     (event: AlertEventDto) => {

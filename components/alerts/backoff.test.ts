@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { reconnectDelayMs, RECONNECT_MAX_MS, streamUrl } from './backoff';
+import { reconnectDelayMs, RECONNECT_MAX_MS } from './backoff';
 
 test.each([
   [0, 0, 500],
@@ -15,11 +15,4 @@ test.each([
 test('never beyond the ceiling', () => {
   for (let attempt = 0; attempt < 50; attempt++)
     expect(reconnectDelayMs(attempt, 0.9999)).toBeLessThanOrEqual(RECONNECT_MAX_MS);
-});
-
-test.each([
-  [0, '/api/v1/alerts/stream'],
-  [42, '/api/v1/alerts/stream?lastEventId=42'],
-])('streamUrl after seq %i → %s', (seq, url) => {
-  expect(streamUrl('/api/v1/alerts/stream', seq)).toBe(url);
 });

@@ -7,8 +7,3 @@ export function reconnectDelayMs(attempt: number, random: number = Math.random()
   const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.max(0, Math.min(attempt, 10)));
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
-
-/** The stream URL that resumes after `lastSeq` (0: nothing seen, live events only). */
-export function streamUrl(base: string, lastSeq: number): string {
-  return lastSeq > 0 ? `${base}?lastEventId=${lastSeq}` : base;
-}

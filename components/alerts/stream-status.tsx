@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { StreamState } from '../hooks/use-alert-stream';
+import type { StreamState } from './use-alert-stream';
 import styles from './alerts-chrome.module.css';
 
 /** A first connection gets this long before it counts as trouble worth a banner. */

@@ -1,7 +1,4 @@
-/** Axis and tooltip figures of the history charts. */
-
-export const formatLatency = (ms: number): string =>
-  ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+/** Axis and tooltip figures of the history charts (durations use formatMs, as every other view does). */
 
 export const formatCount = (n: number): string =>
   n >= 10_000

@@ -2,9 +2,10 @@
 
 export interface ChartPoint {
   t: number;
-  latency: number | null;
+  /** A rollup's maximum when the history is rolled up, else the sample's own. */
+  checkDurationMs: number | null;
   sessions: number | null;
-  rate: number | null;
+  sessionRate: number | null;
   queue: number | null;
 }
 

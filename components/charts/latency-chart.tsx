@@ -1,7 +1,7 @@
 'use client';
 
 import type { HistoryChartProps } from './chart-types';
-import { formatLatency } from './chart-format';
+import { formatMs } from '../ui/format';
 import { TimeSeriesChart } from './time-series-chart';
 
 /** Check latency: check latency in ms, with the server's transitions drawn in. */
@@ -10,8 +10,8 @@ export function LatencyChart(props: HistoryChartProps) {
     <TimeSeriesChart
       {...props}
       title="Check latency"
-      series={{ key: 'latency', name: 'Check latency', color: 'var(--accent)' }}
-      formatValue={formatLatency}
+      series={{ key: 'checkDurationMs', name: 'Check latency', color: 'var(--accent)' }}
+      formatValue={formatMs}
       testId="chart-latency"
     />
   );

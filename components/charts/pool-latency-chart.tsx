@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatLatency } from './chart-format';
+import { formatMs } from '../ui/format';
 import { timeAxisProps, tooltipStyle, valueAxisProps } from './chart-axes';
 import styles from './charts.module.css';
 
@@ -37,11 +37,11 @@ export function PoolLatencyChart({
           <LineChart data={data as PoolLatencyPoint[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
             <XAxis {...timeAxisProps(from, to)} />
-            <YAxis {...valueAxisProps((v) => formatLatency(v))} />
+            <YAxis {...valueAxisProps((v) => formatMs(v))} />
             <Tooltip
               {...tooltipStyle}
               formatter={(value, name) => [
-                typeof value === 'number' ? formatLatency(value) : '–',
+                typeof value === 'number' ? formatMs(value) : '–',
                 NAMES[String(name)] ?? String(name),
               ]}
             />

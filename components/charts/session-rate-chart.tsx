@@ -10,7 +10,7 @@ export function SessionRateChart(props: HistoryChartProps) {
     <TimeSeriesChart
       {...props}
       title="Session rate"
-      series={{ key: 'rate', name: 'Session rate', color: 'var(--st-up)' }}
+      series={{ key: 'sessionRate', name: 'Session rate', color: 'var(--st-up)' }}
       formatValue={formatRate}
       testId="chart-rate"
     />

@@ -2,14 +2,17 @@
 
 import useSWR from 'swr';
 import type { EventsDto } from '@/lib/api/history-dto';
-import { rangeKey, rangeToApiParams, refreshMsFor, type HistoryRange } from '../panels/history/history-query';
+import { eventsUrl, type HistoryFilter, type HistoryRange } from '@/lib/api/urls';
 import { fetchJson } from './fetch-json';
+import { refreshMsFor } from './range-pace';
 
-/** State changes and downtimes over a range, newest first. */
-export function useEvents(range: HistoryRange, limit = 500) {
-  return useSWR<EventsDto, Error>(
-    ['events', rangeKey(range), limit],
-    () => fetchJson<EventsDto>(`/api/v1/events?${rangeToApiParams(range, Date.now())}&limit=${limit}`),
-    { refreshInterval: refreshMsFor(range), keepPreviousData: true },
-  );
+/** State changes and downtimes over a range, newest first; the filter is applied by the API. */
+export function useEvents(
+  range: HistoryRange,
+  { limit = 500, filter }: { limit?: number; filter?: HistoryFilter } = {},
+) {
+  return useSWR<EventsDto, Error>(eventsUrl(range, { limit, filter }), fetchJson, {
+    refreshInterval: refreshMsFor(range),
+    keepPreviousData: true,
+  });
 }

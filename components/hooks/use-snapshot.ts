@@ -1,7 +1,8 @@
 'use client';
 
 import useSWR from 'swr';
-import { SNAPSHOT_URL, type SnapshotDto } from '@/lib/api/snapshot-dto';
+import type { SnapshotDto } from '@/lib/api/snapshot-dto';
+import { snapshotUrl } from '@/lib/api/urls';
 import { fetchJson } from './fetch-json';
 import { clockOffsetMs } from './snapshot-clock';
 
@@ -29,10 +30,13 @@ export interface SnapshotState {
   isLoading: boolean;
 }
 
-/** The latest snapshot, refreshed at the collector's own poll interval; every caller shares one request. */
-export function useSnapshot(): SnapshotState {
-  const { data, error, isLoading } = useSWR<ReceivedSnapshot, Error>(SNAPSHOT_URL, fetchSnapshot, {
-    refreshInterval: (latest) => latest?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
+/**
+ * The latest snapshot, refreshed at the collector's own poll interval (or `refreshMs`, an embed's own pace);
+ * every caller shares one request.
+ */
+export function useSnapshot({ refreshMs }: { refreshMs?: number } = {}): SnapshotState {
+  const { data, error, isLoading } = useSWR<ReceivedSnapshot, Error>(snapshotUrl(), fetchSnapshot, {
+    refreshInterval: (latest) => refreshMs ?? latest?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
     keepPreviousData: true,
     dedupingInterval: 200,
   });

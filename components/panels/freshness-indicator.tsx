@@ -1,6 +1,6 @@
 'use client';
 
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../ui/use-now';
 import { useSnapshot } from '../hooks/use-snapshot';
 import { formatAge } from '../ui/format';
 import { freshness, type Freshness } from './freshness';

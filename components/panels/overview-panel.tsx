@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useSlashFocus } from '../hooks/use-slash-focus';
 import { useSnapshot } from '../hooks/use-snapshot';
-import { useTableQuery } from '../hooks/use-table-query';
+import { useTableQuery } from './server-table/use-table-query';
 import { Button } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
 import { Uptime24hProvider } from './history/overview-uptime';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useNow } from '../hooks/use-now';
+import { useNow } from './use-now';
 import { formatAge, formatIn } from './format';
 
 /** "2 s ago", ticking every second; `at` is a browser-clock epoch in ms. */

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatDuration, formatIn, formatMs, formatNumber, formatRatio } from './format';
+import {
+  formatAge,
+  formatDuration,
+  formatIn,
+  formatMs,
+  formatNumber,
+  formatPct,
+  formatRatio,
+} from './format';
 
 describe('formatDuration', () => {
   test.each([
@@ -66,4 +74,23 @@ test.each([
 test('formatRatio joins parts and dashes unknown limits', () => {
   expect(formatRatio(3, 45, null)).toBe('3 / 45 / –');
   expect(formatRatio(1200, 3400)).toBe('1,200 / 3,400');
+});
+
+test.each([
+  [null, '–'],
+  [Number.NaN, '–'],
+  [100, '100%'],
+  [100.0001, '100%'],
+  [99.996, '99.99%'],
+  [99.999999, '99.99%'],
+  [99.95, '99.95%'],
+  [99.57, '99.57%'],
+  [99.5, '99.50%'],
+  [99, '99.00%'],
+  [98.96, '98.9%'],
+  [87.26, '87.2%'],
+  [0.29, '0.2%'],
+  [0, '0.0%'],
+])('formatPct(%s) = %s, rounded down', (pct, text) => {
+  expect(formatPct(pct)).toBe(text);
 });

@@ -54,6 +54,19 @@ export function formatMs(ms: number | null | undefined): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/**
+ * Uptime as the badges print it: "100%", "99.99%", "97.2%". Rounded down, never up to 100% while any downtime
+ * remains (99.996 reads "99.99%"); two decimals from 99%, where the difference matters.
+ */
+export function formatPct(pct: number | null | undefined): string {
+  if (pct === null || pct === undefined || !Number.isFinite(pct)) return DASH;
+  if (pct >= 100) return '100%';
+  const digits = pct >= 99 ? 2 : 1;
+  const factor = 10 ** digits;
+  // The epsilon absorbs binary float error (99.57 * 100 = 9956.99…), far below the digits shown.
+  return `${(Math.floor(pct * factor + 1e-9) / factor).toFixed(digits)}%`;
+}
+
 /** "cur / max" or "cur / max / limit" with dashes for unknown parts. */
 export function formatRatio(...parts: Array<number | null | undefined>): string {
   return parts.map(formatNumber).join(' / ');

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTheme } from '../hooks/use-theme';
+import { useTheme } from './use-theme';
 import { Button } from './button';
 import { nextThemePref, type ThemePref } from './theme';
 

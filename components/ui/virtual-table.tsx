@@ -8,7 +8,7 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { useScrollViewport } from '../hooks/use-scroll-viewport';
+import { useScrollViewport } from './use-scroll-viewport';
 import styles from './virtual-table.module.css';
 import { visibleRange } from './virtual-range';
 

@@ -7,6 +7,7 @@ import { seedGeneratedHistory } from '@/lib/history/server/seed-history';
 import { setAgentMode } from './agents';
 import { defaultFakeTopology, startFakeK8s, type FakeK8s } from './fake-k8s';
 import {
+  backendHostsSetting,
   HAPROXY_BIN,
   HAPROXY_INSTALL_COMMAND,
   requestThroughFrontend,
@@ -313,6 +314,7 @@ async function main() {
     PORT: String(APP_PORT),
     KUBECONFIG: k8s.kubeconfigPath,
     K8S_ENABLED: 'true',
+    BACKEND_HOSTS: backendHostsSetting(stack.topology),
   });
   running.app = app;
   void app.exited.then((code) => shutdown(code === 0 ? 0 : 1));

@@ -5,6 +5,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { E2E, E2E_EMBED_ORIGINS, E2E_TOPOLOGY } from './e2e-topology';
 import { defaultFakeTopology, startFakeK8s, type FakeK8s } from './fake-k8s';
+import { backendHostsSetting } from './haproxy';
 import { startK8sControl } from './k8s-control';
 import { onShutdown, repoPath, runNext, startStack, type ChildHandle, type Stack } from './stack';
 
@@ -65,6 +66,9 @@ async function main() {
     PORT: String(E2E.appPort),
     KUBECONFIG: E2E.k8s.kubeconfigPath,
     K8S_ENABLED: 'true',
+    // code/grafana/api match the fake cluster's IngressRoutes, static matches none; flappy_backend is left out,
+    // so its page shows how to configure BACKEND_HOSTS (routes.spec.ts).
+    BACKEND_HOSTS: backendHostsSetting(E2E_TOPOLOGY, ['flappy_backend']),
     EMBED_ALLOWED_ORIGINS: `'self' ${E2E_EMBED_ORIGINS.allowed}`,
   });
   running.next = next;

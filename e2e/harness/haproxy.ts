@@ -51,6 +51,14 @@ export interface Topology {
   backends: BackendSpec[];
 }
 
+/** hapscope's BACKEND_HOSTS for this topology: each backend's health-check Host, which its IngressRoute matches. */
+export function backendHostsSetting(topology: Pick<Topology, 'backends'>, except: string[] = []): string {
+  return topology.backends
+    .filter((b) => !except.includes(b.name))
+    .map((b) => `${b.name}=${b.host}`)
+    .join(',');
+}
+
 export interface HaproxyFiles {
   configPath: string;
   socketPath: string;

@@ -7,6 +7,8 @@
  *   sparkline/server/{instance}/{backend}/{server}.svg?metric=latency|rate&range=1h
  * `?label=` replaces the left-hand text.
  */
+import { RANGE_PRESETS, rangeSubset } from '@/lib/health/time-range';
+
 export type BadgeTarget =
   | { type: 'server'; instance: string; backend: string; server: string }
   | { type: 'backend'; instance: string; backend: string }
@@ -23,18 +25,12 @@ export type BadgeRequest =
       label: string | null;
     };
 
-export const UPTIME_RANGES = ['1h', '24h', '7d', '30d'] as const;
+export const UPTIME_RANGES = rangeSubset(['1h', '24h', '7d', '30d']);
 export type UptimeRange = (typeof UPTIME_RANGES)[number];
-export const SPARK_RANGES = ['15m', '1h', '6h', '24h'] as const;
+export const SPARK_RANGES = rangeSubset(['15m', '1h', '6h', '24h']);
 export type SparkRange = (typeof SPARK_RANGES)[number];
-export const BADGE_RANGE_MS: Record<UptimeRange | SparkRange, number> = {
-  '15m': 15 * 60_000,
-  '1h': 3_600_000,
-  '6h': 6 * 3_600_000,
-  '24h': 86_400_000,
-  '7d': 7 * 86_400_000,
-  '30d': 30 * 86_400_000,
-};
+/** Durations come from the one preset table; badges only offer fewer of them. */
+export const BADGE_RANGE_MS: Readonly<Record<UptimeRange | SparkRange, number>> = RANGE_PRESETS;
 
 export type Parsed = { ok: true; request: BadgeRequest } | { ok: false; status: 400 | 404; message: string };
 

@@ -19,6 +19,9 @@ test.each([
   ['STATIC_POOLS', 'a/b/c/d=pool'],
   ['STATIC_POOLS', 'web//x=pool'],
   ['BACKEND_HOSTS', '=code.example.com'],
+  ['BACKEND_HOSTS', 'code=a.example.com,code=b.example.com'],
+  ['BACKEND_HOSTS', 'code=https://code.example.com'],
+  ['BACKEND_HOSTS', 'code=code.example.com:8080'],
 ])('%s=%s is rejected naming the key', (key, text) => {
   expect(() => parseTopologySettings({ [key]: text })).toThrow(key);
 });

@@ -3,6 +3,8 @@
  *   SERVER_OVERRIDES: [agent1=loc-a-1, main/codeserver_backend/agent2=loc-b-1]   # server → node
  *   STATIC_POOLS:     [agent1=pool-a, api_backend/api1=pool-b]                   # server → pool (no Kubernetes)
  *   BACKEND_HOSTS:    [codeserver_backend=code.example.com]                       # backend → health-check Host
+ * BACKEND_HOSTS links a backend (by name, in every source) to the IngressRoutes whose Host(...) is that host and to
+ * the pools whose Traefik serve it (lib/pools/backend-routing.ts).
  * A server selector is `server`, `backend/server` or `instance/backend/server`; the most specific rule wins.
  * Lists, not mappings: config-file.ts turns a list into the comma-separated text the environment would hold.
  */
@@ -24,8 +26,20 @@ export function parseTopologySettings(settings: RawSettings): TopologyConfig {
     staticPools: parsePairs(settings, 'STATIC_POOLS').map(([selector, value]) =>
       toRule('STATIC_POOLS', selector, value),
     ),
-    backendHosts: new Map(parsePairs(settings, 'BACKEND_HOSTS')),
+    backendHosts: parseBackendHosts(settings),
   };
+}
+
+/** One Host per backend: a second entry for the same backend would silently hide the first. */
+function parseBackendHosts(settings: RawSettings): Map<string, string> {
+  const hosts = new Map<string, string>();
+  for (const [backend, host] of parsePairs(settings, 'BACKEND_HOSTS')) {
+    if (hosts.has(backend)) throw new ConfigError('BACKEND_HOSTS', `"${backend}" is listed twice`);
+    if (!/^[^\s/:]+$/.test(host))
+      throw new ConfigError('BACKEND_HOSTS', `"${host}" must be a bare host name (no scheme, port or path)`);
+    hosts.set(backend, host);
+  }
+  return hosts;
 }
 
 function parsePairs(settings: RawSettings, key: string): [string, string][] {

@@ -2,6 +2,7 @@
  * The `/embed/{panel}?…` URL contract: which panels exist, what target each needs, and the display options.
  * Pure: the page parses with it, the share dialog builds URLs with it, and both agree by construction.
  */
+import { rangeSubset } from '@/lib/health/time-range';
 
 export const EMBED_PANELS = [
   'backend',
@@ -16,7 +17,8 @@ export const EMBED_PANELS = [
 ] as const;
 export type EmbedPanel = (typeof EMBED_PANELS)[number];
 
-export const EMBED_RANGES = ['1h', '6h', '24h', '7d', '30d'] as const;
+/** A subset of the one preset table (lib/health/time-range.ts): its durations are the embed's too. */
+export const EMBED_RANGES = rangeSubset(['1h', '6h', '24h', '7d', '30d']);
 export type EmbedRange = (typeof EMBED_RANGES)[number];
 export const EMBED_THEMES = ['auto', 'light', 'dark'] as const;
 export type EmbedTheme = (typeof EMBED_THEMES)[number];

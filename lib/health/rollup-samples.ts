@@ -11,7 +11,7 @@ export interface RollupSample {
   at: number;
   status: ServerStatus;
   transition: Transition;
-  checkMs: number | null;
+  checkDurationMs: number | null;
   sessions: number;
   queue: number;
   rate: number;
@@ -26,8 +26,9 @@ export interface RollupRow {
   noDataMs: number;
   /** severityOf() of the worst state seen: lower is worse. */
   worstSeverity: number;
-  checkAvg: number | null;
-  checkMax: number | null;
+  /** Time-weighted mean of the check duration. */
+  checkDurationMs: number | null;
+  checkDurationMaxMs: number | null;
   sessionsAvg: number;
   sessionsMax: number;
   rateAvg: number;
@@ -38,7 +39,8 @@ export interface RollupRow {
 interface Accumulator {
   row: RollupRow;
   checkWeighted: number;
-  checkMs: number;
+  /** Time during which a check duration was known: the mean's denominator. */
+  checkKnownMs: number;
   sessionsWeighted: number;
   rateWeighted: number;
 }
@@ -95,10 +97,10 @@ function add(acc: Accumulator, sample: RollupSample, ms: number): void {
   else if (cls === 'down') row.downMs += ms;
   else row.plannedMs += ms;
   row.worstSeverity = Math.min(row.worstSeverity, severityOf(sample.status, sample.transition));
-  if (sample.checkMs !== null) {
-    acc.checkWeighted += sample.checkMs * ms;
-    acc.checkMs += ms;
-    row.checkMax = Math.max(row.checkMax ?? 0, sample.checkMs);
+  if (sample.checkDurationMs !== null) {
+    acc.checkWeighted += sample.checkDurationMs * ms;
+    acc.checkKnownMs += ms;
+    row.checkDurationMaxMs = Math.max(row.checkDurationMaxMs ?? 0, sample.checkDurationMs);
   }
   acc.sessionsWeighted += sample.sessions * ms;
   acc.rateWeighted += sample.rate * ms;
@@ -116,8 +118,8 @@ function newAccumulator(start: number): Accumulator {
       plannedMs: 0,
       noDataMs: 0,
       worstSeverity: Number.MAX_SAFE_INTEGER,
-      checkAvg: null,
-      checkMax: null,
+      checkDurationMs: null,
+      checkDurationMaxMs: null,
       sessionsAvg: 0,
       sessionsMax: 0,
       rateAvg: 0,
@@ -125,7 +127,7 @@ function newAccumulator(start: number): Accumulator {
       queueMax: 0,
     },
     checkWeighted: 0,
-    checkMs: 0,
+    checkKnownMs: 0,
     sessionsWeighted: 0,
     rateWeighted: 0,
   };
@@ -137,7 +139,7 @@ function finish(acc: Accumulator, bucketMs: number): RollupRow {
   const row = acc.row;
   const covered = row.upMs + row.downMs + row.plannedMs;
   row.noDataMs = bucketMs - covered;
-  row.checkAvg = acc.checkMs > 0 ? oneDecimal(acc.checkWeighted / acc.checkMs) : null;
+  row.checkDurationMs = acc.checkKnownMs > 0 ? oneDecimal(acc.checkWeighted / acc.checkKnownMs) : null;
   row.sessionsAvg = oneDecimal(acc.sessionsWeighted / covered);
   row.rateAvg = oneDecimal(acc.rateWeighted / covered);
   return row;

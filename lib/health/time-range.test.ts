@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { parseIntParam, parseTimeRange, pickResolution } from './time-range';
+import {
+  parseIntParam,
+  parseTimeRange,
+  pickResolution,
+  RANGE_KEYS,
+  rangeSubset,
+  resolveTimeRange,
+} from './time-range';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
 const q = (query: string) => new URLSearchParams(query);
@@ -8,7 +15,9 @@ const H = 3_600_000;
 describe('parseTimeRange', () => {
   test.each([
     ['', NOW - 24 * H, null],
+    ['range=15m', NOW - H / 4, '15m'],
     ['range=1h', NOW - H, '1h'],
+    ['range=6h', NOW - 6 * H, '6h'],
     ['range=7d', NOW - 7 * 24 * H, '7d'],
     ['range=30d', NOW - 30 * 24 * H, '30d'],
   ])('"%s"', (query, from, label) => {
@@ -66,5 +75,31 @@ describe('pickResolution', () => {
     [H, NOW - 60 * 24 * H, 'hour'],
   ])('a span of %i ms ending at %i → %s', (span, to, resolution) => {
     expect(pickResolution({ from: to - span, to }, NOW, retention)).toBe(resolution);
+  });
+});
+
+describe('one preset table', () => {
+  test('every preset, in order', () => {
+    expect(RANGE_KEYS).toEqual(['15m', '1h', '6h', '24h', '7d', '30d']);
+  });
+
+  test('a subset keeps the table order whatever order it is asked in', () => {
+    expect(rangeSubset(['30d', '1h', '6h'])).toEqual(['1h', '6h', '30d']);
+  });
+
+  test('an unknown preset names the whole table', () => {
+    expect(parseTimeRange(q('range=2h'), NOW, { fallback: '24h' })).toMatchObject({
+      message: 'range: must be one of 15m, 1h, 6h, 24h, 7d, 30d, got "2h"',
+    });
+  });
+});
+
+describe('resolveTimeRange', () => {
+  test.each([
+    [{}, { from: NOW - 24 * H, to: NOW, label: '24h' }],
+    [{ range: '6h' as const }, { from: NOW - 6 * H, to: NOW, label: '6h' }],
+    [{ to: NOW - H }, { from: NOW - 25 * H, to: NOW - H, label: null }],
+  ])('%j', (query, value) => {
+    expect(resolveTimeRange(query, NOW, '24h')).toEqual({ ok: true, value });
   });
 });

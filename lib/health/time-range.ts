@@ -1,12 +1,25 @@
-/** Query-string time ranges for the history API: `?range=1h|24h|7d|30d` or `?from=&to=`. Pure: `now` is a parameter. */
+/**
+ * Time ranges: the one preset table (`?range=15m|1h|6h|24h|7d|30d`) the API, badges, embeds and the UI share, or
+ * `?from=&to=`. Pure: `now` is a parameter.
+ */
 
 export const RANGE_PRESETS = {
+  '15m': 900_000,
   '1h': 3_600_000,
+  '6h': 21_600_000,
   '24h': 86_400_000,
   '7d': 604_800_000,
   '30d': 2_592_000_000,
 } as const;
 export type RangePreset = keyof typeof RANGE_PRESETS;
+export const RANGE_KEYS = Object.keys(RANGE_PRESETS) as [RangePreset, ...RangePreset[]];
+
+export const isRangePreset = (value: string): value is RangePreset => Object.hasOwn(RANGE_PRESETS, value);
+
+/** A subset of the presets, in table order (badges and embeds offer fewer). */
+export function rangeSubset<const K extends RangePreset>(keys: readonly K[]): readonly K[] {
+  return RANGE_KEYS.filter((key): key is K => (keys as readonly RangePreset[]).includes(key));
+}
 
 export interface TimeRange {
   from: number;
@@ -25,32 +38,50 @@ const MAX_SPAN_MS = 366 * 86_400_000;
 /** Clocks differ a little between a browser and the server. */
 const FUTURE_SLACK_MS = 60_000;
 
+/** A time query whose parts are each well-formed (the API's zod schema checked them): what `now` decides. */
+export interface TimeQuery {
+  range?: RangePreset;
+  from?: number;
+  to?: number;
+}
+
+export function resolveTimeRange(query: TimeQuery, now: number, fallback: RangePreset): Parsed<TimeRange> {
+  const explicit = query.from !== undefined || query.to !== undefined;
+  if (query.range !== undefined && explicit) return fail('range', 'use either range or from/to, not both');
+  if (!explicit) {
+    const label = query.range ?? fallback;
+    return { ok: true, value: { from: now - RANGE_PRESETS[label], to: now, label } };
+  }
+  const to = query.to ?? now;
+  const from = query.from ?? to - RANGE_PRESETS[fallback];
+  if (to > now + FUTURE_SLACK_MS) return fail('to', 'must not be in the future');
+  if (from >= to) return fail('from', 'must be before to');
+  if (to - from > MAX_SPAN_MS) return fail('from', 'the range may span at most 366 days');
+  return { ok: true, value: { from, to, label: null } };
+}
+
+export const RANGE_MESSAGE = `must be one of ${RANGE_KEYS.join(', ')}`;
+export const INSTANT_MESSAGE = 'must be an ISO-8601 time or epoch milliseconds';
+
+/** The same rules on raw query text, for callers without a schema (badges, embeds). */
 export function parseTimeRange(
   params: QueryParams,
   now: number,
   options: { fallback: RangePreset; allowFromTo?: boolean },
 ): Parsed<TimeRange> {
-  const preset = params.get('range');
-  const fromText = params.get('from');
-  const toText = params.get('to');
-  const explicit = fromText !== null || toText !== null;
-  if (explicit && options.allowFromTo === false) {
-    return fail(fromText !== null ? 'from' : 'to', 'is not supported here: use range=1h|24h|7d|30d');
+  const [preset, fromText, toText] = [params.get('range'), params.get('from'), params.get('to')];
+  if ((fromText !== null || toText !== null) && options.allowFromTo === false) {
+    return fail(
+      fromText !== null ? 'from' : 'to',
+      `is not supported here: use range=${RANGE_KEYS.join('|')}`,
+    );
   }
-  if (preset !== null && explicit) return fail('range', 'use either range or from/to, not both');
-  if (!explicit) {
-    const label = (preset ?? options.fallback) as RangePreset;
-    if (!(label in RANGE_PRESETS)) return fail('range', `must be one of 1h, 24h, 7d, 30d, got "${preset}"`);
-    return { ok: true, value: { from: now - RANGE_PRESETS[label], to: now, label } };
-  }
-  const to = toText === null ? now : parseInstant(toText);
-  if (to === null) return fail('to', `must be an ISO-8601 time or epoch milliseconds, got "${toText}"`);
-  const from = fromText === null ? to - RANGE_PRESETS[options.fallback] : parseInstant(fromText);
-  if (from === null) return fail('from', `must be an ISO-8601 time or epoch milliseconds, got "${fromText}"`);
-  if (to > now + FUTURE_SLACK_MS) return fail('to', 'must not be in the future');
-  if (from >= to) return fail('from', 'must be before to');
-  if (to - from > MAX_SPAN_MS) return fail('from', 'the range may span at most 366 days');
-  return { ok: true, value: { from, to, label: null } };
+  if (preset !== null && !isRangePreset(preset)) return fail('range', `${RANGE_MESSAGE}, got "${preset}"`);
+  const to = toText === null ? undefined : parseInstant(toText);
+  if (to === null) return fail('to', `${INSTANT_MESSAGE}, got "${toText}"`);
+  const from = fromText === null ? undefined : parseInstant(fromText);
+  if (from === null) return fail('from', `${INSTANT_MESSAGE}, got "${fromText}"`);
+  return resolveTimeRange({ range: preset ?? undefined, from, to }, now, options.fallback);
 }
 
 /** An ISO-8601 time (with a zone or Z) or whole epoch milliseconds. */

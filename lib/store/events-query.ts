@@ -2,6 +2,9 @@
 import type { Interval, StatusChange } from '@/lib/health/history-types';
 import type { HistoryDb } from './db';
 import { toStatusChange } from './history-query';
+import { filterSql, type ServerFilter } from './timelines';
+
+export type EventFilter = Pick<ServerFilter, 'instance' | 'backend' | 'server' | 'pool'>;
 
 export interface HistoryEvent extends StatusChange {
   instance: string;
@@ -14,17 +17,23 @@ export interface HistoryEvent extends StatusChange {
 /**
  * Only changes of the normalized status are events (UP → UP 1/3 is kept in the server's transitions, not here).
  */
-export function queryEvents(db: HistoryDb, range: Interval, limit: number): HistoryEvent[] {
+export function queryEvents(
+  db: HistoryDb,
+  range: Interval,
+  limit: number,
+  filter: EventFilter = {},
+): HistoryEvent[] {
+  const { where, values } = filterSql(filter);
   const rows = db
     .prepare(
       `SELECT t.*, i.name AS instance, s.backend, s.name AS server,
          (SELECT MIN(n.at) FROM transitions n WHERE n.server_id = t.server_id AND n.at > t.at
             AND n.from_status IS NOT n.to_status) AS next_at
        FROM transitions t JOIN servers s ON s.id = t.server_id JOIN instances i ON i.id = s.instance_id
-       WHERE t.at >= ? AND t.at < ? AND t.from_status IS NOT t.to_status
+       WHERE t.at >= ? AND t.at < ? AND t.from_status IS NOT t.to_status${where}
        ORDER BY t.at DESC, t.id DESC LIMIT ?`,
     )
-    .all(range.from, range.to, limit) as (Parameters<typeof toStatusChange>[0] & {
+    .all(range.from, range.to, ...values, limit) as (Parameters<typeof toStatusChange>[0] & {
     instance: string;
     backend: string;
     server: string;

@@ -8,7 +8,7 @@ import { toUptimeBuckets, type UptimeBucket } from '@/lib/health/uptime-buckets'
 import { summarizeSpans, type UptimeFigures } from '@/lib/health/uptime';
 import { readMeta, type HistoryDb } from './db';
 import type { Retention } from './retention';
-import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS } from './rollup';
+import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS, SAMPLE_COLUMNS } from './rollup';
 import { toStatusPoint } from './status-codes';
 import { loadTimelines, type ServerDimension } from './timelines';
 
@@ -21,7 +21,7 @@ export interface HistorySample extends StatusPoint {
   /** Rollups only: maxima and time split of the bucket. */
   rollup?: {
     bucketMs: number;
-    checkMsMax: number | null;
+    checkDurationMaxMs: number | null;
     sessionsMax: number;
     sessionRateMax: number;
     upSec: number;
@@ -49,7 +49,7 @@ export function queryServerHistory(
   options: { now: number; retention: Retention; buckets?: number },
 ): ServerHistory {
   const resolution = pickResolution(range, options.now, options.retention);
-  const timeline = loadTimelines(db, range, server.id)[0];
+  const timeline = loadTimelines(db, range, { id: server.id })[0];
   const segments = timeline
     ? serverSegments(timeline.input, range)
     : [{ ...range, state: 'no-data' as const, point: null, cause: null }];
@@ -66,7 +66,7 @@ export function queryServerHistory(
 }
 
 /** Rollups lag behind now (minutes: ~2 min, hours: up to an hour): the tail comes from the next finer level. */
-function loadSamples(
+export function loadSamples(
   db: HistoryDb,
   serverId: number,
   range: Interval,
@@ -93,7 +93,7 @@ interface RawRow {
   at: number;
   status: number;
   transition: number;
-  check_ms: number | null;
+  check_duration_ms: number | null;
   sessions: number;
   queue: number;
   rate: number;
@@ -101,7 +101,7 @@ interface RawRow {
 
 function rawSamples(db: HistoryDb, serverId: number, range: Interval, afterRollup = false): HistorySample[] {
   if (range.to <= range.from) return [];
-  const columns = 'at, status, transition, check_ms, sessions, queue, rate';
+  const columns = SAMPLE_COLUMNS;
   const inside = db
     .prepare(`SELECT ${columns} FROM samples WHERE server_id = ? AND at >= ? AND at < ? ORDER BY at`)
     .all(serverId, range.from, range.to) as RawRow[];
@@ -115,7 +115,7 @@ function rawSamples(db: HistoryDb, serverId: number, range: Interval, afterRollu
   return rows.map((row) => ({
     at: row.at,
     ...toStatusPoint(row.status, row.transition),
-    checkDurationMs: row.check_ms,
+    checkDurationMs: row.check_duration_ms,
     sessions: row.sessions,
     queue: row.queue,
     sessionRate: row.rate,
@@ -129,8 +129,8 @@ interface RollupDbRow {
   planned_ms: number;
   nodata_ms: number;
   worst: number;
-  check_avg: number | null;
-  check_max: number | null;
+  check_duration_ms: number | null;
+  check_duration_max_ms: number | null;
   sess_avg: number;
   sess_max: number;
   rate_avg: number;
@@ -152,13 +152,13 @@ function rollupSamples(
   return rows.map((row) => ({
     at: row.bucket * bucketMs,
     ...worstPoint(row.worst),
-    checkDurationMs: row.check_avg,
+    checkDurationMs: row.check_duration_ms,
     sessions: row.sess_avg,
     queue: row.queue_max,
     sessionRate: row.rate_avg,
     rollup: {
       bucketMs,
-      checkMsMax: row.check_max,
+      checkDurationMaxMs: row.check_duration_max_ms,
       sessionsMax: row.sess_max,
       sessionRateMax: row.rate_max,
       upSec: row.up_ms / 1000,

@@ -6,7 +6,7 @@ import { statusCode, toStatusPoint, transitionCode } from './status-codes';
 export interface SampleRow {
   status: number;
   transition: number;
-  checkMs: number | null;
+  checkDurationMs: number | null;
   sessions: number;
   queue: number;
   rate: number;
@@ -56,7 +56,7 @@ export class HistoryWriter {
       startCoverage: db.prepare('INSERT INTO coverage (instance_id, from_ms, to_ms) VALUES (?, ?, ?)'),
       extendCoverage: db.prepare('UPDATE coverage SET to_ms = ? WHERE id = ?'),
       insertSample: db.prepare(
-        `INSERT OR REPLACE INTO samples (server_id, at, status, transition, check_ms, sessions, queue, rate, stot,
+        `INSERT OR REPLACE INTO samples (server_id, at, status, transition, check_duration_ms, sessions, queue, rate, stot,
            chkfail, chkdown, downtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertTransition: db.prepare(
@@ -142,7 +142,7 @@ export class HistoryWriter {
       at,
       r.status,
       r.transition,
-      r.checkMs,
+      r.checkDurationMs,
       r.sessions,
       r.queue,
       r.rate,

@@ -131,4 +131,12 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT
   );
   `,
+  `
+  -- One name per quantity: HAProxy's check_duration, as the API's checkDurationMs.
+  ALTER TABLE samples RENAME COLUMN check_ms TO check_duration_ms;
+  ALTER TABLE rollup_minute RENAME COLUMN check_avg TO check_duration_ms;
+  ALTER TABLE rollup_minute RENAME COLUMN check_max TO check_duration_max_ms;
+  ALTER TABLE rollup_hour RENAME COLUMN check_avg TO check_duration_ms;
+  ALTER TABLE rollup_hour RENAME COLUMN check_max TO check_duration_max_ms;
+  `,
 ];

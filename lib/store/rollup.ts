@@ -63,14 +63,14 @@ function* rollupMinuteWindow(db: HistoryDb, startMinute: number, endMinute: numb
   const to = endMinute * MINUTE_MS;
   const coverage = coverageByInstance(db, { from, to });
   const before = db.prepare(
-    'SELECT at, status, transition, check_ms, sessions, queue, rate FROM samples WHERE server_id = ? AND at < ? ORDER BY at DESC LIMIT 1',
+    `SELECT ${SAMPLE_COLUMNS} FROM samples WHERE server_id = ? AND at < ? ORDER BY at DESC LIMIT 1`,
   );
   const inside = db.prepare(
-    'SELECT at, status, transition, check_ms, sessions, queue, rate FROM samples WHERE server_id = ? AND at >= ? AND at < ? ORDER BY at',
+    `SELECT ${SAMPLE_COLUMNS} FROM samples WHERE server_id = ? AND at >= ? AND at < ? ORDER BY at`,
   );
   const upsert = db.prepare(
-    `INSERT OR REPLACE INTO rollup_minute (server_id, bucket, up_ms, down_ms, planned_ms, nodata_ms, worst, check_avg,
-       check_max, sess_avg, sess_max, rate_avg, rate_max, queue_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR REPLACE INTO rollup_minute (server_id, bucket, up_ms, down_ms, planned_ms, nodata_ms, worst,
+       check_duration_ms, check_duration_max_ms, sess_avg, sess_max, rate_avg, rate_max, queue_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const batch of serverBatches(db)) {
     db.transaction(() => {
@@ -103,9 +103,9 @@ export function* rollupHours(db: HistoryDb): Generator<void> {
     `INSERT OR REPLACE INTO rollup_hour
      SELECT server_id, bucket / 60, SUM(up_ms), SUM(down_ms), SUM(planned_ms),
        ${HOUR_MS} - SUM(up_ms + down_ms + planned_ms), MIN(worst),
-       ROUND(SUM(check_avg * (up_ms + down_ms + planned_ms))
-         / SUM(CASE WHEN check_avg IS NULL THEN NULL ELSE up_ms + down_ms + planned_ms END), 1),
-       MAX(check_max),
+       ROUND(SUM(check_duration_ms * (up_ms + down_ms + planned_ms))
+         / SUM(CASE WHEN check_duration_ms IS NULL THEN NULL ELSE up_ms + down_ms + planned_ms END), 1),
+       MAX(check_duration_max_ms),
        ROUND(SUM(sess_avg * (up_ms + down_ms + planned_ms)) / SUM(up_ms + down_ms + planned_ms), 1), MAX(sess_max),
        ROUND(SUM(rate_avg * (up_ms + down_ms + planned_ms)) / SUM(up_ms + down_ms + planned_ms), 1), MAX(rate_max),
        MAX(queue_max)
@@ -151,11 +151,13 @@ export function serverCoverage(
   return normalizeIntervals(coverage, life);
 }
 
+export const SAMPLE_COLUMNS = 'at, status, transition, check_duration_ms, sessions, queue, rate';
+
 export interface SampleDbRow {
   at: number;
   status: number;
   transition: number;
-  check_ms: number | null;
+  check_duration_ms: number | null;
   sessions: number;
   queue: number;
   rate: number;
@@ -165,7 +167,7 @@ export function toRollupSample(row: SampleDbRow): RollupSample {
   return {
     at: row.at,
     ...toStatusPoint(row.status, row.transition),
-    checkMs: row.check_ms,
+    checkDurationMs: row.check_duration_ms,
     sessions: row.sessions,
     queue: row.queue,
     rate: row.rate,
@@ -179,8 +181,8 @@ function rollupValues(row: RollupRow): (number | null)[] {
     row.plannedMs,
     row.noDataMs,
     row.worstSeverity,
-    row.checkAvg,
-    row.checkMax,
+    row.checkDurationMs,
+    row.checkDurationMaxMs,
     row.sessionsAvg,
     row.sessionsMax,
     row.rateAvg,

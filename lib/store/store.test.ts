@@ -140,16 +140,21 @@ describe('rollups and retention', () => {
     >[];
     expect(minutes).toHaveLength(10);
     expect(minutes.map((m) => m.down_ms)).toEqual([0, 0, 0, 60_000, 60_000, 0, 0, 0, 0, 0]);
-    expect(minutes[3]).toMatchObject({ check_avg: 30, check_max: 30, sess_avg: 0, nodata_ms: 0 });
-    expect(minutes[0]).toMatchObject({ check_avg: 10, sess_avg: 4, sess_max: 4 });
+    expect(minutes[3]).toMatchObject({
+      check_duration_ms: 30,
+      check_duration_max_ms: 30,
+      sess_avg: 0,
+      nodata_ms: 0,
+    });
+    expect(minutes[0]).toMatchObject({ check_duration_ms: 10, sess_avg: 4, sess_max: 4 });
     const hours = db.prepare('SELECT * FROM rollup_hour').all() as Record<string, number>[];
     expect(hours).toEqual([
       expect.objectContaining({
         up_ms: 480_000,
         down_ms: 120_000,
         nodata_ms: 3_000_000,
-        check_max: 30,
-        check_avg: 14,
+        check_duration_max_ms: 30,
+        check_duration_ms: 14,
       }),
     ]);
 

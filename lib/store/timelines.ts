@@ -61,12 +61,36 @@ export function findServer(
   return row ? toDimension(row) : null;
 }
 
-/** Timelines of every server (or one) over range; servers first seen after the range ends are left out. */
-export function loadTimelines(db: HistoryDb, range: Interval, serverId?: number): ServerTimeline[] {
-  const one = serverId !== undefined;
-  const dims = (
-    one ? db.prepare(`${DIM_SQL} WHERE s.id = ?`).all(serverId) : db.prepare(DIM_SQL).all()
-  ) as DimRow[];
+/** Which servers a query reads; every field given must match (none: every server). */
+export interface ServerFilter {
+  id?: number;
+  instance?: string;
+  backend?: string;
+  server?: string;
+  pool?: string;
+}
+
+const FILTER_COLUMNS = {
+  id: 's.id',
+  instance: 'i.name',
+  backend: 's.backend',
+  server: 's.name',
+  pool: 's.pool',
+};
+
+/** `AND …` conditions on servers s joined to instances i, with their values, for the fields the filter names. */
+export function filterSql(filter: ServerFilter): { where: string; values: (string | number)[] } {
+  const keys = (Object.keys(FILTER_COLUMNS) as (keyof ServerFilter)[]).filter((k) => filter[k] !== undefined);
+  return {
+    where: keys.map((key) => ` AND ${FILTER_COLUMNS[key]} = ?`).join(''),
+    values: keys.map((key) => filter[key]!),
+  };
+}
+
+/** Timelines of the servers the filter keeps over range; servers first seen after the range ends are left out. */
+export function loadTimelines(db: HistoryDb, range: Interval, filter: ServerFilter = {}): ServerTimeline[] {
+  const { where, values } = filterSql(filter);
+  const dims = db.prepare(`${DIM_SQL} WHERE 1 = 1${where}`).all(...values) as DimRow[];
   const initial = new Map<number, ChangeRow>();
   const last = db.prepare(
     `SELECT ${CHANGE_COLUMNS} FROM transitions WHERE server_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1`,
@@ -75,20 +99,7 @@ export function loadTimelines(db: HistoryDb, range: Interval, serverId?: number)
     const row = last.get(dim.id, range.from) as ChangeRow | undefined;
     if (row) initial.set(dim.id, row);
   }
-  // Raw rows (arrays): a month of transitions for thousands of servers is tens of thousands of rows.
-  const changeRows = (
-    one
-      ? db
-          .prepare(
-            `SELECT ${CHANGE_COLUMNS} FROM transitions WHERE server_id = ? AND at > ? AND at < ? ORDER BY at, id`,
-          )
-          .raw()
-          .all(serverId, range.from, range.to)
-      : db
-          .prepare(`SELECT ${CHANGE_COLUMNS} FROM transitions WHERE at > ? AND at < ? ORDER BY at, id`)
-          .raw()
-          .all(range.from, range.to)
-  ) as ChangeTuple[];
+  const changeRows = loadChangeRows(db, range, where, values);
   const changes = new Map<number, TimelineChange[]>();
   for (const [server_id, at, to_status, to_transition, check_status, check_code, check_desc] of changeRows) {
     const change = toChange({
@@ -114,6 +125,22 @@ export function loadTimelines(db: HistoryDb, range: Interval, serverId?: number)
         input: toInput(dim, initial.get(dim.id), changes.get(dim.id) ?? [], covered, range),
       };
     });
+}
+
+/** Raw rows (arrays): a month of transitions for thousands of servers is tens of thousands of rows. */
+function loadChangeRows(
+  db: HistoryDb,
+  range: Interval,
+  where: string,
+  values: (string | number)[],
+): ChangeTuple[] {
+  const servers = where
+    ? ` AND server_id IN (SELECT s.id FROM servers s JOIN instances i ON i.id = s.instance_id WHERE 1 = 1${where})`
+    : '';
+  return db
+    .prepare(`SELECT ${CHANGE_COLUMNS} FROM transitions WHERE at > ? AND at < ?${servers} ORDER BY at, id`)
+    .raw()
+    .all(range.from, range.to, ...values) as ChangeTuple[];
 }
 
 function toInput(

@@ -1,5 +1,6 @@
 /** Uptime of every server, backend and pool over a range, from transitions and coverage (not from rollups). */
 import type { Interval } from '@/lib/health/history-types';
+import { backendKey } from '@/lib/health/server-key';
 import { serverSegments, type Segment } from '@/lib/health/timeline';
 import { toUptimeBuckets, type UptimeBucket } from '@/lib/health/uptime-buckets';
 import {
@@ -10,7 +11,7 @@ import {
   type UptimeFigures,
 } from '@/lib/health/uptime';
 import type { HistoryDb } from './db';
-import { loadTimelines, type ServerDimension } from './timelines';
+import { loadTimelines, type ServerDimension, type ServerFilter } from './timelines';
 
 export interface ServerUptime extends UptimeFigures {
   server: ServerDimension;
@@ -34,16 +35,22 @@ export interface UptimeReport {
   pools: PoolUptime[];
 }
 
+export type UptimeFilter = Pick<ServerFilter, 'instance' | 'backend' | 'pool'>;
+
+type Member = GroupMember & { server: ServerDimension; segments: Segment[] };
+
+/**
+ * A filter is pushed into the store's reads. A group's row is only given when the filter keeps all of its
+ * members: backend rows unless a pool is asked for, pool rows unless an instance or backend is.
+ */
 export function queryUptime(
   db: HistoryDb,
   range: Interval,
-  options: { buckets?: number } = {},
+  options: { buckets?: number; filter?: UptimeFilter } = {},
 ): UptimeReport {
   const bars = options.buckets ?? 0;
-  const members: (GroupMember & { server: ServerDimension; segments: Segment[] })[] = loadTimelines(
-    db,
-    range,
-  ).map((timeline) => ({
+  const filter = options.filter ?? {};
+  const members: Member[] = loadTimelines(db, range, filter).map((timeline) => ({
     server: timeline.server,
     backup: timeline.server.backup,
     pool: timeline.server.pool,
@@ -54,14 +61,25 @@ export function queryUptime(
     ...summarizeSpans(m.segments),
     buckets: bars ? toUptimeBuckets(m.segments, range, bars) : null,
   }));
-  const byBackend = new Map<string, typeof members>();
+  const wholeBackends = filter.pool === undefined;
+  const wholePools = filter.instance === undefined && filter.backend === undefined;
+  return {
+    range,
+    servers,
+    backends: wholeBackends ? backendUptimes(members, range, bars) : [],
+    pools: wholePools ? poolUptimes(members, range) : [],
+  };
+}
+
+function backendUptimes(members: readonly Member[], range: Interval, bars: number): BackendUptime[] {
+  const byBackend = new Map<string, Member[]>();
   for (const member of members) {
-    const key = `${member.server.instance}\n${member.server.backend}`;
+    const key = backendKey(member.server.instance, member.server.backend);
     const group = byBackend.get(key);
     if (group) group.push(member);
     else byBackend.set(key, [member]);
   }
-  const backends = [...byBackend.values()].map((group) => {
+  return [...byBackend.values()].map((group) => {
     const spans = groupSpans(group, range);
     return {
       instance: group[0]!.server.instance,
@@ -70,10 +88,12 @@ export function queryUptime(
       buckets: bars ? toUptimeBuckets(spans, range, bars) : null,
     };
   });
+}
+
+function poolUptimes(members: readonly Member[], range: Interval): PoolUptime[] {
   const poolNames = [...new Set(members.map((m) => m.pool).filter((p): p is string => !!p))].sort();
-  const pools = poolNames.flatMap((pool) => {
+  return poolNames.flatMap((pool) => {
     const figures = computePoolUptime(pool, members, range);
     return figures ? [{ pool, ...figures }] : [];
   });
-  return { range, servers, backends, pools };
 }

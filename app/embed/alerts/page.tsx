@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { renderEmbed } from '@/components/panels/embed/render-embed';
-import type { SearchParams } from '@/lib/embeds/server/embed-service';
+import { renderEmbed, type EmbedPageProps } from '../render-embed';
 
 export const metadata: Metadata = { title: 'Embed: alerts' };
 
-export default async function AlertsEmbedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return renderEmbed('alerts', await searchParams);
+export default function AlertsEmbedPage({ searchParams }: EmbedPageProps) {
+  return renderEmbed('alerts', searchParams);
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { renderEmbed } from '@/components/panels/embed/render-embed';
-import type { SearchParams } from '@/lib/embeds/server/embed-service';
+import { renderEmbed, type EmbedPageProps } from '../render-embed';
 
 export const metadata: Metadata = { title: 'Embed: backend' };
 
-export default async function BackendEmbedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return renderEmbed('backend', await searchParams);
+export default function BackendEmbedPage({ searchParams }: EmbedPageProps) {
+  return renderEmbed('backend', searchParams);
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { renderEmbed } from '@/components/panels/embed/render-embed';
-import type { SearchParams } from '@/lib/embeds/server/embed-service';
+import { renderEmbed, type EmbedPageProps } from '../render-embed';
 
 export const metadata: Metadata = { title: 'Embed: latency' };
 
-export default async function LatencyEmbedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return renderEmbed('latency', await searchParams);
+export default function LatencyEmbedPage({ searchParams }: EmbedPageProps) {
+  return renderEmbed('latency', searchParams);
 }

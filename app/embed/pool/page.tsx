@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { renderEmbed } from '@/components/panels/embed/render-embed';
-import type { SearchParams } from '@/lib/embeds/server/embed-service';
+import { renderEmbed, type EmbedPageProps } from '../render-embed';
 
 export const metadata: Metadata = { title: 'Embed: pool' };
 
-export default async function PoolEmbedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return renderEmbed('pool', await searchParams);
+export default function PoolEmbedPage({ searchParams }: EmbedPageProps) {
+  return renderEmbed('pool', searchParams);
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { renderEmbed } from '@/components/panels/embed/render-embed';
-import type { SearchParams } from '@/lib/embeds/server/embed-service';
+import { renderEmbed, type EmbedPageProps } from '../render-embed';
 
 export const metadata: Metadata = { title: 'Embed: queue' };
 
-export default async function QueueEmbedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return renderEmbed('queue', await searchParams);
+export default function QueueEmbedPage({ searchParams }: EmbedPageProps) {
+  return renderEmbed('queue', searchParams);
 }

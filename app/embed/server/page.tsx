@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { renderEmbed } from '@/components/panels/embed/render-embed';
-import type { SearchParams } from '@/lib/embeds/server/embed-service';
+import { renderEmbed, type EmbedPageProps } from '../render-embed';
 
 export const metadata: Metadata = { title: 'Embed: server' };
 
-export default async function ServerEmbedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return renderEmbed('server', await searchParams);
+export default function ServerEmbedPage({ searchParams }: EmbedPageProps) {
+  return renderEmbed('server', searchParams);
 }

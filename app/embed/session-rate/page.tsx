@@ -1,13 +1,8 @@
 import type { Metadata } from 'next';
-import { renderEmbed } from '@/components/panels/embed/render-embed';
-import type { SearchParams } from '@/lib/embeds/server/embed-service';
+import { renderEmbed, type EmbedPageProps } from '../render-embed';
 
 export const metadata: Metadata = { title: 'Embed: session-rate' };
 
-export default async function SessionRateEmbedPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
-  return renderEmbed('session-rate', await searchParams);
+export default function SessionRateEmbedPage({ searchParams }: EmbedPageProps) {
+  return renderEmbed('session-rate', searchParams);
 }

@@ -6,7 +6,7 @@ import type { AlertDto } from '@/lib/api/alerts-dto';
 import { alertHistory } from '../../alerts/alert-book';
 import { firedForMs } from '../../alerts/alert-groups';
 import { alertUrl, kindLabel, targetLabel } from '../../alerts/alert-text';
-import { useAlerts } from '../../hooks/use-alerts';
+import { useAlerts } from '../../alerts/use-alerts';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { formatAge, formatDuration } from '../../ui/format';

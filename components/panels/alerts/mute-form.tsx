@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { AlertTarget } from '@/lib/alerts/types';
-import { useAlerts } from '../../hooks/use-alerts';
+import { useAlerts } from '../../alerts/use-alerts';
 import { Button } from '../../ui/button';
 import styles from './alert-center.module.css';
 

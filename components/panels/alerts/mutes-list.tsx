@@ -1,7 +1,7 @@
 'use client';
 
 import type { MuteDto } from '@/lib/api/alerts-dto';
-import { useAlerts } from '../../hooks/use-alerts';
+import { useAlerts } from '../../alerts/use-alerts';
 import { Button } from '../../ui/button';
 import { formatIn } from '../../ui/format';
 import styles from './alert-center.module.css';

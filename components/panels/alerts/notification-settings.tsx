@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { useAlerts } from '../../hooks/use-alerts';
+import { useAlerts } from '../../alerts/use-alerts';
 import { Button } from '../../ui/button';
 import styles from './alert-center.module.css';
 import { ACK_NAME_KEY, ackName } from './time';

@@ -1,11 +1,12 @@
 'use client';
 
 import type { AlertDto } from '@/lib/api/alerts-dto';
+import { ALERTS_PAGE } from '@/lib/api/urls';
 import type { EmbedOptions, EmbedTarget } from '@/lib/embeds/embed-params';
+import { useAlertList } from '../../hooks/use-alert-list';
 import { Badge } from '../../ui/badge';
 import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';
 import styles from './embed.module.css';
-import { useEmbedAlerts } from './use-embed-data';
 
 function concerns(alert: AlertDto, target: EmbedTarget): boolean {
   const t = alert.target;
@@ -26,7 +27,7 @@ const scopeOf = (target: EmbedTarget) =>
 
 /** Alerts firing now (read-only: acknowledging and muting stay in the dashboard), optionally for one target. */
 export function AlertsEmbed({ options }: { options: EmbedOptions }) {
-  const { data, error } = useEmbedAlerts(options.refreshSec * 1000);
+  const { data, error } = useAlertList({ refreshMs: options.refreshSec * 1000 });
   if (!data)
     return error ? (
       <EmbedProblem title="Cannot reach hapscope" problems={[error.message]} />
@@ -44,7 +45,7 @@ export function AlertsEmbed({ options }: { options: EmbedOptions }) {
     <EmbedCard
       title="Firing alerts"
       subtitle={scopeOf(options.target)}
-      href="/alerts"
+      href={ALERTS_PAGE}
       showTitle={options.title}
       data-testid="embed-alerts"
     >

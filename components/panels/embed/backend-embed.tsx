@@ -1,16 +1,17 @@
 'use client';
 
+import { backendHref } from '@/lib/api/urls';
 import type { EmbedOptions } from '@/lib/embeds/embed-params';
+import { useSnapshot } from '../../hooks/use-snapshot';
 import { formatMs, formatRatio } from '../../ui/format';
 import { BackendStatusBadge, ServerStatusBadge } from '../server-table/status-badge';
 import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';
 import styles from './embed.module.css';
-import { backendHref, findBackend } from './find-target';
-import { useEmbedSnapshot } from './use-embed-data';
+import { findBackend } from './find-target';
 
 /** One backend and its servers: state, check latency, sessions and rate; narrow frames keep state and name. */
 export function BackendEmbed({ options }: { options: EmbedOptions }) {
-  const { data, error } = useEmbedSnapshot(options.refreshSec * 1000);
+  const { snapshot: data, error } = useSnapshot({ refreshMs: options.refreshSec * 1000 });
   if (options.target.type !== 'backend') return null;
   const { instance, backend: name } = options.target;
   if (!data)
@@ -26,7 +27,7 @@ export function BackendEmbed({ options }: { options: EmbedOptions }) {
     <EmbedCard
       title={backend.name}
       subtitle={instance}
-      href={backendHref(instance, name)}
+      href={backendHref({ instance, backend: name })}
       showTitle={options.title}
       data-testid="embed-backend"
     >

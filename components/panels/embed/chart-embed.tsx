@@ -1,18 +1,18 @@
 'use client';
 
 import { useMemo } from 'react';
+import { serverHref } from '@/lib/api/urls';
 import type { EmbedOptions } from '@/lib/embeds/embed-params';
 import { LatencyChart } from '../../charts/latency-chart';
 import { QueueChart } from '../../charts/queue-chart';
 import { SessionRateChart } from '../../charts/session-rate-chart';
 import { ApiError } from '../../hooks/fetch-json';
+import { useServerHistory } from '../../hooks/use-server-history';
 import { toChartPoints } from '../history/chart-points';
 import { ChartLegend } from '../history/history-legend';
 import { toMarkers, toShadedSpans } from '../history/state-spans';
 import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';
 import styles from './embed.module.css';
-import { backendHref } from './find-target';
-import { useEmbedHistory } from './use-embed-data';
 
 const CHARTS = { latency: LatencyChart, 'session-rate': SessionRateChart, queue: QueueChart } as const;
 export type ChartPanel = keyof typeof CHARTS;
@@ -25,9 +25,12 @@ const HEIGHT = 180;
 
 /** One server's metric over the range with its transitions and downtime drawn in (the backend page's chart). */
 export function ChartEmbed({ options, metric }: { options: EmbedOptions; metric: ChartPanel }) {
-  const target =
-    options.target.type === 'server' ? options.target : { instance: '', backend: '', server: '' };
-  const { data, error } = useEmbedHistory(target, options.range, options.refreshSec * 1000);
+  const target = options.target.type === 'server' ? options.target : null;
+  const { data, error } = useServerHistory(
+    target,
+    { kind: 'preset', preset: options.range },
+    { refreshMs: options.refreshSec * 1000 },
+  );
   const view = useMemo(
     () =>
       data && {
@@ -41,6 +44,7 @@ export function ChartEmbed({ options, metric }: { options: EmbedOptions; metric:
       },
     [data],
   );
+  if (!target) return null;
   const { instance, backend, server } = target;
   if (!view) {
     if (error instanceof ApiError && error.status === 404)
@@ -61,7 +65,7 @@ export function ChartEmbed({ options, metric }: { options: EmbedOptions; metric:
     <EmbedCard
       title={server}
       subtitle={`${backend} · ${instance} · ${NAMES[metric]}, last ${options.range}`}
-      href={backendHref(instance, backend, server)}
+      href={serverHref(target)}
       showTitle={options.title}
       data-testid={`embed-chart-${metric}`}
     >

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { SnapshotDto } from '@/lib/api/snapshot-dto';
-import { backendHref, findBackend, findServer } from './find-target';
+import { findBackend, findServer } from './find-target';
 
 const snapshot = {
   generatedAt: '',
@@ -22,8 +22,4 @@ test('findServer names the server, backend and instance it looked for', () => {
   const found = findServer(snapshot, 'main', 'web', 'w9');
   expect(found.ok ? null : found.message).toBe('No server “w9” in backend “web” on instance “main”');
   expect(findServer(snapshot, 'main', 'web', 'w1').ok).toBe(true);
-});
-
-test('links to the dashboard escape names', () => {
-  expect(backendHref('main', 'a b', 'x&y')).toBe('/backends/main/a%20b?server=x%26y');
 });

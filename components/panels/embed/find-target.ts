@@ -28,8 +28,3 @@ function knownInstances(snapshot: SnapshotDto): string {
   const names = snapshot.instances.map((i) => `“${i.name}”`);
   return names.length ? names.join(', ') : 'none';
 }
-
-export const backendHref = (instance: string, backend: string, server?: string) =>
-  `/backends/${encodeURIComponent(instance)}/${encodeURIComponent(backend)}${
-    server ? `?server=${encodeURIComponent(server)}` : ''
-  }`;

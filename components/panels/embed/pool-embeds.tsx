@@ -2,21 +2,22 @@
 
 import { useMemo } from 'react';
 import type { PoolDto } from '@/lib/api/pools-dto';
+import { POOLS_PAGE, poolHref } from '@/lib/api/urls';
 import type { EmbedOptions } from '@/lib/embeds/embed-params';
-import { formatMs } from '../../ui/format';
-import { formatPct, nodeCounts } from '../pools/pool-facts';
-import { poolHref } from '../pools/pool-href';
+import { usePools } from '../../hooks/use-pools';
+import { formatMs, formatPct } from '../../ui/format';
+import { FlappingBadge } from '../pools/flapping-badge';
+import { nodeCounts } from '../pools/pool-facts';
 import { buildPoolMatrix } from '../pools/pool-matrix-model';
 import { PoolStatusBadge } from '../pools/pool-matrix';
 import { TraefikBadge } from '../pools/pool-cards';
 import { ServerStatusBadge } from '../server-table/status-badge';
 import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';
 import styles from './embed.module.css';
-import { useEmbedPools } from './use-embed-data';
 
 /** One location pool: Traefik, nodes, its servers' states and check latency; the warnings the pool page shows. */
 export function PoolEmbed({ options }: { options: EmbedOptions }) {
-  const { data, error } = useEmbedPools(options.refreshSec * 1000);
+  const { data, error } = usePools({ refreshMs: options.refreshSec * 1000 });
   if (options.target.type !== 'pool') return null;
   const name = options.target.pool;
   if (!data)
@@ -68,6 +69,7 @@ function PoolFacts({ pool }: { pool: PoolDto }) {
   return (
     <div className={styles.summary}>
       <TraefikBadge pool={pool} />
+      <FlappingBadge pool={pool} />
       <span>
         nodes <span className="num">{`${nodes.ready}/${nodes.total}`}</span> · {pool.up} up · {pool.down} down
         · check p95 {formatMs(pool.checkLatencyMs.p95)} · uptime {formatPct(pool.uptimePct)}
@@ -78,7 +80,7 @@ function PoolFacts({ pool }: { pool: PoolDto }) {
 
 /** Pools × backends: the worst server state in each cell (read-only: no links into the dashboard but one). */
 export function PoolMatrixEmbed({ options }: { options: EmbedOptions }) {
-  const { data, error } = useEmbedPools(options.refreshSec * 1000);
+  const { data, error } = usePools({ refreshMs: options.refreshSec * 1000 });
   const matrix = useMemo(() => buildPoolMatrix(data?.pools ?? []), [data]);
   if (!data)
     return error ? (
@@ -94,7 +96,12 @@ export function PoolMatrixEmbed({ options }: { options: EmbedOptions }) {
       />
     );
   return (
-    <EmbedCard title="Location pools" href="/pools" showTitle={options.title} data-testid="embed-pool-matrix">
+    <EmbedCard
+      title="Location pools"
+      href={POOLS_PAGE}
+      showTitle={options.title}
+      data-testid="embed-pool-matrix"
+    >
       <div className={styles.scroll}>
         <table className={styles.table}>
           <thead>

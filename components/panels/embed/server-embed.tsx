@@ -1,16 +1,17 @@
 'use client';
 
+import { serverHref } from '@/lib/api/urls';
 import type { EmbedOptions } from '@/lib/embeds/embed-params';
+import { useSnapshot } from '../../hooks/use-snapshot';
 import { formatDuration, formatMs, formatRatio } from '../../ui/format';
 import { ServerStatusBadge } from '../server-table/status-badge';
 import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';
 import styles from './embed.module.css';
-import { backendHref, findServer } from './find-target';
-import { useEmbedSnapshot } from './use-embed-data';
+import { findServer } from './find-target';
 
 /** One server: state with HAProxy's own text, its last check, how long in this state, its traffic. */
 export function ServerEmbed({ options }: { options: EmbedOptions }) {
-  const { data, error } = useEmbedSnapshot(options.refreshSec * 1000);
+  const { snapshot: data, error } = useSnapshot({ refreshMs: options.refreshSec * 1000 });
   if (options.target.type !== 'server') return null;
   const { instance, backend, server: name } = options.target;
   if (!data)
@@ -27,7 +28,7 @@ export function ServerEmbed({ options }: { options: EmbedOptions }) {
     <EmbedCard
       title={server.name}
       subtitle={`${backend} · ${instance}`}
-      href={backendHref(instance, backend, name)}
+      href={serverHref({ instance, backend, server: name })}
       showTitle={options.title}
       data-testid="embed-server"
     >

@@ -1,92 +1,31 @@
 'use client';
 
-import type { UptimeBucketDto, UptimeDto } from '@/lib/api/history-dto';
 import type { EmbedOptions } from '@/lib/embeds/embed-params';
-import { formatPct } from '../history/format';
+import { bucketCountFor } from '../../hooks/range-pace';
+import { useUptime } from '../../hooks/use-uptime';
+import { formatPct } from '../../ui/format';
 import { UptimeLegend } from '../history/history-legend';
-import { bucketCountFor } from '../history/history-query';
 import { UptimeBar } from '../history/uptime-bar';
-import { poolHref } from '../pools/pool-href';
 import { EmbedCard, EmbedLoading, EmbedProblem } from './embed-card';
 import styles from './embed.module.css';
-import { backendHref } from './find-target';
-import { useEmbedUptime } from './use-embed-data';
-
-interface BarRow {
-  name: string;
-  uptimePct: number | null;
-  buckets: readonly UptimeBucketDto[] | null;
-}
-
-type Rows =
-  | { ok: true; title: string; subtitle: string; href: string; rows: BarRow[] }
-  | { ok: false; message: string };
-
-/** The rows the target has: one bar for a server or a backend; a pool's figure and a bar per server in it. */
-function rowsFor(target: EmbedOptions['target'], data: UptimeDto): Rows {
-  if (target.type === 'server') {
-    const s = data.servers.find(
-      (x) => x.instance === target.instance && x.backend === target.backend && x.server === target.server,
-    );
-    if (!s)
-      return {
-        ok: false,
-        message: `No history for server “${target.server}” in backend “${target.backend}” on instance “${target.instance}”`,
-      };
-    return {
-      ok: true,
-      title: s.server,
-      subtitle: `${s.backend} · ${s.instance}`,
-      href: backendHref(s.instance, s.backend, s.server),
-      rows: [{ name: s.server, uptimePct: s.uptimePct, buckets: s.buckets }],
-    };
-  }
-  if (target.type === 'backend') {
-    const b = data.backends.find((x) => x.instance === target.instance && x.backend === target.backend);
-    if (!b)
-      return {
-        ok: false,
-        message: `No history for backend “${target.backend}” on instance “${target.instance}”`,
-      };
-    return {
-      ok: true,
-      title: b.backend,
-      subtitle: b.instance,
-      href: backendHref(b.instance, b.backend),
-      rows: [{ name: b.backend, uptimePct: b.uptimePct, buckets: b.buckets }],
-    };
-  }
-  if (target.type === 'pool') {
-    const pool = data.pools.find((p) => p.pool === target.pool);
-    const servers = data.servers.filter((s) => s.pool === target.pool);
-    if (!pool && servers.length === 0) return { ok: false, message: `No pool “${target.pool}”` };
-    return {
-      ok: true,
-      title: `Pool ${target.pool}`,
-      subtitle: `${formatPct(pool?.uptimePct)} up`,
-      href: poolHref(target.pool),
-      // The same server seen over two sources is two rows: the instance tells them apart.
-      rows: servers.map((s) => ({
-        name: `${s.instance}/${s.backend}/${s.server}`,
-        uptimePct: s.uptimePct,
-        buckets: s.buckets,
-      })),
-    };
-  }
-  return { ok: false, message: 'No target' };
-}
+import { uptimeFilterFor, uptimeRowsFor } from './uptime-embed-rows';
 
 /** Uptime bars over the range: a cell per time bucket coloured by its worst state, with the figure beside. */
 export function UptimeEmbed({ options }: { options: EmbedOptions }) {
-  const cells = bucketCountFor({ kind: 'preset', preset: options.range });
-  const { data, error } = useEmbedUptime(options.range, cells, options.refreshSec * 1000);
+  const range = { kind: 'preset', preset: options.range } as const;
+  const cells = bucketCountFor(range);
+  const { data, error } = useUptime(range, {
+    buckets: cells,
+    filter: uptimeFilterFor(options.target),
+    refreshMs: options.refreshSec * 1000,
+  });
   if (!data)
     return error ? (
       <EmbedProblem title="Cannot reach hapscope" problems={[error.message]} />
     ) : (
       <EmbedLoading />
     );
-  const found = rowsFor(options.target, data);
+  const found = uptimeRowsFor(options.target, data);
   if (!found.ok) return <EmbedProblem title="Not found" problems={[found.message]} />;
   return (
     <EmbedCard

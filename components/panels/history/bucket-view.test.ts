@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
 import type { UptimeBucketDto } from '@/lib/api/history-dto';
 import { toCellView } from './bucket-view';
-import { formatPct } from './format';
 
 const bucket = (patch: Partial<UptimeBucketDto>): UptimeBucketDto => ({
   from: '2025-05-01T12:04:00.000Z',
@@ -57,15 +56,4 @@ test.each<[Partial<UptimeBucketDto>, boolean]>([
 
 test('dates appear when asked for', () => {
   expect(toCellView(bucket({}), { ...opts, withDate: true }).label).toBe('1 May 12:04–1 May 12:08 UP 4m 00s');
-});
-
-test.each([
-  [null, '–'],
-  [100, '100%'],
-  [99.999, '99.99%'],
-  [99.5, '99.50%'],
-  [87.26, '87.2%'],
-  [0, '0.0%'],
-])('formatPct(%s) = %s', (pct, text) => {
-  expect(formatPct(pct)).toBe(text);
 });

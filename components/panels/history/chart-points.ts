@@ -9,18 +9,18 @@ const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === nu
 export function toChartPoints(history: Pick<HistoryDto, 'samples' | 'noData' | 'from' | 'to'>): ChartPoint[] {
   const points: ChartPoint[] = history.samples.map((s) => ({
     t: Date.parse(s.at),
-    latency: s.checkMsMax ?? s.checkDurationMs,
+    checkDurationMs: s.checkDurationMaxMs ?? s.checkDurationMs,
     sessions: s.sessionsMax ?? s.sessions,
-    rate: s.sessionRateMax ?? s.sessionRate,
+    sessionRate: s.sessionRateMax ?? s.sessionRate,
     queue: s.queue,
   }));
   const binned =
     points.length > MAX_POINTS ? bin(points, Date.parse(history.from), Date.parse(history.to)) : points;
   const gaps = history.noData.map((gap) => ({
     t: Date.parse(gap.from),
-    latency: null,
+    checkDurationMs: null,
     sessions: null,
-    rate: null,
+    sessionRate: null,
     queue: null,
   }));
   return [...binned, ...gaps].sort((a, b) => a.t - b.t);
@@ -35,9 +35,9 @@ function bin(points: readonly ChartPoint[], from: number, to: number): ChartPoin
     const current = bins.get(index);
     if (!current) bins.set(index, { ...p, t: from + index * width });
     else {
-      current.latency = maxOf(current.latency, p.latency);
+      current.checkDurationMs = maxOf(current.checkDurationMs, p.checkDurationMs);
       current.sessions = maxOf(current.sessions, p.sessions);
-      current.rate = maxOf(current.rate, p.rate);
+      current.sessionRate = maxOf(current.sessionRate, p.sessionRate);
       current.queue = maxOf(current.queue, p.queue);
     }
   }

@@ -2,7 +2,7 @@
 
 import type { EventDto } from '@/lib/api/history-dto';
 import { useState } from 'react';
-import { useNow } from '../../hooks/use-now';
+import { useNow } from '../../ui/use-now';
 import { formatDuration } from '../../ui/format';
 import { formatClockSeconds } from './format';
 import styles from './history.module.css';

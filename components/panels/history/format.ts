@@ -1,15 +1,4 @@
-/** Formatting of the history views: percentages, clock times and spans. Fixed locale so figures line up. */
-
-const DASH = '–';
-
-/** 99.95% — truncated, never rounded up to 100% while any downtime remains. */
-export function formatPct(pct: number | null | undefined): string {
-  if (pct === null || pct === undefined || !Number.isFinite(pct)) return DASH;
-  if (pct >= 100) return '100%';
-  const digits = pct >= 99 ? 2 : 1;
-  const factor = 10 ** digits;
-  return `${(Math.floor(pct * factor) / factor).toFixed(digits)}%`;
-}
+/** Formatting of the history views: clock times and spans. Fixed locale so figures line up. */
 
 export interface ClockOptions {
   withDate?: boolean;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useNow } from '../../hooks/use-now';
+import { useNow } from '../../ui/use-now';
 import { formatClock, needsDate } from './format';
 import styles from './history.module.css';
 

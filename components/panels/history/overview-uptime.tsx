@@ -2,8 +2,9 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useUptime } from '../../hooks/use-uptime';
-import { formatPct } from './format';
-import type { HistoryRange } from './history-query';
+import { formatPct } from '../../ui/format';
+import type { HistoryRange } from '@/lib/api/urls';
+import { backendKey, serverKey, type ServerRef } from '@/lib/health/server-key';
 
 const RANGE_24H: HistoryRange = { kind: 'preset', preset: '24h' };
 /** Uptime over a day barely moves between polls: once a minute is plenty. */
@@ -11,7 +12,6 @@ const REFRESH_MS = 60_000;
 
 type Lookup = ReadonlyMap<string, number | null>;
 const UptimeContext = createContext<Lookup | null>(null);
-const keyOf = (...parts: string[]) => parts.join('\n');
 
 /** Fetches the 24h uptime once for the whole overview table; cells read it through context. */
 export function Uptime24hProvider({ children }: { children: ReactNode }) {
@@ -19,8 +19,8 @@ export function Uptime24hProvider({ children }: { children: ReactNode }) {
   const lookup = useMemo(() => {
     if (!data) return null;
     const map = new Map<string, number | null>();
-    for (const s of data.servers) map.set(keyOf(s.instance, s.backend, s.server), s.uptimePct);
-    for (const b of data.backends) map.set(keyOf(b.instance, b.backend), b.uptimePct);
+    for (const s of data.servers) map.set(serverKey(s), s.uptimePct);
+    for (const b of data.backends) map.set(backendKey(b.instance, b.backend), b.uptimePct);
     return map;
   }, [data]);
   return <UptimeContext.Provider value={lookup}>{children}</UptimeContext.Provider>;
@@ -38,20 +38,12 @@ function Figure({ pct }: { pct: number | null | undefined }) {
   );
 }
 
-export function ServerUptime24h({
-  instance,
-  backend,
-  server,
-}: {
-  instance: string;
-  backend: string;
-  server: string;
-}) {
+export function ServerUptime24h(ref: ServerRef) {
   const lookup = useContext(UptimeContext);
-  return <Figure pct={lookup?.get(keyOf(instance, backend, server))} />;
+  return <Figure pct={lookup?.get(serverKey(ref))} />;
 }
 
 export function BackendUptime24h({ instance, backend }: { instance: string; backend: string }) {
   const lookup = useContext(UptimeContext);
-  return <Figure pct={lookup?.get(keyOf(instance, backend))} />;
+  return <Figure pct={lookup?.get(backendKey(instance, backend))} />;
 }

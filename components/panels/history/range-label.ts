@@ -1,5 +1,5 @@
 import { formatClock, needsDate } from './format';
-import type { HistoryRange } from './history-query';
+import type { HistoryRange } from '@/lib/api/urls';
 
 /** "last 24h", or "3 May 12:00–4 May 12:00" for a custom range. */
 export function describeRange(range: HistoryRange, timeZone?: string): string {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { RANGE_OPTIONS, type HistoryRange } from './history-query';
+import type { HistoryRange } from '@/lib/api/urls';
+import { RANGE_OPTIONS } from './history-query';
 import styles from './history.module.css';
 
 export interface RangePickerProps {

@@ -2,8 +2,7 @@
 
 import { useState } from 'react';
 import type { UptimeBucketDto } from '@/lib/api/history-dto';
-import { formatDuration } from '../../ui/format';
-import { formatPct } from './format';
+import { formatDuration, formatPct } from '../../ui/format';
 import styles from './history.module.css';
 import { UptimeBar } from './uptime-bar';
 

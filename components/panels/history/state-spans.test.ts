@@ -96,11 +96,11 @@ test('DOWN then MAINT are two spans', () => {
 test('chart points break at a gap and keep rollup maxima', () => {
   const points = toChartPoints(
     history({
-      samples: [sample(0, 'UP', { checkMsMax: 40 }), sample(400, 'UP')],
+      samples: [sample(0, 'UP', { checkDurationMaxMs: 40 }), sample(400, 'UP')],
       noData: [{ from: at(100), to: at(300) }],
     }),
   );
-  expect(points.map((p) => [p.t - T0, p.latency])).toEqual([
+  expect(points.map((p) => [p.t - T0, p.checkDurationMs])).toEqual([
     [0, 40],
     [100_000, null],
     [400_000, 5],
@@ -113,5 +113,5 @@ test('many samples are binned to the maximum of each bin', () => {
   );
   const points = toChartPoints(history({ samples }));
   expect(points.length).toBeLessThanOrEqual(720);
-  expect(Math.max(...points.map((p) => p.latency ?? 0))).toBe(999);
+  expect(Math.max(...points.map((p) => p.checkDurationMs ?? 0))).toBe(999);
 });

@@ -2,19 +2,16 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import {
-  historyQueryToSearch,
-  parseHistoryQuery,
-  type HistoryQuery,
-  type RangeOption,
-} from './history-query';
+import { pageSearch } from '@/lib/api/urls';
+import type { RangePreset } from '@/lib/health/time-range';
+import { parseHistoryQuery, type HistoryQuery } from './history-query';
 
 /**
  * Range, custom from/to and selected server, kept in the URL with history.replaceState (Next.js syncs it into
  * useSearchParams): no history entry per click and no server round trip, as the overview's table query does.
  */
 export function useHistoryQuery(
-  fallback: RangeOption = '24h',
+  fallback: RangePreset = '24h',
 ): [HistoryQuery, (patch: Partial<HistoryQuery>) => void] {
   const params = useSearchParams();
   const query = useMemo(() => parseHistoryQuery(params, fallback), [params, fallback]);
@@ -22,7 +19,7 @@ export function useHistoryQuery(
     (patch: Partial<HistoryQuery>) => {
       const current = new URLSearchParams(window.location.search);
       const next = { ...parseHistoryQuery(current, fallback), ...patch };
-      const search = historyQueryToSearch(next, current, fallback);
+      const search = pageSearch(next, current, fallback);
       window.history.replaceState(null, '', `${window.location.pathname}${search}`);
     },
     [fallback],

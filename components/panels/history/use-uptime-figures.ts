@@ -1,9 +1,10 @@
 'use client';
 
 import { useMemo } from 'react';
+import type { HistoryRange } from '@/lib/api/urls';
 import type { UptimeDto } from '@/lib/api/history-dto';
+import { bucketCountFor } from '../../hooks/range-pace';
 import { useUptime } from '../../hooks/use-uptime';
-import type { HistoryRange } from './history-query';
 import type { FigureRange, ServerUptimeListProps } from './server-uptime-list';
 
 const preset = (p: FigureRange): HistoryRange => ({ kind: 'preset', preset: p });
@@ -13,7 +14,6 @@ const RANGES = {
   '7d': preset('7d'),
   '30d': preset('30d'),
 } as const;
-const FIGURES_REFRESH_MS = 60_000;
 
 /** Uptime % by server name ('' for the backend itself) within one backend. */
 export function figuresOf(dto: UptimeDto | undefined, instance: string, backend: string) {
@@ -26,13 +26,20 @@ export function figuresOf(dto: UptimeDto | undefined, instance: string, backend:
   return map;
 }
 
-/** The backend page's fixed 1h/24h/7d/30d figures, refreshed once a minute. */
+/**
+ * One backend's uptime over `range`, for its bars. The same hook with `range` 1h/24h/7d/30d feeds the figures:
+ * asked with the bars' own cell count, the figure of the selected range is the bars' request, not a second one.
+ */
+export function useBackendUptime(instance: string, backend: string, range: HistoryRange) {
+  return useUptime(range, { buckets: bucketCountFor(range), filter: { instance, backend } });
+}
+
+/** The backend page's fixed 1h/24h/7d/30d figures: four requests for that backend only. */
 export function useUptimeFigures(instance: string, backend: string): ServerUptimeListProps['figures'] {
-  const options = { refreshMs: FIGURES_REFRESH_MS };
-  const h1 = useUptime(RANGES['1h'], options).data;
-  const h24 = useUptime(RANGES['24h'], options).data;
-  const d7 = useUptime(RANGES['7d'], options).data;
-  const d30 = useUptime(RANGES['30d'], options).data;
+  const h1 = useBackendUptime(instance, backend, RANGES['1h']).data;
+  const h24 = useBackendUptime(instance, backend, RANGES['24h']).data;
+  const d7 = useBackendUptime(instance, backend, RANGES['7d']).data;
+  const d30 = useBackendUptime(instance, backend, RANGES['30d']).data;
   return useMemo(
     () => ({
       '1h': figuresOf(h1, instance, backend),

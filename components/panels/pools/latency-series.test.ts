@@ -1,32 +1,15 @@
 import { expect, test } from 'vitest';
-import { poolLatencySeries } from './latency-series';
+import { toPoolLatencyPoints } from './latency-series';
 
-const range = { from: 0, to: 100 };
-
-test('each bin holds the p95 and max across every server of the pool', () => {
-  const a = Array.from({ length: 20 }, (_, i) => ({ at: 10 + i * 0.1, checkDurationMs: i + 1 }));
-  const b = [{ at: 15, checkDurationMs: 100 }];
-  const series = poolLatencySeries([a, b], range, 4);
-  expect(series.map((p) => p.t)).toEqual([13, 38, 63, 88]);
-  expect(series[0]).toEqual({ t: 13, p95: 20, max: 100, samples: 21 });
-  expect(series.slice(1).every((p) => p.p95 === null && p.max === null && p.samples === 0)).toBe(true);
-});
-
-test('samples without a check duration or outside the range are left out; rollup maxima count', () => {
-  const series = poolLatencySeries(
-    [
-      [
-        { at: 60, checkDurationMs: null },
-        { at: -5, checkDurationMs: 999 },
-        { at: 101, checkDurationMs: 999 },
-        { at: 100, checkDurationMs: 7, checkMsMax: 45 },
-      ],
+test('each point keeps its p95 and max at its bucket time; gaps stay null', () => {
+  const points = toPoolLatencyPoints({
+    points: [
+      { at: '2025-05-01T12:00:00.000Z', p50: 4, p95: 20, max: 100, samples: 21 },
+      { at: '2025-05-01T12:01:00.000Z', p50: null, p95: null, max: null, samples: 0 },
     ],
-    range,
-    2,
-  );
-  expect(series).toEqual([
-    { t: 25, p95: null, max: null, samples: 0 },
-    { t: 75, p95: 7, max: 45, samples: 1 },
+  });
+  expect(points).toEqual([
+    { t: 1746100800000, p95: 20, max: 100 },
+    { t: 1746100860000, p95: null, max: null },
   ]);
 });

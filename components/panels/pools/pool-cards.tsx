@@ -2,12 +2,13 @@
 
 import Link from 'next/link';
 import type { PoolDto } from '@/lib/api/pools-dto';
+import { poolHref } from '@/lib/api/urls';
 import { usePools } from '../../hooks/use-pools';
 import { Badge } from '../../ui/badge';
 import { EmptyState } from '../../ui/empty-state';
-import { formatMs } from '../../ui/format';
-import { formatPct, hasTraefikWarning, nodeCounts, otherWarnings } from './pool-facts';
-import { poolHref } from './pool-href';
+import { formatMs, formatPct } from '../../ui/format';
+import { FlappingBadge } from './flapping-badge';
+import { hasTraefikWarning, nodeCounts, otherWarnings } from './pool-facts';
 import styles from './pools.module.css';
 import { ShareButton } from '../share/share-button';
 import { poolShareChoices } from '../share/share-choices';
@@ -43,6 +44,7 @@ function PoolCard({ pool }: { pool: PoolDto }) {
           {pool.name}
         </Link>
         <TraefikBadge pool={pool} />
+        <FlappingBadge pool={pool} />
         <ShareButton label={`pool ${pool.name}`} choices={poolShareChoices(pool.name)} />
       </div>
       {hasTraefikWarning(pool) ? (

@@ -2,11 +2,13 @@
 
 import Link from 'next/link';
 import type { PoolDto } from '@/lib/api/pools-dto';
+import { POOLS_PAGE } from '@/lib/api/urls';
 import { usePools } from '../../hooks/use-pools';
 import { EmptyState } from '../../ui/empty-state';
-import { formatMs } from '../../ui/format';
+import { formatMs, formatPct } from '../../ui/format';
+import { FlappingBadge } from './flapping-badge';
 import { TraefikBadge } from './pool-cards';
-import { formatPct, hasTraefikWarning, nodeCounts, otherWarnings } from './pool-facts';
+import { hasTraefikWarning, nodeCounts, otherWarnings } from './pool-facts';
 import { PoolLatencyPanel } from './pool-latency-panel';
 import { PoolNodes } from './pool-nodes';
 import { PoolServers } from './pool-servers';
@@ -86,7 +88,7 @@ export function PoolDetailPanel({ name }: { name: string }) {
       <EmptyState title={`No pool “${name}”`} data-testid="pool-missing">
         <p>
           Known pools: {data.pools.map((p) => p.name).join(', ') || 'none'}.{' '}
-          <Link href="/pools">All pools</Link>
+          <Link href={POOLS_PAGE}>All pools</Link>
         </p>
       </EmptyState>
     );
@@ -95,7 +97,7 @@ export function PoolDetailPanel({ name }: { name: string }) {
   return (
     <>
       <h1 className={styles.pageTitle}>
-        {pool.name} <TraefikBadge pool={pool} />{' '}
+        {pool.name} <TraefikBadge pool={pool} /> <FlappingBadge pool={pool} />{' '}
         <ShareButton label={`pool ${pool.name}`} choices={poolShareChoices(pool.name)} />
       </h1>
       {hasTraefikWarning(pool) ? <TraefikWarning pool={pool.name} traefikTotal={pool.traefikTotal} /> : null}
@@ -109,7 +111,7 @@ export function PoolDetailPanel({ name }: { name: string }) {
       <PoolStats pool={pool} />
       <PoolNodes nodes={pool.nodes} />
       <PoolServers pool={pool} />
-      <PoolLatencyPanel servers={pool.servers} />
+      <PoolLatencyPanel pool={pool} />
     </>
   );
 }

@@ -19,5 +19,9 @@ export function otherWarnings(pool: PoolDto): string[] {
   return pool.warnings.filter((w) => w !== traefik);
 }
 
-export const formatPct = (pct: number | null) =>
-  pct === null ? '–' : `${pct.toFixed(pct >= 99.95 ? 2 : 1)}%`;
+/** "3 servers flapping" (distinct servers flapping now); null when none is. */
+export function flappingText(pool: Pick<PoolDto, 'flappingServers'>): string | null {
+  const n = pool.flappingServers;
+  if (n <= 0) return null;
+  return `${n} ${n === 1 ? 'server' : 'servers'} flapping`;
+}

@@ -1,35 +1,29 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { PoolServerDto } from '@/lib/api/pools-dto';
+import type { PoolDto } from '@/lib/api/pools-dto';
+import type { RangePreset } from '@/lib/health/time-range';
 import { PoolLatencyChart } from '../../charts/pool-latency-chart';
-import { MAX_CHART_SERVERS, usePoolLatencyHistory } from '../../hooks/use-pools';
-import { poolLatencySeries } from './latency-series';
+import { usePoolLatency } from '../../hooks/use-pool-latency';
+import { toPoolLatencyPoints } from './latency-series';
 import styles from './pools.module.css';
 
-const RANGES = [
-  { label: '15 min', spanMs: 15 * 60_000, refreshMs: 5_000 },
-  { label: '1 h', spanMs: 3_600_000, refreshMs: 15_000 },
-  { label: '6 h', spanMs: 6 * 3_600_000, refreshMs: 60_000 },
-  { label: '24 h', spanMs: 24 * 3_600_000, refreshMs: 120_000 },
-] as const;
+const RANGES: readonly { label: string; preset: RangePreset }[] = [
+  { label: '15 min', preset: '15m' },
+  { label: '1 h', preset: '1h' },
+  { label: '6 h', preset: '6h' },
+  { label: '24 h', preset: '24h' },
+];
 
-/**
- * Check latency of the pool over time, aggregated in the browser from each server's history (one request per
- * server, at most MAX_CHART_SERVERS): p95 and max across the pool per time bin.
- */
-export function PoolLatencyPanel({ servers }: { servers: readonly PoolServerDto[] }) {
+const isChecked = (s: PoolDto['servers'][number]) => s.status !== 'NOCHECK' && s.status !== 'MAINT';
+
+/** Check latency of the pool over time: p95 and max across its servers per time bucket, binned by the API. */
+export function PoolLatencyPanel({ pool }: { pool: PoolDto }) {
   const [rangeIndex, setRangeIndex] = useState(0);
-  const range = RANGES[rangeIndex] ?? RANGES[0];
-  const checked = useMemo(
-    () => servers.filter((s) => s.status !== 'NOCHECK' && s.status !== 'MAINT'),
-    [servers],
-  );
-  const { data, error } = usePoolLatencyHistory(checked, range.spanMs, range.refreshMs);
-  const series = useMemo(
-    () => (data ? poolLatencySeries(data.histories, { from: data.from, to: data.to }) : []),
-    [data],
-  );
+  const range = RANGES[rangeIndex] ?? RANGES[0]!;
+  const checked = pool.servers.filter(isChecked).length;
+  const { data, error } = usePoolLatency(checked > 0 ? pool.name : null, range.preset);
+  const series = useMemo(() => (data ? toPoolLatencyPoints(data) : []), [data]);
   return (
     <section className={styles.section} aria-label="Check latency over time">
       <div className={styles.chartHead}>
@@ -48,23 +42,18 @@ export function PoolLatencyPanel({ servers }: { servers: readonly PoolServerDto[
           ))}
         </div>
       </div>
-      {checked.length === 0 ? (
+      {checked === 0 ? (
         <p className={styles.muted}>No health-checked server in this pool.</p>
       ) : data ? (
         <PoolLatencyChart
           data={series}
-          from={data.from}
-          to={data.to}
-          title={`p95 and max across ${Math.min(checked.length, MAX_CHART_SERVERS)} servers`}
+          from={Date.parse(data.from)}
+          to={Date.parse(data.to)}
+          title={`p95 and max across ${checked} servers`}
         />
       ) : (
         <p className={styles.muted}>{error ? `History unavailable: ${error.message}` : 'Loading history…'}</p>
       )}
-      {data?.truncated ? (
-        <p className={styles.note}>
-          Showing the first {MAX_CHART_SERVERS} of {checked.length} servers.
-        </p>
-      ) : null}
     </section>
   );
 }

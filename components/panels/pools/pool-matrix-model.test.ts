@@ -80,7 +80,7 @@ test('rows are pools, columns every backend name across sources, a cell the wors
   expect(matrix.rows.map((r) => r.pool.name)).toEqual(['pool-a', 'pool-b']);
   const [a, b] = matrix.rows;
   expect(a!.cells.map((c) => c.worst)).toEqual(['UP', 'DOWN', null]);
-  expect(a!.cells[1]).toMatchObject({ p95Ms: 30, servingFromBackup: true });
+  expect(a!.cells[1]).toMatchObject({ checkLatencyMs: { p95: 30 }, servingFromBackup: true });
   expect(a!.cells[1]!.servers).toHaveLength(2);
   expect(b!.cells.map((c) => c.worst)).toEqual([null, null, 'NOCHECK']);
 });

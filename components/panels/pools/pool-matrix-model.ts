@@ -13,7 +13,7 @@ export interface MatrixCell {
   worst: ServerStatus | null;
   servers: PoolServerDto[];
   /** The worst p95 among the backend's rows in this pool (one row per source). */
-  p95Ms: number | null;
+  checkLatencyMs: { p95: number | null };
   servingFromBackup: boolean;
 }
 
@@ -54,7 +54,7 @@ export function buildPoolMatrix(pools: readonly PoolDto[]): PoolMatrix {
           backend,
           worst: worstStatus(servers),
           servers,
-          p95Ms: maxOf(rows.map((b) => b.checkLatencyMs.p95)),
+          checkLatencyMs: { p95: maxOf(rows.map((b) => b.checkLatencyMs.p95)) },
           servingFromBackup: rows.some((b) => b.servingFromBackup),
         };
       }),

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
+import { poolHref } from '@/lib/api/urls';
 import { usePools } from '../../hooks/use-pools';
 import { Badge } from '../../ui/badge';
 import { formatMs } from '../../ui/format';
 import { serverStatusView } from '../server-table/status';
 import { buildPoolMatrix, type MatrixCell } from './pool-matrix-model';
-import { poolHref } from './pool-href';
 import styles from './pools.module.css';
 import { ShareButton } from '../share/share-button';
 import { POOL_MATRIX_CHOICES } from '../share/share-choices';
@@ -64,7 +64,7 @@ function Cell({ cell }: { cell: MatrixCell }) {
             </li>
           ))}
         </ul>
-        <p className={styles.note}>Check latency p95 (5 min): {formatMs(cell.p95Ms)}</p>
+        <p className={styles.note}>Check latency p95 (5 min): {formatMs(cell.checkLatencyMs.p95)}</p>
       </div>
     </td>
   );

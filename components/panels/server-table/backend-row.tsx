@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { memo, type CSSProperties } from 'react';
+import { backendHref } from '@/lib/api/urls';
 import { formatRatio } from '../../ui/format';
 import { BackendUptime24h } from '../history/overview-uptime';
 import { ShareButton } from '../share/share-button';
@@ -86,7 +87,7 @@ export const BackendRowView = memo(function BackendRowView({
           </button>
           <span className={styles.backendName} title={`${backend.name} on ${backend.instance}`}>
             <Link
-              href={`/backends/${encodeURIComponent(backend.instance)}/${encodeURIComponent(backend.name)}`}
+              href={backendHref({ instance: backend.instance, backend: backend.name })}
               prefetch={false}
               data-testid="backend-link"
             >

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { memo, type CSSProperties } from 'react';
+import { poolHref } from '@/lib/api/urls';
 import type { Server } from '@/lib/health/types';
 import { formatDuration, formatMs, formatRatio } from '../../ui/format';
 import { ServerUptime24h } from '../history/overview-uptime';
-import { poolHref } from '../pools/pool-href';
 import { checkView } from './check-view';
 import type { ColumnDef, ColumnId } from './columns';
 import type { ServerRow } from './rows';

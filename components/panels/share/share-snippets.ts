@@ -2,6 +2,7 @@
  * What the share dialog hands out: embed URL, <iframe> snippet, the wiki's resize one-liner, badge snippets.
  * Pure; attribute values are escaped so a backend called `a"b` cannot break the snippet.
  */
+import { sparklineBadgeUrl, statusBadgeUrl, uptimeBadgeUrl } from '@/lib/api/urls';
 import {
   embedPath,
   type EmbedPanel,
@@ -71,27 +72,13 @@ export function resizeSnippet(origin: string): string {
 /** The SVG badge that says the same thing, for wikis that refuse iframes; null for panels without one. */
 export function badgePath(choice: ShareChoice, range: EmbedRange): string | null {
   const t = choice.target;
-  const parts =
-    t.type === 'server'
-      ? ['server', t.instance, t.backend, t.server]
-      : t.type === 'backend'
-        ? ['backend', t.instance, t.backend]
-        : t.type === 'pool'
-          ? ['pool', t.pool]
-          : null;
-  if (!parts) return null;
-  const path = (segments: string[]) => segments.map(encodeURIComponent).join('/');
-  if (choice.panel === 'uptime') {
-    const uptimeRange = range === '6h' ? '24h' : range;
-    return `/api/v1/badge/uptime/${path(parts)}.svg${uptimeRange === '24h' ? '' : `?range=${uptimeRange}`}`;
-  }
+  if (t.type === 'none') return null;
+  if (choice.panel === 'uptime') return uptimeBadgeUrl(t, range === '6h' ? '24h' : range);
   if ((choice.panel === 'latency' || choice.panel === 'session-rate') && t.type === 'server') {
     const sparkRange = range === '7d' || range === '30d' ? '24h' : range;
-    const metric = choice.panel === 'latency' ? '' : 'metric=rate';
-    const query = [metric, sparkRange === '1h' ? '' : `range=${sparkRange}`].filter(Boolean).join('&');
-    return `/api/v1/badge/sparkline/${path(parts)}.svg${query ? `?${query}` : ''}`;
+    return sparklineBadgeUrl(t, choice.panel === 'latency' ? 'latency' : 'rate', sparkRange);
   }
-  return `/api/v1/badge/${path(parts)}.svg`;
+  return statusBadgeUrl(t);
 }
 
 export function markdownBadge(badgeUrl: string, label: string, linkUrl: string): string {

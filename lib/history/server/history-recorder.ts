@@ -5,6 +5,7 @@
  */
 import { detectReload, type ProcessReading } from '@/lib/health/detect-reload';
 import { detectTransitions, type PreviousReading, type ServerReading } from '@/lib/health/detect-transitions';
+import { serverKey } from '@/lib/health/server-key';
 import type { Backend, HaproxyProcessInfo, Server } from '@/lib/health/types';
 import type { HistoryWriter, SampleRow } from '@/lib/store/history-writer';
 import { statusCode, transitionCode } from '@/lib/store/status-codes';
@@ -34,6 +35,7 @@ interface ServerMemory {
 
 interface InstanceMemory {
   id: number;
+  name: string;
   coverageId: number | null;
   coverageTo: number | null;
   process: ProcessReading | null;
@@ -135,13 +137,14 @@ export class HistoryRecorder {
     const stored = this.writer.loadInstance(name);
     memory = {
       id: stored.id,
+      name,
       coverageId: stored.coverage?.id ?? null,
       coverageTo: stored.coverage?.to ?? null,
       process: stored.process,
       servers: new Map(),
     };
     for (const server of stored.servers) {
-      memory.servers.set(`${server.backend}\n${server.name}`, {
+      memory.servers.set(serverKey({ instance: name, backend: server.backend, server: server.name }), {
         id: server.id,
         backup: server.backup,
         pool: server.pool,
@@ -158,7 +161,7 @@ export class HistoryRecorder {
   }
 
   private serverMemory(instance: InstanceMemory, backend: string, server: Server, at: number): ServerMemory {
-    const key = `${backend}\n${server.name}`;
+    const key = serverKey({ instance: instance.name, backend, server: server.name });
     let memory = instance.servers.get(key);
     if (!memory) {
       const id = this.writer.insertServer(instance.id, { backend, ...server }, at, server);
@@ -204,7 +207,7 @@ function toSampleRow(server: Server): SampleRow {
   return {
     status: statusCode(server.status),
     transition: transitionCode(server.transition),
-    checkMs: server.check.durationMs,
+    checkDurationMs: server.check.durationMs,
     sessions: server.sessions.current,
     queue: server.queue.current,
     rate: server.sessionRate.current,
@@ -232,6 +235,7 @@ export function sampleChanged(last: SampleRow, next: SampleRow): boolean {
   ) {
     return true;
   }
-  if (last.checkMs === null || next.checkMs === null) return last.checkMs !== next.checkMs;
-  return Math.abs(next.checkMs - last.checkMs) > Math.max(2, last.checkMs * 0.1);
+  const [was, now] = [last.checkDurationMs, next.checkDurationMs];
+  if (was === null || now === null) return was !== now;
+  return Math.abs(now - was) > Math.max(2, was * 0.1);
 }

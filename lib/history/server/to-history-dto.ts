@@ -56,10 +56,18 @@ function toSampleDto(sample: HistorySample): HistorySampleDto {
     sessionRate: sample.sessionRate,
     transition: sample.transition,
   };
-  if (!sample.rollup) return dto;
-  const { bucketMs: _bucketMs, ...rollup } = sample.rollup;
-  void _bucketMs;
-  return { ...dto, ...rollup };
+  const rollup = sample.rollup;
+  if (!rollup) return dto;
+  return {
+    ...dto,
+    checkDurationMaxMs: rollup.checkDurationMaxMs,
+    sessionsMax: rollup.sessionsMax,
+    sessionRateMax: rollup.sessionRateMax,
+    upSec: rollup.upSec,
+    downSec: rollup.downSec,
+    plannedSec: rollup.plannedSec,
+    noDataSec: rollup.noDataSec,
+  };
 }
 
 export function toUptimeFiguresDto(figures: UptimeFigures): UptimeFiguresDto {

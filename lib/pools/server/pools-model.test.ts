@@ -1,11 +1,14 @@
 // The collector-side join against the fake k3s API through the real client: servers get node and pool, pools get health.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startFakeK8s, type FakeK8s } from '@/e2e/harness/fake-k8s';
+import { startFakeK8s, type FakeIngressRouteSpec, type FakeK8s } from '@/e2e/harness/fake-k8s';
+import { ingressRouteObject } from '@/e2e/harness/fake-k8s/objects';
+import { RoutesDtoSchema } from '@/lib/api/routes-dto';
 import { parseTopologySettings } from '@/lib/config/topology-file';
 import type { Backend, Server } from '@/lib/health/types';
 import { connectK8s, type K8sConnection } from '@/lib/k8s';
 import { PoolsModel } from './pools-model';
 import { toPoolsDto } from './pools-service';
+import { toRoutesDto } from './routes-service';
 
 const POOL_LABELS = ['svccontroller.k3s.cattle.io/lbpool', 'topology.kubernetes.io/zone'];
 let fake: FakeK8s;
@@ -15,7 +18,9 @@ beforeAll(async () => {
   fake = await startFakeK8s();
   connection = connectK8s({ k8sEnabled: 'true', kubeconfig: fake.kubeconfigPath }, {}, { debounceMs: 10 });
   const deadline = Date.now() + 3000;
-  while (!(connection.status().ok && connection.source!.version > 0) && Date.now() < deadline) {
+  // ok can come a debounce before the rebuild holding the last resource: wait for the IngressRoutes too.
+  const synced = () => connection.status().ok && connection.source!.topology().ingressRoutes.length === 3;
+  while (!synced() && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 });
@@ -110,4 +115,86 @@ test('without Kubernetes, static pools from the config place servers and pools c
     ['dc-2', 0, []],
   ]);
   expect(dto.kubernetes).toEqual({ enabled: false, ok: false, error: null });
+});
+
+const routedModel = (
+  topology = parseTopologySettings({
+    SERVER_OVERRIDES: 'gw=loc-c-2',
+    BACKEND_HOSTS: 'web=code.example.com, api_backend=api2.example.com',
+  }),
+) => new PoolsModel(connection, topology, POOL_LABELS, 1000);
+
+function routesNow(model: PoolsModel) {
+  const polled = backends();
+  model.decorate('main', polled, 1_000);
+  return toRoutesDto(model.routing(polled, model.pools(polled, 1_000)));
+}
+
+test('BACKEND_HOSTS backends get their IngressRoutes and the pools whose Traefik serves them; pools their Services', () => {
+  const dto = routesNow(routedModel());
+  expect(RoutesDtoSchema.parse(dto)).toEqual(dto);
+  expect(dto.routes).toEqual([
+    {
+      backend: 'web',
+      host: 'code.example.com',
+      instances: ['main'],
+      ingressRoutes: ['apps/code'],
+      pools: [
+        { pool: 'pool-a', traefikLocal: true, servers: ['agent1'] },
+        { pool: 'pool-b', traefikLocal: true, servers: ['agent2'] },
+        { pool: 'pool-c', traefikLocal: false, servers: ['agent3', 'gw'] },
+        { pool: 'unassigned', traefikLocal: null, servers: ['lost'] },
+      ],
+    },
+    {
+      backend: 'api_backend',
+      host: 'api2.example.com',
+      instances: [],
+      ingressRoutes: ['legacy/api'],
+      pools: [],
+    },
+  ]);
+  expect(dto.poolServices).toEqual([
+    { pool: 'pool-a', services: ['kube-system/traefik-pool-a'] },
+    { pool: 'pool-b', services: ['kube-system/traefik-pool-b'] },
+    { pool: 'pool-c', services: ['kube-system/traefik-pool-c'] },
+  ]);
+});
+
+test('an IngressRoute added through the watch (older API group) shows for its backend', async () => {
+  const model = routedModel();
+  const route: FakeIngressRouteSpec = {
+    namespace: 'old',
+    name: 'code-v1',
+    group: 'traefik.containo.us',
+    hosts: ['code.example.com'],
+  };
+  fake.apply('ingressroutes.traefik.containo.us', ingressRouteObject(route));
+  const deadline = Date.now() + 3000;
+  while (routesNow(model).routes[0]!.ingressRoutes.length < 2 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(routesNow(model).routes[0]!.ingressRoutes).toEqual(['apps/code', 'old/code-v1']);
+});
+
+test('without Kubernetes a configured backend has no routes, and its pools say Traefik is unknown', () => {
+  const none: K8sConnection = { source: null, status: () => ({ enabled: false, ok: false, error: null }) };
+  const model = new PoolsModel(
+    none,
+    parseTopologySettings({ STATIC_POOLS: 'agent1=dc-1', BACKEND_HOSTS: 'web=code.example.com' }),
+    POOL_LABELS,
+    1000,
+  );
+  expect(routesNow(model)).toEqual({
+    routes: [
+      {
+        backend: 'web',
+        host: 'code.example.com',
+        instances: ['main'],
+        ingressRoutes: [],
+        pools: [{ pool: 'dc-1', traefikLocal: null, servers: ['agent1'] }],
+      },
+    ],
+    poolServices: [],
+  });
 });

@@ -5,7 +5,8 @@ import 'server-only';
  * badges) is read from here.
  */
 import type { TopologyConfig } from '@/lib/config/topology-file';
-import { mapBackendsToRoutes, type BackendRoutes } from '@/lib/pools/backend-routes';
+import { buildBackendRouting, type BackendRouting } from '@/lib/pools/backend-routing';
+import { servicesByPool, type PoolServices } from '@/lib/pools/pool-services';
 import {
   buildNodeIndex,
   buildRuleIndex,
@@ -28,6 +29,12 @@ export interface PoolsView {
   kubernetes: KubernetesStatus;
   /** The topology came from Kubernetes (without it, node and pod facts are unknown, not missing). */
   withCluster: boolean;
+}
+
+/** Who serves what: backends → IngressRoutes and pools' Traefik, pools → their lbpool Services. */
+export interface RoutingView {
+  backends: BackendRouting[];
+  poolServices: PoolServices[];
 }
 
 export class PoolsModel {
@@ -85,12 +92,19 @@ export class PoolsModel {
     return { pools, kubernetes: this.connection.status(), withCluster: index !== null };
   }
 
-  /** HAProxy backends → IngressRoutes, for the backends BACKEND_HOSTS names. */
-  backendRoutes(): BackendRoutes[] {
-    return mapBackendsToRoutes(
-      this.topology.backendHosts,
-      this.connection.source?.topology().ingressRoutes ?? [],
-    );
+  /** The backends BACKEND_HOSTS names with their IngressRoutes and pools, from the same pools view. */
+  routing(backends: readonly Backend[], view: PoolsView): RoutingView {
+    const topology = view.withCluster ? this.connection.source?.topology() : undefined;
+    return {
+      backends: buildBackendRouting({
+        backendHosts: this.topology.backendHosts,
+        ingressRoutes: topology?.ingressRoutes ?? [],
+        backends,
+        pools: view.pools,
+        withCluster: view.withCluster,
+      }),
+      poolServices: servicesByPool(topology?.lbServices ?? []),
+    };
   }
 
   /** Rebuilt only when the topology changed; null until Kubernetes has delivered a first topology. */
@@ -107,4 +121,3 @@ export class PoolsModel {
 
 const latencyKey = (instance: string, backend: string, server: string) =>
   serverKey({ instance, backend, server });
-

@@ -1,5 +1,9 @@
 import 'server-only';
-import { toPoolDto, type PoolsDto } from '@/lib/api/pools-dto';
+import type { PoolLatencyDto, PoolsDto } from '@/lib/api/pools-dto';
+import { toPoolDto } from '@/lib/api/to-pool-dto';
+import { pickResolution, type TimeRange } from '@/lib/health/time-range';
+import { latencyBucketMs, latencyBuckets } from '@/lib/history/pool-latency-buckets';
+import { toPoolLatencyDto } from '@/lib/history/server/to-pool-latency-dto';
 import { getRuntime } from '@/lib/server/runtime';
 import type { PoolsView } from './pools-model';
 
@@ -14,4 +18,18 @@ export function toPoolsDto(view: PoolsView, now: number): PoolsDto {
 /** GET /api/v1/pools. */
 export function getPools(now: number): PoolsDto {
   return toPoolsDto(getRuntime().poolsView(now), now);
+}
+
+/**
+ * GET /api/v1/pools/{pool}/latency, from the stored samples of servers whose stored pool is this one. A pool the
+ * live view knows but the store has no server of (new, or nodes only) answers empty buckets; neither: null (404).
+ */
+export function getPoolLatency(pool: string, range: TimeRange, now: number): PoolLatencyDto | null {
+  const { store, poolsView } = getRuntime();
+  const stored = store.poolCheckDurations(pool, range);
+  if (!stored && !poolsView(now).pools.some((p) => p.name === pool)) return null;
+  const resolution = stored?.resolution ?? pickResolution(range, now, store.retention);
+  const bucketMs = latencyBucketMs(range, resolution);
+  const points = latencyBuckets(stored?.readings ?? [], range, bucketMs);
+  return toPoolLatencyDto(pool, range, resolution, bucketMs, points);
 }

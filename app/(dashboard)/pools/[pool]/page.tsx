@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { POOLS_PAGE } from '@/lib/api/urls';
 import { PoolDetailPanel } from '@/components/panels/pools/pool-detail';
 import styles from '@/components/panels/pools/pools.module.css';
 
@@ -10,7 +11,7 @@ export default async function PoolPage({ params }: { params: Promise<{ pool: str
   const pool = decodeURIComponent((await params).pool);
   return (
     <div className={styles.page}>
-      <Link href="/pools" className={styles.muted}>
+      <Link href={POOLS_PAGE} className={styles.muted}>
         ← All pools
       </Link>
       <PoolDetailPanel name={pool} />

@@ -1,16 +1,18 @@
-import { jsonError } from '@/lib/api/errors';
-import { parseIntParam, parseTimeRange } from '@/lib/health/time-range';
+import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
+import { UptimeQuery } from '@/lib/api/schemas/uptime';
 import { getUptime } from '@/lib/history/server/history-service';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
-  const query = new URL(req.url).searchParams;
-  const range = parseTimeRange(query, Date.now(), { fallback: '24h' });
-  if (!range.ok) return jsonError(400, 'bad_parameter', range.message);
-  const buckets = parseIntParam(query, 'buckets', 0, { min: 0, max: 500 });
-  if (!buckets.ok) return jsonError(400, 'bad_parameter', buckets.message);
-  return Response.json(getUptime(range.value, buckets.value || undefined), {
-    headers: { 'cache-control': 'no-store' },
-  });
+  const parsed = parseRangedQuery(UptimeQuery, req.url, Date.now());
+  if (!parsed.ok) return parsed.response;
+  const { query, range } = parsed.value;
+  const { instance, backend, pool } = query;
+  return Response.json(
+    getUptime(range, { buckets: query.buckets || undefined, filter: { instance, backend, pool } }),
+    {
+      headers: { 'cache-control': 'no-store' },
+    },
+  );
 }

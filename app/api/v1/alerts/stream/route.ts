@@ -1,10 +1,14 @@
+import { parseQuery } from '@/lib/api/parse-query';
+import { AlertStreamQuery } from '@/lib/api/schemas/alerts';
 import { alertStream } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 
 /** Server-Sent Events: `event: alert`, `id:` increasing; `Last-Event-ID` (or ?lastEventId=) resumes. */
 export function GET(request: Request) {
-  const header = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId');
-  const lastEventId = header !== null && /^\d+$/.test(header) ? Number(header) : null;
-  return alertStream(lastEventId, request.signal);
+  const query = parseQuery(AlertStreamQuery, request.url);
+  if (!query.ok) return query.response;
+  const header = request.headers.get('last-event-id');
+  const resume = header !== null && /^\d+$/.test(header) ? header : query.value.lastEventId;
+  return alertStream(resume === undefined ? null : Number(resume), request.signal);
 }

@@ -1,6 +1,6 @@
 import { jsonError } from '@/lib/api/errors';
 import { badgeSvg } from '@/lib/badges/server/badge-service';
-import { parseBadgeRequest } from '@/lib/badges/badge-request';
+import { parseBadgeUrl } from '@/lib/api/schemas/badge';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,14 +8,14 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const { path } = await params;
   const url = new URL(request.url);
-  const parsed = parseBadgeRequest(path, url.searchParams);
+  const parsed = parseBadgeUrl(path, url.searchParams);
   if (!parsed.ok)
     return jsonError(parsed.status, parsed.status === 400 ? 'bad_parameter' : 'not_found', parsed.message);
-  const { svg, found, maxAgeSec: maxAge } = badgeSvg(
-    parsed.request,
-    `${url.pathname}?${url.searchParams}`,
-    Date.now(),
-  );
+  const {
+    svg,
+    found,
+    maxAgeSec: maxAge,
+  } = badgeSvg(parsed.request, `${url.pathname}?${url.searchParams}`, Date.now());
   return new Response(svg, {
     status: found ? 200 : 404,
     headers: {

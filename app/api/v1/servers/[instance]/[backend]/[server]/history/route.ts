@@ -1,5 +1,7 @@
 import { jsonError } from '@/lib/api/errors';
-import { parseIntParam, parseTimeRange } from '@/lib/health/time-range';
+import { parseParams } from '@/lib/api/parse-query';
+import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
+import { HistoryParams, HistoryQuery } from '@/lib/api/schemas/history';
 import { getServerHistory } from '@/lib/history/server/history-service';
 
 export const dynamic = 'force-dynamic';
@@ -11,17 +13,14 @@ interface Params {
 }
 
 export async function GET(req: Request, { params }: { params: Promise<Params> }) {
-  const ref = await params;
-  const query = new URL(req.url).searchParams;
-  const range = parseTimeRange(query, Date.now(), { fallback: '24h' });
-  if (!range.ok) return jsonError(400, 'bad_parameter', range.message);
-  const buckets = parseIntParam(query, 'buckets', 0, { min: 0, max: 1000 });
-  if (!buckets.ok) return jsonError(400, 'bad_parameter', buckets.message);
-  const history = getServerHistory(ref, range.value, buckets.value || undefined);
+  const path = parseParams(HistoryParams, await params);
+  if (!path.ok) return path.response;
+  const parsed = parseRangedQuery(HistoryQuery, req.url, Date.now());
+  if (!parsed.ok) return parsed.response;
+  const ref = path.value;
+  const history = getServerHistory(ref, parsed.value.range, parsed.value.query.buckets || undefined);
   if (!history) {
     return jsonError(404, 'not_found', `no history for server ${ref.instance}/${ref.backend}/${ref.server}`);
   }
-  return Response.json(history, {
-    headers: { 'cache-control': 'no-store' },
-  });
+  return Response.json(history, { headers: { 'cache-control': 'no-store' } });
 }

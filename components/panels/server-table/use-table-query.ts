@@ -2,7 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { parseTableQuery, tableQueryToSearch, type TableQuery } from '../panels/server-table/table-query';
+import { parseTableQuery, tableQueryToSearch, type TableQuery } from './table-query';
 
 /**
  * The server table's search, filter and sort, kept in the URL without adding history entries. Uses

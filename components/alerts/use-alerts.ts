@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from 'react';
 import type { AlertTarget } from '@/lib/alerts/types';
-import type { AlertBook } from '../alerts/alert-book';
+import type { AlertBook } from './alert-book';
 import type { StreamState } from './use-alert-stream';
 import type { DesktopNotifications } from './use-desktop-notifications';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useSyncExternalStore } from 'react';
-import { parseThemePref, resolveTheme, THEME_STORAGE_KEY, type Theme, type ThemePref } from '../ui/theme';
+import { parseThemePref, resolveTheme, THEME_STORAGE_KEY, type Theme, type ThemePref } from './theme';
 
 const CHANGE_EVENT = 'hapscope-theme-change';
 const DARK_QUERY = '(prefers-color-scheme: dark)';

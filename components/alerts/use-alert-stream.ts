@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { ALERTS_STREAM_URL, type AlertEventDto } from '@/lib/api/alerts-dto';
-import { reconnectDelayMs, streamUrl } from '../alerts/backoff';
+import type { AlertEventDto } from '@/lib/api/alerts-dto';
+import { alertStreamUrl } from '@/lib/api/urls';
+import { reconnectDelayMs } from './backoff';
 
 export type StreamState = 'connecting' | 'open' | 'closed';
 
@@ -40,7 +41,7 @@ export function useAlertStream(handlers: AlertStreamHandlers): StreamState {
     };
     function connect() {
       if (disposed) return;
-      const es = new EventSource(streamUrl(ALERTS_STREAM_URL, latest.current.lastSeq()));
+      const es = new EventSource(alertStreamUrl(latest.current.lastSeq()));
       let gotId = false;
       source = es;
       setState('connecting');

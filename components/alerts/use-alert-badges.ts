@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { faviconLabel, titleWithCount } from '../alerts/badge-count';
+import { faviconLabel, titleWithCount } from './badge-count';
 
 const ICON_LINKS = 'link[rel~="icon"]';
 const ORIGINAL = 'data-hapscope-original';

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
-import { dismissToast, expireToasts, pushToast, type Toast } from '../alerts/toast-queue';
+import { dismissToast, expireToasts, pushToast, type Toast } from './toast-queue';
 
 export interface AlertToasts {
   toasts: Toast[];

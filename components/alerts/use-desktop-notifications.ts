@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
-import { alertUrl, notificationText } from '../alerts/alert-text';
-import { openNotifierGate, type NotifierGate, type NotifierRole } from '../alerts/notifier-gate';
-import { claimKey } from '../alerts/notify-claims';
+import { alertUrl, notificationText } from './alert-text';
+import { openNotifierGate, type NotifierGate, type NotifierRole } from './notifier-gate';
+import { claimKey } from './notify-claims';
 
 export type NotificationPermissionState = NotificationPermission | 'unsupported';
 

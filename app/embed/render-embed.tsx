@@ -1,0 +1,21 @@
+import type { EmbedPanel } from '@/lib/embeds/embed-params';
+import { resolveEmbed, type SearchParams } from '@/lib/embeds/server/embed-service';
+import { EmbedProblem } from '@/components/panels/embed/embed-card';
+import { EmbedRoot } from '@/components/panels/embed/embed-root';
+import { EmbedView } from '@/components/panels/embed/embed-view';
+
+export interface EmbedPageProps {
+  searchParams: Promise<SearchParams>;
+}
+
+/** The server step of every /embed/* page: validate the query (and token), then hand the options to the client. */
+export async function renderEmbed(panel: EmbedPanel, searchParams: Promise<SearchParams>) {
+  const resolved = resolveEmbed(panel, await searchParams, Date.now());
+  if (!resolved.ok)
+    return (
+      <EmbedRoot id={panel} theme="auto">
+        <EmbedProblem title={resolved.title} problems={resolved.problems} />
+      </EmbedRoot>
+    );
+  return <EmbedView options={resolved.options} />;
+}

@@ -1,1 +1,0 @@
-export const poolHref = (pool: string) => `/pools/${encodeURIComponent(pool)}`;

@@ -1,0 +1,93 @@
+import { expect, test } from 'vitest';
+import { buildOpenApiDocument, openApiDocument } from './openapi-document';
+
+const doc = buildOpenApiDocument();
+type Param = { name: string; in: string; required?: boolean; schema?: { enum?: string[] } };
+const params = (path: string, method = 'get') =>
+  ((doc.paths?.[path] as Record<string, { parameters?: Param[] }>)[method]?.parameters ?? []).map(
+    (p) => `${p.in}:${p.name}`,
+  );
+
+test('an OpenAPI 3.1 document lists every endpoint of the API', () => {
+  expect(doc.openapi).toBe('3.1.0');
+  expect(Object.keys(doc.paths ?? {}).sort()).toEqual([
+    '/api/v1/alerts',
+    '/api/v1/alerts/stream',
+    '/api/v1/alerts/{id}/ack',
+    '/api/v1/badge/backend/{instance}/{backend}.svg',
+    '/api/v1/badge/pool/{pool}.svg',
+    '/api/v1/badge/server/{instance}/{backend}/{server}.svg',
+    '/api/v1/badge/sparkline/server/{instance}/{backend}/{server}.svg',
+    '/api/v1/badge/uptime/backend/{instance}/{backend}.svg',
+    '/api/v1/badge/uptime/pool/{pool}.svg',
+    '/api/v1/badge/uptime/server/{instance}/{backend}/{server}.svg',
+    '/api/v1/events',
+    '/api/v1/health',
+    '/api/v1/mutes',
+    '/api/v1/mutes/{id}',
+    '/api/v1/pools',
+    '/api/v1/pools/{pool}/latency',
+    '/api/v1/servers/{instance}/{backend}/{server}/history',
+    '/api/v1/snapshot',
+    '/api/v1/uptime',
+    '/metrics',
+  ]);
+  expect(Object.keys(doc.paths?.['/api/v1/mutes'] ?? {}).sort()).toEqual(['get', 'post']);
+});
+
+test.each([
+  [
+    '/api/v1/uptime',
+    [
+      'query:range',
+      'query:from',
+      'query:to',
+      'query:buckets',
+      'query:instance',
+      'query:backend',
+      'query:pool',
+    ],
+  ],
+  [
+    '/api/v1/events',
+    [
+      'query:range',
+      'query:from',
+      'query:to',
+      'query:limit',
+      'query:instance',
+      'query:backend',
+      'query:server',
+      'query:pool',
+    ],
+  ],
+  ['/api/v1/pools/{pool}/latency', ['path:pool', 'query:range', 'query:from', 'query:to']],
+  [
+    '/api/v1/servers/{instance}/{backend}/{server}/history',
+    [
+      'path:instance',
+      'path:backend',
+      'path:server',
+      'query:range',
+      'query:from',
+      'query:to',
+      'query:buckets',
+    ],
+  ],
+])('%s documents its parameters', (path, expected) => {
+  expect(params(path)).toEqual(expected);
+});
+
+test('range= offers the one preset table', () => {
+  const range = (doc.paths?.['/api/v1/uptime'] as { get: { parameters: Param[] } }).get.parameters[0]!;
+  expect(range).toMatchObject({ name: 'range', schema: { enum: ['15m', '1h', '6h', '24h', '7d', '30d'] } });
+});
+
+test('the pool latency answer is described field by field', () => {
+  const latency = doc.components?.schemas?.PoolLatency as { required: string[] };
+  expect(latency.required).toEqual(['pool', 'from', 'to', 'resolution', 'bucketMs', 'points']);
+});
+
+test('the served document is built once', () => {
+  expect(openApiDocument()).toBe(openApiDocument());
+});

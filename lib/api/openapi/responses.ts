@@ -1,0 +1,12 @@
+/** Response shorthands for the OpenAPI registrations: a JSON 200 and the API's error bodies. */
+import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import type { z } from 'zod';
+import { ErrorSchema } from '../schemas/common';
+
+export const json = (schema: z.ZodType, description: string): ResponseConfig => ({
+  description,
+  content: { 'application/json; charset=utf-8': { schema } },
+});
+
+export const badParameter = json(ErrorSchema, 'a bad parameter: code bad_parameter, the message names it');
+export const notFound = json(ErrorSchema, 'unknown target: code not_found');

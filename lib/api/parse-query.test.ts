@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { parseJsonBody, parseQuery } from './parse-query';
+import { parseRangedQuery } from './parse-ranged-query';
+import { MuteRequestSchema, toMuteRequest } from './schemas/alert-requests';
+import { EventsQuery } from './schemas/events';
+import { UptimeQuery } from './schemas/uptime';
+
+const NOW = Date.parse('2025-06-01T12:00:00Z');
+const url = (query: string) => `http://h/api/v1/events?${query}`;
+
+async function errorOf(response: Response) {
+  expect(response.status).toBe(400);
+  return ((await response.json()) as { error: { code: string; message: string } }).error;
+}
+
+describe('query parameters', () => {
+  test.each([
+    ['range=2h', 'range: must be one of 15m, 1h, 6h, 24h, 7d, 30d'],
+    ['from=yesterday', 'from: must be an ISO-8601 time or epoch milliseconds'],
+    ['limit=0', 'limit: must be between 1 and 1000'],
+    ['limit=ten', 'limit: must be a whole number'],
+    ['limit=2.5', 'limit: must be a whole number'],
+    ['pool=', 'pool: must not be empty'],
+    ['range=1h&from=2025-06-01T10:00:00Z', 'range: use either range or from/to, not both'],
+    ['to=2025-06-02T12:00:00Z', 'to: must not be in the future'],
+    ['from=2025-06-01T11:00:00Z&to=2025-06-01T10:00:00Z', 'from: must be before to'],
+  ])('%s → 400 "%s"', async (query, message) => {
+    const parsed = parseRangedQuery(EventsQuery, url(query), NOW);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(await errorOf(parsed.response)).toEqual({ code: 'bad_parameter', message });
+  });
+
+  test.each(['15m', '1h', '6h', '24h', '7d', '30d'])('range=%s is accepted', (range) => {
+    const parsed = parseRangedQuery(UptimeQuery, url(`range=${range}`), NOW);
+    expect(parsed).toMatchObject({ ok: true, value: { range: { to: NOW, label: range } } });
+  });
+
+  test('defaults, filters and times come out typed', () => {
+    const parsed = parseRangedQuery(EventsQuery, url(`from=${NOW - 3_600_000}&pool=eu&backend=web`), NOW);
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        query: { from: NOW - 3_600_000, limit: 100, pool: 'eu', backend: 'web' },
+        range: { from: NOW - 3_600_000, to: NOW, label: null },
+      },
+    });
+  });
+
+  test('parameters the schema does not name are ignored', () => {
+    expect(parseQuery(EventsQuery, url('colour=blue'))).toEqual({ ok: true, value: { limit: 100 } });
+  });
+});
+
+describe('JSON bodies', () => {
+  const post = (body: string) => new Request('http://h/api/v1/mutes', { method: 'POST', body });
+
+  test.each([
+    ['not json', 'body: must be a JSON object'],
+    ['[]', 'body: must be a JSON object'],
+    ['{"durationMinutes": 5}', 'target: must be an object'],
+    ['{"target": {}, "durationMinutes": 5}', 'target: name at least one of instance, backend, server, pool'],
+    ['{"target": {"pool": ""}, "durationMinutes": 5}', 'target.pool: must be a non-empty string'],
+    ['{"target": {"pool": 3}, "durationMinutes": 5}', 'target.pool: must be a non-empty string'],
+    [
+      '{"target": {"pool": "eu"}, "durationMinutes": 0}',
+      'durationMinutes: must be a whole number from 1 to 43200',
+    ],
+    ['{"target": {"pool": "eu"}}', 'durationMinutes: must be a whole number from 1 to 43200'],
+  ])('mute %s → 400 "%s"', async (body, message) => {
+    const parsed = await parseJsonBody(MuteRequestSchema, post(body));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect((await errorOf(parsed.response)).message).toBe(message);
+  });
+
+  test('a valid mute becomes a target, a duration and a trimmed reason', async () => {
+    const parsed = await parseJsonBody(
+      MuteRequestSchema,
+      post('{"target": {"backend": "web", "server": null}, "durationMinutes": 90, "reason": "  deploy "}'),
+    );
+    expect(parsed.ok && toMuteRequest(parsed.value)).toEqual({
+      target: { instance: null, backend: 'web', server: null, pool: null },
+      durationMs: 5_400_000,
+      reason: 'deploy',
+    });
+  });
+});

@@ -1,0 +1,13 @@
+/** GET /api/v1/health (shared/reference/api-v1.md): liveness, open without sign-in. */
+import { z } from 'zod';
+
+export const HealthSchema = z
+  .object({
+    ok: z.boolean().meta({ description: 'false while a problem needs a user to act' }),
+    version: z.string(),
+    uptimeSec: z.number(),
+    problems: z.array(z.string()).meta({ description: 'each fault, naming the part and the fix' }),
+  })
+  .meta({ id: 'Health' });
+
+export type HealthDto = z.infer<typeof HealthSchema>;

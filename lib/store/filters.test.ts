@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { HistoryRecorder } from '@/lib/history/server/history-recorder';
+import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
+import { openHistoryDb } from './db';
+import { queryEvents } from './events-query';
+import { HistoryWriter } from './history-writer';
+import { queryPoolCheckDurations } from './pool-latency-query';
+import { DEFAULT_RETENTION } from './retention';
+import { queryUptime } from './uptime-query';
+
+const POLL = 2000;
+const T0 = Date.parse('2025-06-01T10:00:00Z');
+const RANGE = { from: T0, to: T0 + 60_000 };
+
+/** web/a (pool eu-a) goes DOWN at poll 10; web/b (eu-b) and api/c (eu-a) stay UP. Check 10 ms, a: 40 ms when DOWN. */
+function recordFleet() {
+  const db = openHistoryDb(':memory:');
+  const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+  const check = (durationMs: number) => ({ ...syntheticServer('x').check, durationMs });
+  for (let i = 0; i < 30; i++) {
+    const down = i >= 10;
+    const a = syntheticServer('a', {
+      status: down ? 'DOWN' : 'UP',
+      lastChangeSec: 0,
+      pool: 'eu-a',
+      check: check(down ? 40 : 10),
+    });
+    const b = syntheticServer('b', { pool: 'eu-b', check: check(10) });
+    const c = syntheticServer('c', { pool: 'eu-a', check: check(10) });
+    recorder.record({
+      instance: 'lb1',
+      at: T0 + i * POLL,
+      ok: true,
+      backends: [syntheticBackend('lb1', 'web', [a, b]), syntheticBackend('lb1', 'api', [c])],
+      info: null,
+    });
+  }
+  return db;
+}
+
+const names = (rows: { server: { backend: string; server: string } }[]) =>
+  rows.map((r) => `${r.server.backend}/${r.server.server}`).sort();
+
+describe('uptime filters', () => {
+  test('a backend: its servers and its row; no pool row (the pool has other members)', () => {
+    const report = queryUptime(recordFleet(), RANGE, { filter: { backend: 'web' } });
+    expect(names(report.servers)).toEqual(['web/a', 'web/b']);
+    expect(report.backends.map((b) => b.backend)).toEqual(['web']);
+    expect(report.pools).toEqual([]);
+  });
+
+  test('a pool: its servers and its row; no backend rows (the backends have other members)', () => {
+    const report = queryUptime(recordFleet(), RANGE, { filter: { pool: 'eu-a' } });
+    expect(names(report.servers)).toEqual(['api/c', 'web/a']);
+    expect(report.pools.map((p) => p.pool)).toEqual(['eu-a']);
+    expect(report.backends).toEqual([]);
+  });
+
+  test('an instance that recorded nothing: nothing', () => {
+    expect(queryUptime(recordFleet(), RANGE, { filter: { instance: 'lb2' } })).toMatchObject({
+      servers: [],
+      backends: [],
+      pools: [],
+    });
+  });
+});
+
+describe('event filters', () => {
+  test.each([
+    [{}, ['web/a']],
+    [{ server: 'a' }, ['web/a']],
+    [{ server: 'b' }, []],
+    [{ pool: 'eu-a', backend: 'web' }, ['web/a']],
+    [{ pool: 'eu-b' }, []],
+    [{ instance: 'lb2' }, []],
+  ])('%j → %j', (filter, expected) => {
+    const events = queryEvents(recordFleet(), RANGE, 100, filter);
+    expect(events.map((e) => `${e.backend}/${e.server}`)).toEqual(expected);
+  });
+});
+
+describe('pool check durations', () => {
+  test("the stored samples of the pool's servers, nothing of other pools", () => {
+    const stored = queryPoolCheckDurations(recordFleet(), 'eu-a', RANGE, {
+      now: RANGE.to,
+      retention: DEFAULT_RETENTION,
+    });
+    expect(stored?.resolution).toBe('raw');
+    const values = stored!.readings.map((r) => r.checkDurationMs);
+    expect(new Set(values)).toEqual(new Set([10, 40]));
+    expect(stored!.readings.every((r) => r.checkDurationMaxMs === r.checkDurationMs)).toBe(true);
+  });
+
+  test('a pool no stored server was placed in is null', () => {
+    const options = { now: RANGE.to, retention: DEFAULT_RETENTION };
+    expect(queryPoolCheckDurations(recordFleet(), 'nowhere', RANGE, options)).toBeNull();
+  });
+});
