@@ -6,7 +6,7 @@ import nextTypescript from 'eslint-config-next/typescript';
  * The layers, from the inside out (ARCHITECTURE.md). Each may import only the layers listed under `allow`:
  * the domain model imports nothing else, the browser never reaches server code, routes reach only services.
  */
-const FEATURES = '(alerts|badges|embeds|metrics|pools|history|snapshot)';
+const FEATURES = '(alerts|badges|embeds|metrics|pools|history|snapshot|problems)';
 export const ELEMENTS = [
   { type: 'domain', pattern: 'lib/health/**', mode: 'full' },
   { type: 'service', pattern: `lib/${FEATURES}/server/*-service.ts`, mode: 'full' },

@@ -108,6 +108,7 @@ test('the pool page lists what its Traefik serves and its lbpool Services', asyn
   await expect(code).toHaveAttribute('data-hop', 'cross-location');
   await expect(code).toContainText('apps/code');
   await expect(code).toContainText('agent3');
+  await expect(code).toContainText('NOT local: forwarded to another location');
   await expect(routes.getByTestId('pool-route-api_backend')).toContainText('api3, api4');
   await expect(routes.getByTestId('pool-route-grafana_backend')).toHaveCount(0);
   await expect(routes.getByTestId('pool-lb-services')).toContainText('kube-system/traefik-pool-c');

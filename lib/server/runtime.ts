@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '@/lib/collector/clock';
 import { loadConfig, type Config } from '@/lib/config';
 import { flapOf } from '@/lib/health/flapping';
 import type { Backend } from '@/lib/health/types';
-import { attachHistoryRecorder } from '@/lib/history/server/attach-recorder';
+import { attachHistoryRecorder, type Recording } from '@/lib/history/server/attach-recorder';
 import { connectK8s, type K8sConnection } from '@/lib/k8s';
 import { cachedPoolUptime } from '@/lib/pools/server/pool-uptime';
 import { PoolsModel, type PoolsView } from '@/lib/pools/server/pools-model';
@@ -25,6 +25,8 @@ export interface Runtime {
   kubernetes: K8sConnection;
   pools: PoolsModel;
   collector: Collector;
+  /** History recording: whether the last poll reached the store. */
+  recording: Recording;
   /** null when the store did not open: alerts are off, everything else goes on. */
   alerts: AlertEngine | null;
   streams: EventStreams;
@@ -59,7 +61,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
   });
   const backends = () => collector.states.flatMap((state) => state.backends ?? []);
   const poolsView = (at: number) => pools.pools(backends(), at);
-  attachHistoryRecorder(collector, store);
+  const recording = attachHistoryRecorder(collector, store);
   alerts = attachAlertEngine(collector, config, store, poolsView);
   const streams = new EventStreams();
   return {
@@ -69,6 +71,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
     kubernetes,
     pools,
     collector,
+    recording,
     alerts,
     streams,
     backends,

@@ -34,9 +34,14 @@ export class HistoryStore {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** The database file, for messages that tell an operator which file to look at. */
+  get file(): string {
+    return historyDbPath(this.dataDir);
+  }
+
   db(): HistoryDb {
     if (!this.handle) {
-      this.handle = openHistoryDb(historyDbPath(this.dataDir));
+      this.handle = openHistoryDb(this.file);
       this.stopMaintenance = startMaintenance(() => this.handle!, this.retention);
     }
     return this.handle;

@@ -38,7 +38,7 @@ export function PoolRoutes({ pool, routes, poolServices }: PoolRoutesProps) {
                   {r.ingressRoutes.join(', ') || <span className={styles.muted}>none</span>}
                 </td>
                 <td>{r.servers.join(', ')}</td>
-                <td className={styles.hop}>{r.hop.text}</td>
+                <td className={styles.hop}>{r.hop.short}</td>
               </tr>
             ))}
           </tbody>

@@ -9,25 +9,32 @@ export type HopTone = 'local' | 'cross-location' | 'unknown';
 
 export interface HopView {
   tone: HopTone;
+  /** The sentence for the backend page. */
   text: string;
+  /** A table cell's worth, for the pool page (which already explains a missing Traefik above). */
+  short: string;
 }
 
 export function describeHop(entry: BackendRoutingPoolDto): HopView {
-  if (entry.traefikLocal === true) return { tone: 'local', text: `served by ${entry.pool}'s own Traefik` };
+  if (entry.traefikLocal === true)
+    return { tone: 'local', text: `served by ${entry.pool}'s own Traefik`, short: 'local' };
   if (entry.traefikLocal === false) {
     return {
       tone: 'cross-location',
       text:
         `No Ready Traefik in ${entry.pool}: its svclb pods forward these requests to a Traefik in another ` +
         `location, a cross-location hop that makes health checks time out and flap`,
+      short: 'NOT local: forwarded to another location',
     };
   }
-  if (entry.pool === UNASSIGNED_POOL)
+  if (entry.pool === UNASSIGNED_POOL) {
     return {
       tone: 'unknown',
       text: 'these servers match no Kubernetes node: which Traefik serves them is unknown',
+      short: 'unknown (no node)',
     };
-  return { tone: 'unknown', text: 'Traefik locality unknown: Kubernetes is not connected' };
+  }
+  return { tone: 'unknown', text: 'Traefik locality unknown: Kubernetes is not connected', short: 'unknown' };
 }
 
 /** One backend as the pool page shows it: what this pool's Traefik routes for it. */

@@ -1,15 +1,7 @@
-import type { HealthDto } from '@/lib/api/schemas/health';
-import { APP_VERSION } from '@/lib/api/version';
+import { getHealth } from '@/lib/problems/server/health-service';
 
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  // No part reports faults yet (the composition root would collect them): an empty list, not a missing field.
-  const body: HealthDto = {
-    ok: true,
-    version: APP_VERSION,
-    uptimeSec: Math.floor(process.uptime()),
-    problems: [],
-  };
-  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(getHealth(), { headers: { 'cache-control': 'no-store' } });
 }
