@@ -1,4 +1,5 @@
 import type { EmbedPanel } from '@/lib/embeds/embed-params';
+import { getRuntime } from '@/lib/server/runtime';
 import { resolveEmbed, type SearchParams } from '@/lib/embeds/server/embed-service';
 import { EmbedProblem } from '@/components/panels/embed/embed-card';
 import { EmbedRoot } from '@/components/panels/embed/embed-root';
@@ -10,7 +11,7 @@ export interface EmbedPageProps {
 
 /** The server step of every /embed/* page: validate the query (and token), then hand the options to the client. */
 export async function renderEmbed(panel: EmbedPanel, searchParams: Promise<SearchParams>) {
-  const resolved = resolveEmbed(panel, await searchParams, Date.now());
+  const resolved = resolveEmbed(getRuntime(), panel, await searchParams, Date.now());
   if (!resolved.ok)
     return (
       <EmbedRoot id={panel} theme="auto">

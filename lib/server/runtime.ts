@@ -16,7 +16,7 @@ import { connectK8s, type K8sConnection } from '@/lib/k8s';
 import { cachedPoolUptime } from '@/lib/pools/server/pool-uptime';
 import { PoolsModel, type PoolsView } from '@/lib/pools/server/pools-model';
 import { HistoryStore } from '@/lib/store';
-import { EventStreams } from './event-streams';
+import { EventStreams } from '@/lib/sse/event-streams';
 
 export interface Runtime {
   config: Config;

@@ -28,7 +28,14 @@ test.each([
     "import { useSnapshot } from '@/components/hooks/use-snapshot';\nvoid useSnapshot;\n",
   ],
   ['app/api/v1/fixture/route.ts', "import { HistoryStore } from '@/lib/store';\nvoid HistoryStore;\n"],
-  ['app/api/v1/fixture/route.ts', "import { getRuntime } from '@/lib/server/runtime';\nvoid getRuntime;\n"],
+  [
+    'app/api/v1/fixture/route.ts',
+    "import { AlertEngine } from '@/lib/alerts/server/alert-engine';\nvoid AlertEngine;\n",
+  ],
+  [
+    'lib/pools/server/fixture-service.ts',
+    "import { getRuntime } from '@/lib/server/runtime';\nvoid getRuntime;\n",
+  ],
   ['lib/health/fixture.ts', "import { HistoryStore } from '@/lib/store';\nvoid HistoryStore;\n"],
   ['lib/api/fixture.ts', "import { getRuntime } from '@/lib/server/runtime';\nvoid getRuntime;\n"],
   ['lib/store/fixture.ts', "import { getRuntime } from '@/lib/server/runtime';\nvoid getRuntime;\n"],
@@ -50,6 +57,7 @@ test.each([
     "import { getPools } from '@/lib/pools/server/pools-service';\nvoid getPools;\n",
   ],
   ['app/api/v1/fixture/route.ts', "import { jsonError } from '@/lib/api/errors';\nvoid jsonError;\n"],
+  ['app/api/v1/fixture/route.ts', "import { getRuntime } from '@/lib/server/runtime';\nvoid getRuntime;\n"],
   [
     'components/panels/fixture.tsx',
     "import { backendKey } from '@/lib/health/server-key';\nvoid backendKey;\n",

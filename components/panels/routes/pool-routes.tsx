@@ -1,6 +1,6 @@
 import type { BackendRoutingDto, PoolServicesDto } from '@/lib/api/routes-dto';
 import styles from './routes.module.css';
-import { poolRouteRows, poolServiceNames } from './routes-view';
+import { poolRouteRows, poolServiceNames, type PoolRouteRow } from './routes-view';
 
 export interface PoolRoutesProps {
   pool: string;
@@ -19,30 +19,7 @@ export function PoolRoutes({ pool, routes, poolServices }: PoolRoutesProps) {
       {rows.length === 0 ? (
         <p className={styles.muted}>No backend named in BACKEND_HOSTS has servers in this pool.</p>
       ) : (
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">Backend</th>
-              <th scope="col">Host</th>
-              <th scope="col">IngressRoutes</th>
-              <th scope="col">Servers here</th>
-              <th scope="col">Traefik</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.backend} data-testid={`pool-route-${r.backend}`} data-hop={r.hop.tone}>
-                <td>{r.backend}</td>
-                <td className={styles.mono}>{r.host}</td>
-                <td className={styles.mono}>
-                  {r.ingressRoutes.join(', ') || <span className={styles.muted}>none</span>}
-                </td>
-                <td>{r.servers.join(', ')}</td>
-                <td className={styles.hop}>{r.hop.short}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RouteTable rows={rows} />
       )}
       <p className={styles.note} data-testid="pool-lb-services">
         lbpool Services served by {pool}&apos;s svclb pods:{' '}
@@ -55,5 +32,34 @@ export function PoolRoutes({ pool, routes, poolServices }: PoolRoutesProps) {
         )}
       </p>
     </section>
+  );
+}
+
+function RouteTable({ rows }: { rows: readonly PoolRouteRow[] }) {
+  return (
+    <table className={styles.table}>
+      <thead>
+        <tr>
+          <th scope="col">Backend</th>
+          <th scope="col">Host</th>
+          <th scope="col">IngressRoutes</th>
+          <th scope="col">Servers here</th>
+          <th scope="col">Traefik</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.backend} data-testid={`pool-route-${r.backend}`} data-hop={r.hop.tone}>
+            <td>{r.backend}</td>
+            <td className={styles.mono}>{r.host}</td>
+            <td className={styles.mono}>
+              {r.ingressRoutes.join(', ') || <span className={styles.muted}>none</span>}
+            </td>
+            <td>{r.servers.join(', ')}</td>
+            <td className={styles.hop}>{r.hop.short}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -5,11 +5,7 @@
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
 import type { Config } from '@/lib/config/parse-config';
 import { advanceAlerts, isNotifiable } from '@/lib/alerts/alert-state';
-import {
-  evaluateAlertRules,
-  type AlertSettings,
-  type PoolFacts,
-} from '@/lib/alerts/alert-rules';
+import { evaluateAlertRules, type AlertSettings, type PoolFacts } from '@/lib/alerts/alert-rules';
 import type { AlertChange, AlertCondition, AlertRecord } from '@/lib/alerts/types';
 import {
   emptyFlapState,

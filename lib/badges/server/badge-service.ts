@@ -1,11 +1,5 @@
 import 'server-only';
-import {
-  backendBadge,
-  notFoundBadge,
-  poolBadge,
-  serverBadge,
-  uptimeBadge,
-} from '@/lib/badges/badge-content';
+import { backendBadge, notFoundBadge, poolBadge, serverBadge, uptimeBadge } from '@/lib/badges/badge-content';
 import {
   BADGE_RANGE_MS,
   describeTarget,
@@ -15,8 +9,19 @@ import {
 } from '@/lib/badges/badge-request';
 import { renderBadge, type BadgeSpec } from '@/lib/badges/badge-svg';
 import type { Backend, Server } from '@/lib/health/types';
-import { getRuntime, type Runtime } from '@/lib/server/runtime';
-import type { UptimeReport } from '@/lib/store';
+import type { Collector } from '@/lib/collector/collector';
+import type { Config } from '@/lib/config';
+import type { PoolsView } from '@/lib/pools/server/pools-model';
+import type { HistoryStore, UptimeReport } from '@/lib/store';
+
+/** What badges read of the runtime. */
+export interface BadgeParts {
+  config: Pick<Config, 'pollIntervalMs'>;
+  collector: Collector;
+  store: HistoryStore;
+  backends(): Backend[];
+  poolsView(now: number): PoolsView;
+}
 
 /** Backend and pool uptime reads every server's timeline: shared by all badges for this long. */
 const UPTIME_CACHE_MS = 60_000;
@@ -32,13 +37,18 @@ export interface BadgeResult {
 }
 
 /** The SVG for a badge request; answers from a cache until the next poll (or a minute, for uptime). */
-export function badgeSvg(request: BadgeRequest, cacheKey: string, now: number): BadgeResult {
-  const runtime = getRuntime();
+export function badgeSvg(
+  runtime: BadgeParts,
+  request: BadgeRequest,
+  cacheKey: string,
+  now: number,
+): BadgeResult {
   const { generation } = runtime.collector;
   const maxAgeSec = Math.max(1, Math.round(runtime.config.pollIntervalMs / 1000));
   const cached = svgCache.get(cacheKey);
   const maxAge = request.kind === 'status' ? 0 : UPTIME_CACHE_MS;
-  if (cached && (cached.generation === generation || now - cached.at < maxAge)) return { ...cached, maxAgeSec };
+  if (cached && (cached.generation === generation || now - cached.at < maxAge))
+    return { ...cached, maxAgeSec };
   const spec = badgeSpec(runtime, request, now);
   const result = {
     svg: renderBadge(spec ?? notFoundBadge(request.label ?? 'hapscope', describeTarget(request.target))),
@@ -49,7 +59,7 @@ export function badgeSvg(request: BadgeRequest, cacheKey: string, now: number): 
   return { ...result, maxAgeSec };
 }
 
-function badgeSpec(runtime: Runtime, request: BadgeRequest, now: number): BadgeSpec | null {
+function badgeSpec(runtime: BadgeParts, request: BadgeRequest, now: number): BadgeSpec | null {
   const label = request.label ?? defaultLabel(request.target);
   if (request.kind === 'status') return statusSpec(runtime, request.target, label, now);
   if (request.kind === 'uptime') return uptimeSpec(runtime, request.target, request.range, label, now);
@@ -68,7 +78,7 @@ function badgeSpec(runtime: Runtime, request: BadgeRequest, now: number): BadgeS
   };
 }
 
-function statusSpec(runtime: Runtime, target: BadgeTarget, label: string, now: number): BadgeSpec | null {
+function statusSpec(runtime: BadgeParts, target: BadgeTarget, label: string, now: number): BadgeSpec | null {
   if (target.type === 'server') {
     const server = findServer(runtime, target);
     return server ? serverBadge(label, server) : null;
@@ -84,7 +94,7 @@ function statusSpec(runtime: Runtime, target: BadgeTarget, label: string, now: n
 }
 
 function uptimeSpec(
-  runtime: Runtime,
+  runtime: BadgeParts,
   target: BadgeTarget,
   range: UptimeRange,
   label: string,
@@ -105,7 +115,7 @@ function uptimeSpec(
   return uptimeBadge(label, figures?.uptimePct ?? null, range);
 }
 
-function cachedUptime(runtime: Runtime, range: UptimeRange, now: number): UptimeReport {
+function cachedUptime(runtime: BadgeParts, range: UptimeRange, now: number): UptimeReport {
   const cached = uptimeCache.get(range);
   if (cached && now - cached.at < UPTIME_CACHE_MS) return cached.report;
   const report = runtime.store.uptime({ from: now - BADGE_RANGE_MS[range], to: now });
@@ -113,15 +123,16 @@ function cachedUptime(runtime: Runtime, range: UptimeRange, now: number): Uptime
   return report;
 }
 
-function findBackend(runtime: Runtime, instance: string, name: string): Backend | undefined {
+function findBackend(runtime: BadgeParts, instance: string, name: string): Backend | undefined {
   const state = runtime.collector.states.find((s) => s.source.name === instance);
   return state?.backends?.find((b) => b.name === name);
 }
 
-function findServer(runtime: Runtime, target: Extract<BadgeTarget, { type: 'server' }>): Server | undefined {
-  return findBackend(runtime, target.instance, target.backend)?.servers.find(
-    (s) => s.name === target.server,
-  );
+function findServer(
+  runtime: BadgeParts,
+  target: Extract<BadgeTarget, { type: 'server' }>,
+): Server | undefined {
+  return findBackend(runtime, target.instance, target.backend)?.servers.find((s) => s.name === target.server);
 }
 
 function defaultLabel(target: BadgeTarget): string {

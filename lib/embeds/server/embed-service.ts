@@ -1,5 +1,5 @@
 import 'server-only';
-import { getRuntime } from '@/lib/server/runtime';
+import type { Config } from '@/lib/config';
 import {
   embedTargetKey,
   parseEmbedParams,
@@ -18,14 +18,19 @@ export type ResolvedEmbed =
  * An embed request's parameters, validated; with EMBED_TOKEN_SECRET set (read at start-up, so a restart without a
  * rebuild changes it), also its token. Without a secret no token is needed.
  */
-export function resolveEmbed(panel: EmbedPanel, searchParams: SearchParams, nowMs: number): ResolvedEmbed {
+export function resolveEmbed(
+  { config }: { config: Pick<Config, 'pollIntervalMs' | 'embedTokenSecret'> },
+  panel: EmbedPanel,
+  searchParams: SearchParams,
+  nowMs: number,
+): ResolvedEmbed {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(searchParams)) {
     const first = Array.isArray(value) ? value[0] : value;
     if (first !== undefined) params.set(key, first);
   }
   const theme = params.get('theme');
-  const { pollIntervalMs, embedTokenSecret: secret } = getRuntime().config;
+  const { pollIntervalMs, embedTokenSecret: secret } = config;
   const parsed = parseEmbedParams(panel, params, pollIntervalMs);
   if (!parsed.ok)
     return {

@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * The join of HAProxy and Kubernetes: after each successful poll the collector hands us the backends and we fill
  * `server.node` / `server.pool` and remember check durations; pool health (for the API, alerts, metrics and
- * badges) is read from here.
+ * badges) and routing (backends → IngressRoutes and pools' Traefik, pools → lbpool Services) are read from here.
  */
 import type { TopologyConfig } from '@/lib/config/topology-file';
 import { buildBackendRouting, type BackendRouting } from '@/lib/pools/backend-routing';

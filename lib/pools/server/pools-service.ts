@@ -4,8 +4,14 @@ import { toPoolDto } from '@/lib/api/to-pool-dto';
 import { pickResolution, type TimeRange } from '@/lib/health/time-range';
 import { latencyBucketMs, latencyBuckets } from '@/lib/history/pool-latency-buckets';
 import { toPoolLatencyDto } from '@/lib/history/server/to-pool-latency-dto';
-import { getRuntime } from '@/lib/server/runtime';
+import type { HistoryStore } from '@/lib/store';
 import type { PoolsView } from './pools-model';
+
+/** What the pool reads need of the runtime. */
+export interface PoolsParts {
+  poolsView(now: number): PoolsView;
+  store: HistoryStore;
+}
 
 export function toPoolsDto(view: PoolsView, now: number): PoolsDto {
   return {
@@ -16,16 +22,20 @@ export function toPoolsDto(view: PoolsView, now: number): PoolsDto {
 }
 
 /** GET /api/v1/pools. */
-export function getPools(now: number): PoolsDto {
-  return toPoolsDto(getRuntime().poolsView(now), now);
+export function getPools({ poolsView }: Pick<PoolsParts, 'poolsView'>, now: number): PoolsDto {
+  return toPoolsDto(poolsView(now), now);
 }
 
 /**
  * GET /api/v1/pools/{pool}/latency, from the stored samples of servers whose stored pool is this one. A pool the
  * live view knows but the store has no server of (new, or nodes only) answers empty buckets; neither: null (404).
  */
-export function getPoolLatency(pool: string, range: TimeRange, now: number): PoolLatencyDto | null {
-  const { store, poolsView } = getRuntime();
+export function getPoolLatency(
+  { store, poolsView }: PoolsParts,
+  pool: string,
+  range: TimeRange,
+  now: number,
+): PoolLatencyDto | null {
   const stored = store.poolCheckDurations(pool, range);
   if (!stored && !poolsView(now).pools.some((p) => p.name === pool)) return null;
   const resolution = stored?.resolution ?? pickResolution(range, now, store.retention);

@@ -1,12 +1,20 @@
 import 'server-only';
 import type { HealthDto } from '@/lib/api/schemas/health';
 import { APP_VERSION } from '@/lib/api/version';
-import { getRuntime } from '@/lib/server/runtime';
+import type { Recording } from '@/lib/history/server/attach-recorder';
+import type { K8sConnection } from '@/lib/k8s';
+import type { HistoryStore } from '@/lib/store';
 import { listProblems } from '../problems';
 
 /** GET /api/v1/health: 200 while the process serves; `ok` false while a part of hapscope needs a user to act. */
-export function getHealth(): HealthDto {
-  const { kubernetes, store, recording, alerts } = getRuntime();
+export interface HealthParts {
+  kubernetes: K8sConnection;
+  store: HistoryStore;
+  recording: Recording;
+  alerts: unknown | null;
+}
+
+export function getHealth({ kubernetes, store, recording, alerts }: HealthParts): HealthDto {
   const problems = listProblems({
     kubernetes: kubernetes.status(),
     history: { file: store.file, failure: recording.failure() },

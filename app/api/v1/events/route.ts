@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { EventsQuery } from '@/lib/api/schemas/events';
 import { getEvents } from '@/lib/history/server/history-service';
@@ -9,7 +10,7 @@ export function GET(req: Request) {
   if (!parsed.ok) return parsed.response;
   const { query, range } = parsed.value;
   const { instance, backend, server, pool } = query;
-  return Response.json(getEvents(range, query.limit, { instance, backend, server, pool }), {
+  return Response.json(getEvents(getRuntime(), range, query.limit, { instance, backend, server, pool }), {
     headers: { 'cache-control': 'no-store' },
   });
 }

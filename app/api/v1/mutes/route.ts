@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { parseJsonBody } from '@/lib/api/parse-query';
 import { MuteRequestSchema, toMuteRequest } from '@/lib/api/schemas/alert-requests';
 import { alertsDto, mute } from '@/lib/alerts/server/alert-service';
@@ -5,7 +6,10 @@ import { alertsDto, mute } from '@/lib/alerts/server/alert-service';
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  return Response.json({ mutes: alertsDto(Date.now()).mutes }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { mutes: alertsDto(getRuntime(), Date.now()).mutes },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 }
 
 /** POST { target: { instance?, backend?, server?, pool? }, durationMinutes, reason? } */
@@ -13,5 +17,5 @@ export async function POST(request: Request) {
   const body = await parseJsonBody(MuteRequestSchema, request);
   if (!body.ok) return body.response;
   const { target, durationMs, reason } = toMuteRequest(body.value);
-  return Response.json(mute(target, durationMs, reason, Date.now()), { status: 201 });
+  return Response.json(mute(getRuntime(), target, durationMs, reason, Date.now()), { status: 201 });
 }

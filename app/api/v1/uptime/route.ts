@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { UptimeQuery } from '@/lib/api/schemas/uptime';
 import { getUptime } from '@/lib/history/server/history-service';
@@ -10,7 +11,10 @@ export function GET(req: Request) {
   const { query, range } = parsed.value;
   const { instance, backend, pool } = query;
   return Response.json(
-    getUptime(range, { buckets: query.buckets || undefined, filter: { instance, backend, pool } }),
+    getUptime(getRuntime(), range, {
+      buckets: query.buckets || undefined,
+      filter: { instance, backend, pool },
+    }),
     {
       headers: { 'cache-control': 'no-store' },
     },

@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { parseQuery } from '@/lib/api/parse-query';
 import { AlertStreamQuery } from '@/lib/api/schemas/alerts';
 import { alertStream } from '@/lib/alerts/server/alert-service';
@@ -10,5 +11,5 @@ export function GET(request: Request) {
   if (!query.ok) return query.response;
   const header = request.headers.get('last-event-id');
   const resume = header !== null && /^\d+$/.test(header) ? header : query.value.lastEventId;
-  return alertStream(resume === undefined ? null : Number(resume), request.signal);
+  return alertStream(getRuntime(), resume === undefined ? null : Number(resume), request.signal);
 }

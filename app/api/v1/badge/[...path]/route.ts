@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { badgeSvg } from '@/lib/badges/server/badge-service';
 import { parseBadgeUrl } from '@/lib/api/schemas/badge';
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
     svg,
     found,
     maxAgeSec: maxAge,
-  } = badgeSvg(parsed.request, `${url.pathname}?${url.searchParams}`, Date.now());
+  } = badgeSvg(getRuntime(), parsed.request, `${url.pathname}?${url.searchParams}`, Date.now());
   return new Response(svg, {
     status: found ? 200 : 404,
     headers: {

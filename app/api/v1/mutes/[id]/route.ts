@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
 import { MuteIdParams } from '@/lib/api/schemas/alerts';
@@ -9,7 +10,7 @@ export async function DELETE(_request: Request, { params }: { params: Promise<{ 
   const path = parseParams(MuteIdParams, await params);
   if (!path.ok) return path.response;
   const { id } = path.value;
-  return unmute(Number(id))
+  return unmute(getRuntime(), Number(id))
     ? new Response(null, { status: 204 })
     : jsonError(404, 'not_found', `no mute ${id}`);
 }

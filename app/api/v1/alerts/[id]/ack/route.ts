@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseJsonBody } from '@/lib/api/parse-query';
 import { AckRequestSchema, ackedBy } from '@/lib/api/schemas/alert-requests';
@@ -10,6 +11,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const body = await parseJsonBody(AckRequestSchema, request, { optional: true });
   if (!body.ok) return body.response;
-  const alert = acknowledge(id, ackedBy(body.value), Date.now());
+  const alert = acknowledge(getRuntime(), id, ackedBy(body.value), Date.now());
   return alert ? Response.json(alert) : jsonError(404, 'not_found', `no alert "${id}"`);
 }

@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
@@ -13,7 +14,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ pool: st
   const now = Date.now();
   const parsed = parseRangedQuery(PoolLatencyQuery, req.url, now, '1h');
   if (!parsed.ok) return parsed.response;
-  const latency = getPoolLatency(path.value.pool, parsed.value.range, now);
+  const latency = getPoolLatency(getRuntime(), path.value.pool, parsed.value.range, now);
   if (!latency) return jsonError(404, 'not_found', `no pool "${path.value.pool}"`);
   return Response.json(latency, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,3 +1,4 @@
+import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
@@ -18,7 +19,12 @@ export async function GET(req: Request, { params }: { params: Promise<Params> })
   const parsed = parseRangedQuery(HistoryQuery, req.url, Date.now());
   if (!parsed.ok) return parsed.response;
   const ref = path.value;
-  const history = getServerHistory(ref, parsed.value.range, parsed.value.query.buckets || undefined);
+  const history = getServerHistory(
+    getRuntime(),
+    ref,
+    parsed.value.range,
+    parsed.value.query.buckets || undefined,
+  );
   if (!history) {
     return jsonError(404, 'not_found', `no history for server ${ref.instance}/${ref.backend}/${ref.server}`);
   }
