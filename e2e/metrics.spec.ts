@@ -10,14 +10,17 @@ interface Series {
   [label: string]: string;
 }
 
+/** agent1 as placed once Kubernetes has synced (a poll before that has no pool yet). */
+const AGENT1_UP =
+  /^hapscope_server_up\{source="main",proxy="codeserver_backend",server="agent1",pool="pool-a"\} 1$/m;
+
 async function scrape(): Promise<string> {
   let text = '';
-  // The first polls may not have landed yet: wait for the servers to appear.
   await expect
     .poll(
       async () => {
         text = await fetch(`${E2E.appUrl}/metrics`).then((r) => r.text());
-        return /^hapscope_server_up\{.*server="agent1"/m.test(text);
+        return AGENT1_UP.test(text);
       },
       { timeout: 15_000 },
     )
@@ -33,16 +36,19 @@ test('promtool check metrics accepts the exposition', async () => {
   expect(`${lint.stdout}${lint.stderr}`).toBe('');
   expect(lint.status).toBe(0);
   // Our labels, and none Prometheus reserves for the scrape target.
-  expect(text).toMatch(
-    /^hapscope_server_up\{source="main",proxy="codeserver_backend",server="agent1",pool="pool-a"\} 1$/m,
-  );
   expect(text).toMatch(/^hapscope_pool_flapping\{pool="pool-c"\} [01]$/m);
   expect(text).not.toMatch(/[{,](instance|job)="/);
 });
 
+let prometheus: PrometheusHandle | null = null;
+// Also after a timeout, when the test body is abandoned mid-await (stop() is idempotent).
+test.afterEach(async () => {
+  await prometheus?.stop();
+  prometheus = null;
+});
+
 test('a real Prometheus scraping every second stores source/proxy/server labels, no exported_instance', async () => {
   test.setTimeout(90_000);
-  let prometheus: PrometheusHandle | null = null;
   try {
     prometheus = await startPrometheus({
       host: E2E.host,
@@ -51,24 +57,8 @@ test('a real Prometheus scraping every second stores source/proxy/server labels,
       intervalSec: 1,
     });
     const url = `${prometheus.url}/api/v1/series?match[]=hapscope_server_up`;
-    let series: Series[] = [];
-    await expect
-      .poll(
-        async () => {
-          const body = (await fetch(url).then((r) => r.json())) as { status: string; data: Series[] };
-          series = body.data;
-          return series.length;
-        },
-        { timeout: 30_000, intervals: [500] },
-      )
-      .toBeGreaterThan(0);
     const target = `${E2E.host}:${E2E.appPort}`;
-    for (const s of series) {
-      expect(Object.keys(s)).toEqual(expect.arrayContaining(['source', 'proxy', 'server']));
-      expect(s).not.toHaveProperty('exported_instance');
-      expect(s).toMatchObject({ __name__: 'hapscope_server_up', job: 'hapscope', instance: target });
-    }
-    expect(series).toContainEqual({
+    const agent1 = {
       __name__: 'hapscope_server_up',
       instance: target,
       job: 'hapscope',
@@ -76,7 +66,24 @@ test('a real Prometheus scraping every second stores source/proxy/server labels,
       proxy: 'codeserver_backend',
       server: 'agent1',
       pool: 'pool-a',
-    });
+    };
+    let series: Series[] = [];
+    await expect
+      .poll(
+        async () => {
+          const body = (await fetch(url).then((r) => r.json())) as { status: string; data: Series[] };
+          series = body.data;
+          return series;
+        },
+        { timeout: 30_000, intervals: [500] },
+      )
+      .toContainEqual(agent1);
+    for (const s of series) {
+      expect(Object.keys(s)).toEqual(expect.arrayContaining(['source', 'proxy', 'server']));
+      expect(s).not.toHaveProperty('exported_instance');
+      expect(s).toMatchObject({ __name__: 'hapscope_server_up', job: 'hapscope', instance: target });
+    }
+    expect(series.length).toBeGreaterThan(20); // every server of both sources that answer
     // The whole scrape parsed: Prometheus reports the target up with no error.
     const targets = (await fetch(`${prometheus.url}/api/v1/targets`).then((r) => r.json())) as {
       data: { activeTargets: { health: string; lastError: string }[] };

@@ -214,5 +214,8 @@ export const E2E_TOPOLOGY = harnessTopology(E2E_BASE_PORT);
 export const E2E = harnessFacts(E2E_BASE_PORT, E2E_TOPOLOGY);
 /** embed.spec.ts serves a wiki page from this origin (allowed to frame /embed/*) and from a denied one. */
 export const E2E_EMBED_ORIGINS = { allowed: 'http://127.0.0.2:18486', denied: 'http://127.0.0.3:18487' };
-/** Processes specs start themselves, beside alerts.spec.ts's app on E2E.appPort + 3 and the embed origins above. */
-export const E2E_SPEC_PORTS = { poolFlappingApp: E2E_BASE_PORT + 84, prometheus: E2E_BASE_PORT + 85 };
+/**
+ * Processes specs start themselves. Taken elsewhere: 18483 (alerts.spec.ts's app, E2E.appPort + 3), 18485
+ * (readme-urls.spec.ts), 18486/18487 (the embed origins above), 18490-18492 (hub, fake Kubernetes, its control).
+ */
+export const E2E_SPEC_PORTS = { poolFlappingApp: E2E_BASE_PORT + 84, prometheus: E2E_BASE_PORT + 88 };

@@ -1,8 +1,9 @@
 /**
  * A second `next start` on the same build, for a spec that needs settings the shared harness app must not have
- * (a static pool for flappy1, say). Stopped with its whole process tree; `stop()` may be called more than once.
+ * (a static pool for flappy1, say). It runs in its own process group, stopped whole by `stop()` (idempotent) or,
+ * should the test process exit first, killed with it.
  */
-import { runNext, type ChildHandle } from './stack';
+import { spawn } from 'node:child_process';
 
 export interface SpecApp {
   url: string;
@@ -16,28 +17,52 @@ export async function startSpecApp(options: {
   timeoutMs?: number;
 }): Promise<SpecApp> {
   const { host, port } = options;
-  const child: ChildHandle = runNext(
-    ['start', '-p', String(port), '-H', host],
-    { PORT: String(port), ...options.env },
-    'ignore',
-  );
-  const url = `http://${host}:${port}`;
+  const child = spawn('npx', ['--no', 'next', 'start', '-p', String(port), '-H', host], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...options.env },
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  const group = (signal: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-child.pid!, signal);
+      return true;
+    } catch {
+      return false; // the group is gone
+    }
+  };
+  const killNow = () => group('SIGKILL');
+  process.once('exit', killNow);
   let stopping: Promise<void> | null = null;
-  const app = { url, stop: () => (stopping ??= child.stop()) };
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  const exited = child.exited.then((code) => code);
-  for (;;) {
+  const stop = () =>
+    (stopping ??= (async () => {
+      process.off('exit', killNow);
+      // npx → next-server: wait for the whole group, not only npx, before giving up on a graceful stop.
+      group('SIGTERM');
+      const deadline = Date.now() + 5_000;
+      while (group(0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      killNow();
+    })());
+  const url = `http://${host}:${port}`;
+  await waitHealthy(url, () => exited, options.timeoutMs ?? 30_000).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url, stop };
+}
+
+async function waitHealthy(url: string, exited: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!exited() && Date.now() < deadline) {
     const status = await fetch(`${url}/api/v1/health`).then(
       (r) => r.status,
       () => 0,
     );
-    if (status === 200) return app;
-    const gone = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(null), 200))]);
-    if (gone !== null || Date.now() > deadline) {
-      await app.stop();
-      throw new Error(
-        `next start on ${url} did not become healthy (${gone === null ? 'timed out' : `exited ${gone}`})`,
-      );
-    }
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  throw new Error(`next start on ${url} did not become healthy (${exited() ? 'it exited' : 'timed out'})`);
 }

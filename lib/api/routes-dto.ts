@@ -4,6 +4,7 @@
  * Browser-safe: zod only, nothing server-side. The mapper from the domain is lib/pools/server/routes-service.ts.
  */
 import { z } from 'zod';
+import { name } from './schemas/common';
 
 export const BackendRoutingPoolDtoSchema = z
   .object({
@@ -45,6 +46,11 @@ export const PoolServicesDtoSchema = z
 export const RoutesDtoSchema = z.object({
   routes: z.array(BackendRoutingDtoSchema),
   poolServices: z.array(PoolServicesDtoSchema),
+});
+
+/** GET /api/v1/routes?backend=: one backend's routing (the backend page), without the whole pools response. */
+export const RoutesQuery = z.object({
+  backend: name('a BACKEND_HOSTS backend: only its routing and the pools it touches').optional(),
 });
 
 export type BackendRoutingPoolDto = z.infer<typeof BackendRoutingPoolDtoSchema>;

@@ -15,6 +15,7 @@ import {
   uptimeBadgeUrl,
   uptimeUrl,
   type HistoryRange,
+  routesUrl,
 } from './urls';
 
 const odd = { instance: 'eu west', backend: 'api/v2', server: 'web 1' };
@@ -41,6 +42,7 @@ describe('API URLs', () => {
     ],
     [eventsUrl(fixed), '/api/v1/events?from=1000&to=5000'],
     [poolLatencyUrl('pool/a b', '15m'), '/api/v1/pools/pool%2Fa%20b/latency?range=15m'],
+    [routesUrl('code server&x'), '/api/v1/routes?backend=code%20server%26x'],
     [ackUrl('flapping:main/x y'), '/api/v1/alerts/flapping%3Amain%2Fx%20y/ack'],
     [muteUrl(7), '/api/v1/mutes/7'],
     [alertStreamUrl(), '/api/v1/alerts/stream'],

@@ -46,6 +46,7 @@ function setFilter(params: URLSearchParams, filter: HistoryFilter): URLSearchPar
 
 export const snapshotUrl = () => `${API}/snapshot`;
 export const poolsUrl = () => `${API}/pools`;
+export const routesUrl = (backend: string) => `${API}/routes?backend=${encodeURIComponent(backend)}`;
 export const alertsUrl = () => `${API}/alerts`;
 export const mutesUrl = () => `${API}/mutes`;
 export const muteUrl = (id: number) => `${API}/mutes/${id}`;

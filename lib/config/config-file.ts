@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from './config-error';
-import type { RawSettings } from './parse-config';
+import type { RawSettings } from './raw-settings';
 
 export const CONFIG_FILE_KEY = 'HAPSCOPE_CONFIG';
 const DEFAULT_FILES = ['hapscope.config.yaml', 'hapscope.config.yml', 'hapscope.config.json'];

@@ -2,6 +2,7 @@
  * Turns environment variables (and the optional config file's values) into a validated Config.
  * Pure: the caller passes the environment, so tests and `next build` never depend on the real one.
  */
+import type { RawSettings } from './raw-settings';
 import { MIN_SECRET_LENGTH } from '@/lib/embeds/embed-token';
 import { isFrameAncestorSource } from '@/lib/embeds/frame-ancestors';
 import { ConfigError } from './config-error';
@@ -36,7 +37,7 @@ export interface Config {
   configFile: string | null;
 }
 
-export type RawSettings = Record<string, string | undefined>;
+export type { RawSettings } from './raw-settings';
 
 /** Every key hapscope reads (api-v1.md's and its own); a config file naming another key is refused. */
 export const CONFIG_KEYS = [

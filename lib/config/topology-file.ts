@@ -10,7 +10,7 @@
  */
 import type { ServerRule } from '@/lib/health/correlate';
 import { ConfigError } from './config-error';
-import type { RawSettings } from './parse-config';
+import type { RawSettings } from './raw-settings';
 
 export interface TopologyConfig {
   serverOverrides: ServerRule[];

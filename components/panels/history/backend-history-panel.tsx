@@ -5,8 +5,10 @@ import { useMemo } from 'react';
 import type { HistoryRange } from '@/lib/api/urls';
 import { bucketCountFor, rangeSpanMs } from '../../hooks/range-pace';
 import { useEvents } from '../../hooks/use-events';
+import { useRoutes } from '../../hooks/use-routes';
 import { useServerHistory } from '../../hooks/use-server-history';
 import { EmptyState } from '../../ui/empty-state';
+import { BackendRoutesCard } from '../routes/backend-routes-card';
 import { ShareButton } from '../share/share-button';
 import { backendShareChoices, preferring, serverShareChoices } from '../share/share-choices';
 import { EventsList } from './events-list';
@@ -45,6 +47,7 @@ export function BackendHistoryPanel({ instance, backend }: BackendHistoryPanelPr
   const selected = selectedServer(query.server, rows.servers);
   const generatedUntil = uptime.data?.generatedUntil ?? null;
   const label = describeRange(range);
+  const routing = useRoutes(backend);
 
   return (
     <div className={styles.page} data-testid="backend-history">
@@ -58,6 +61,7 @@ export function BackendHistoryPanel({ instance, backend }: BackendHistoryPanelPr
         <RangePicker range={range} onChange={(next) => setQuery({ range: next })} />
       </header>
       <GeneratedBanner generatedUntil={generatedUntil} />
+      <BackendRoutesCard backend={backend} routes={routing.data?.routes} />
       {uptime.error && !uptime.data ? (
         <EmptyState title="Cannot load the history" tone="error">
           <p>{uptime.error.message}. Retrying automatically.</p>

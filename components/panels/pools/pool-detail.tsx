@@ -12,6 +12,7 @@ import { hasTraefikWarning, nodeCounts, otherWarnings } from './pool-facts';
 import { PoolLatencyPanel } from './pool-latency-panel';
 import { PoolNodes } from './pool-nodes';
 import { PoolServers } from './pool-servers';
+import { PoolRoutes } from '../routes/pool-routes';
 import styles from './pools.module.css';
 import { TraefikWarning } from './traefik-warning';
 import { ShareButton } from '../share/share-button';
@@ -111,6 +112,7 @@ export function PoolDetailPanel({ name }: { name: string }) {
       <PoolStats pool={pool} />
       <PoolNodes nodes={pool.nodes} />
       <PoolServers pool={pool} />
+      <PoolRoutes pool={pool.name} routes={data.routes} poolServices={data.poolServices} />
       <PoolLatencyPanel pool={pool} />
     </>
   );

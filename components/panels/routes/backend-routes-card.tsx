@@ -6,7 +6,7 @@ import { BACKEND_HOSTS_HINT, describeHop } from './routes-view';
 
 export interface BackendRoutesCardProps {
   backend: string;
-  /** `routes` of GET /api/v1/pools; undefined while loading. */
+  /** `routes` of GET /api/v1/routes (or /api/v1/pools); undefined while loading. */
   routes: readonly BackendRoutingDto[] | undefined;
 }
 

@@ -1,5 +1,6 @@
 /** OpenAPI registrations of the live endpoints: health, snapshot, pools, alerts and their actions. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
 import { AckRequestSchema, MuteRequestSchema } from '../schemas/alert-requests';
 import {
   AlertEventSchema,
@@ -12,6 +13,7 @@ import {
   MutesSchema,
 } from '../schemas/alerts';
 import { HealthSchema } from '../schemas/health';
+import { RoutesDtoSchema, RoutesQuery } from '../routes-dto';
 import { PoolsSchema } from '../schemas/pools';
 import { SnapshotSchema } from '../schemas/snapshot';
 import { badParameter, json, notFound } from './responses';
@@ -20,8 +22,20 @@ export function registerLivePaths(registry: OpenAPIRegistry): void {
   const get = (path: string, summary: string, response: ReturnType<typeof json>) =>
     registry.registerPath({ method: 'get', path, summary, responses: { 200: response } });
   get('/api/v1/health', 'Liveness and the problems a user must act on', json(HealthSchema, 'health'));
+  get(
+    '/api/v1/openapi.json',
+    'This document: OpenAPI 3.1, generated from the schemas the handlers validate with',
+    json(z.record(z.string(), z.unknown()), 'the OpenAPI document'),
+  );
   get('/api/v1/snapshot', 'The latest poll of every source', json(SnapshotSchema, 'the snapshot'));
   get('/api/v1/pools', 'Location pools: nodes, servers, Traefik, check latency', json(PoolsSchema, 'pools'));
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/routes',
+    summary: 'Each BACKEND_HOSTS backend: its IngressRoutes and the pools whose Traefik serve it',
+    request: { query: RoutesQuery },
+    responses: { 200: json(RoutesDtoSchema, 'routing'), 400: badParameter },
+  });
   get('/api/v1/alerts', 'Firing alerts, then those resolved in the last day', json(AlertsSchema, 'alerts'));
   registry.registerPath({
     method: 'get',

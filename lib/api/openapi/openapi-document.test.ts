@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from 'vitest';
 import { buildOpenApiDocument, openApiDocument } from './openapi-document';
 
@@ -25,8 +27,10 @@ test('an OpenAPI 3.1 document lists every endpoint of the API', () => {
     '/api/v1/health',
     '/api/v1/mutes',
     '/api/v1/mutes/{id}',
+    '/api/v1/openapi.json',
     '/api/v1/pools',
     '/api/v1/pools/{pool}/latency',
+    '/api/v1/routes',
     '/api/v1/servers/{instance}/{backend}/{server}/history',
     '/api/v1/snapshot',
     '/api/v1/uptime',
@@ -90,4 +94,19 @@ test('the pool latency answer is described field by field', () => {
 
 test('the served document is built once', () => {
   expect(openApiDocument()).toBe(openApiDocument());
+});
+
+test('every route handler under app/ has its path in the document', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const handlers = readdirSync(path.join(root, 'app'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('route.ts'))
+    .map((file) => '/' + path.dirname(file).split(path.sep).join('/'))
+    .map((route) => route.replace(/\[(?:\.\.\.)?(\w+)\]/g, '{$1}'));
+  const documented = Object.keys(doc.paths ?? {});
+  const missing = handlers.filter(
+    (route) =>
+      !documented.some((p) => p === route || (route.endsWith('{path}') && p.startsWith(route.slice(0, -6)))),
+  );
+  expect(handlers.length).toBeGreaterThan(15);
+  expect(missing).toEqual([]);
 });

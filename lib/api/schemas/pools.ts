@@ -3,6 +3,7 @@
  * are additive: cordoned, backends, traefik counts, up/down, uptimePct, warnings.
  */
 import { z } from 'zod';
+import { BackendRoutingDtoSchema, PoolServicesDtoSchema } from '../routes-dto';
 import { isoTime, name, serverStatus, timeRangeQuery } from './common';
 
 export const LatencyPercentilesSchema = z
@@ -64,7 +65,17 @@ export const KubernetesStatusSchema = z.object({
 });
 
 export const PoolsSchema = z
-  .object({ generatedAt: isoTime, pools: z.array(PoolSchema), kubernetes: KubernetesStatusSchema })
+  .object({
+    generatedAt: isoTime,
+    pools: z.array(PoolSchema),
+    kubernetes: KubernetesStatusSchema,
+    routes: z.array(BackendRoutingDtoSchema).meta({
+      description: 'each BACKEND_HOSTS backend: its IngressRoutes and the pools whose Traefik serve it',
+    }),
+    poolServices: z
+      .array(PoolServicesDtoSchema)
+      .meta({ description: 'the lbpool-labelled Services each pool serves' }),
+  })
   .meta({ id: 'Pools' });
 
 export const PoolLatencyParams = z.object({ pool: name('pool name') });

@@ -1,12 +1,24 @@
 import 'server-only';
+import type { AlertEngine } from '@/lib/alerts/server/alert-engine';
+import type { SourceState } from '@/lib/collector/source-state';
 import { flapOf } from '@/lib/health/flapping';
+import type { Backend } from '@/lib/health/types';
 import { buildMetricFamilies } from '@/lib/metrics/metric-families';
 import { toPrometheusText } from '@/lib/metrics/prometheus-text';
-import { getRuntime } from '@/lib/server/runtime';
+import type { PoolsView } from '@/lib/pools/server/pools-model';
+
+/** What /metrics needs of the runtime (the route hands it getRuntime()). */
+export interface MetricsParts {
+  collector: { readonly states: readonly SourceState[] };
+  alerts: Pick<AlertEngine, 'flaps' | 'firing' | 'lastEvaluationMs'> | null;
+  streams: { readonly count: number };
+  backends(): Backend[];
+  poolsView(now: number): PoolsView;
+}
 
 /** GET /metrics: the dashboard's derived figures, so Prometheus/Alertmanager can take over paging. */
-export function metricsText(now: number): string {
-  const { collector, alerts: engine, streams, backends, poolsView } = getRuntime();
+export function metricsText(parts: MetricsParts, now: number): string {
+  const { collector, alerts: engine, streams, backends, poolsView } = parts;
   const view = poolsView(now);
   return toPrometheusText(
     buildMetricFamilies({

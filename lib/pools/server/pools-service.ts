@@ -1,19 +1,24 @@
 import 'server-only';
 import type { PoolLatencyDto, PoolsDto } from '@/lib/api/pools-dto';
+import type { RoutesDto } from '@/lib/api/routes-dto';
 import { toPoolDto } from '@/lib/api/to-pool-dto';
 import { pickResolution, type TimeRange } from '@/lib/health/time-range';
+import type { Backend } from '@/lib/health/types';
 import { latencyBucketMs, latencyBuckets } from '@/lib/history/pool-latency-buckets';
 import { toPoolLatencyDto } from '@/lib/history/server/to-pool-latency-dto';
 import type { HistoryStore } from '@/lib/store';
-import type { PoolsView } from './pools-model';
+import type { PoolsModel, PoolsView } from './pools-model';
+import { toRoutesDto } from './routes-service';
 
 /** What the pool reads need of the runtime. */
 export interface PoolsParts {
   poolsView(now: number): PoolsView;
   store: HistoryStore;
+  pools: Pick<PoolsModel, 'routing'>;
+  backends(): Backend[];
 }
 
-export function toPoolsDto(view: PoolsView, now: number): PoolsDto {
+export function toPoolsDto(view: PoolsView, now: number): Omit<PoolsDto, keyof RoutesDto> {
   return {
     generatedAt: new Date(now).toISOString(),
     pools: view.pools.map((pool) => toPoolDto(pool, view.withCluster)),
@@ -22,8 +27,12 @@ export function toPoolsDto(view: PoolsView, now: number): PoolsDto {
 }
 
 /** GET /api/v1/pools. */
-export function getPools({ poolsView }: Pick<PoolsParts, 'poolsView'>, now: number): PoolsDto {
-  return toPoolsDto(poolsView(now), now);
+export function getPools(
+  { poolsView, pools, backends }: Pick<PoolsParts, 'poolsView' | 'pools' | 'backends'>,
+  now: number,
+): PoolsDto {
+  const view = poolsView(now);
+  return { ...toPoolsDto(view, now), ...toRoutesDto(pools.routing(backends(), view)) };
 }
 
 /**

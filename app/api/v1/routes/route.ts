@@ -1,0 +1,14 @@
+import { parseQuery } from '@/lib/api/parse-query';
+import { RoutesQuery } from '@/lib/api/routes-dto';
+import { getRoutes } from '@/lib/pools/server/routes-service';
+import { getRuntime } from '@/lib/server/runtime';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(req: Request) {
+  const query = parseQuery(RoutesQuery, req.url);
+  if (!query.ok) return query.response;
+  return Response.json(getRoutes(getRuntime(), Date.now(), query.value.backend), {
+    headers: { 'cache-control': 'no-store' },
+  });
+}
