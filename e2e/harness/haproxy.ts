@@ -273,7 +273,12 @@ export async function fetchStats(statsUrl: string): Promise<StatsRow[]> {
     url.username = url.password = '';
   }
   if (!url.pathname.includes(';csv')) url.pathname += ';csv;norefresh';
-  const res = await fetch(url, { headers, cache: 'no-store', signal: AbortSignal.timeout(3_000) });
+  const get = () => fetch(url, { headers, cache: 'no-store', signal: AbortSignal.timeout(3_000) });
+  // A kept-alive socket HAProxy closed just before reuse fails at once ("other side closed"); a GET may be retried.
+  const res = await get().catch((error: Error & { cause?: { code?: string } }) => {
+    if (error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return get();
+  });
   if (!res.ok) throw new Error(`GET ${url.href}: HTTP ${res.status}`);
   return parseStatsCsv(await res.text());
 }
