@@ -5,7 +5,6 @@
  */
 import { detectReload, type ProcessReading } from '@/lib/health/detect-reload';
 import { detectTransitions, type PreviousReading, type ServerReading } from '@/lib/health/detect-transitions';
-import { serverKey } from '@/lib/health/server-key';
 import type { Backend, HaproxyProcessInfo, Server } from '@/lib/health/types';
 import type { HistoryWriter, SampleRow } from '@/lib/store/history-writer';
 import { statusCode, transitionCode } from '@/lib/store/status-codes';
@@ -35,11 +34,11 @@ interface ServerMemory {
 
 interface InstanceMemory {
   id: number;
-  name: string;
   coverageId: number | null;
   coverageTo: number | null;
   process: ProcessReading | null;
-  servers: Map<string, ServerMemory>;
+  /** By backend, then server name: no key string is built per server on the hot path. */
+  servers: Map<string, Map<string, ServerMemory>>;
 }
 
 export class HistoryRecorder {
@@ -114,10 +113,12 @@ export class HistoryRecorder {
   }
 
   private markGone(instance: InstanceMemory, at: number): void {
-    for (const memory of instance.servers.values()) {
-      if (memory.seenAt === at || memory.gone) continue;
-      memory.gone = true;
-      this.writer.setGone(memory.id, at);
+    for (const byName of instance.servers.values()) {
+      for (const memory of byName.values()) {
+        if (memory.seenAt === at || memory.gone) continue;
+        memory.gone = true;
+        this.writer.setGone(memory.id, at);
+      }
     }
   }
 
@@ -137,14 +138,13 @@ export class HistoryRecorder {
     const stored = this.writer.loadInstance(name);
     memory = {
       id: stored.id,
-      name,
       coverageId: stored.coverage?.id ?? null,
       coverageTo: stored.coverage?.to ?? null,
       process: stored.process,
       servers: new Map(),
     };
     for (const server of stored.servers) {
-      memory.servers.set(serverKey({ instance: name, backend: server.backend, server: server.name }), {
+      serversOf(memory, server.backend).set(server.name, {
         id: server.id,
         backup: server.backup,
         pool: server.pool,
@@ -161,8 +161,8 @@ export class HistoryRecorder {
   }
 
   private serverMemory(instance: InstanceMemory, backend: string, server: Server, at: number): ServerMemory {
-    const key = serverKey({ instance: instance.name, backend, server: server.name });
-    let memory = instance.servers.get(key);
+    const byName = serversOf(instance, backend);
+    let memory = byName.get(server.name);
     if (!memory) {
       const id = this.writer.insertServer(instance.id, { backend, ...server }, at, server);
       // Spread later heartbeats over the 30 s so thousands of new servers do not all heartbeat in the same poll.
@@ -177,11 +177,17 @@ export class HistoryRecorder {
         gone: false,
         seenAt: at,
       };
-      instance.servers.set(key, memory);
+      byName.set(server.name, memory);
     }
     memory.seenAt = at;
     return memory;
   }
+}
+
+function serversOf(instance: InstanceMemory, backend: string): Map<string, ServerMemory> {
+  let byName = instance.servers.get(backend);
+  if (!byName) instance.servers.set(backend, (byName = new Map()));
+  return byName;
 }
 
 function toReading(server: Server): ServerReading {
