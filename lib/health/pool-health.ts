@@ -61,7 +61,7 @@ export interface PoolHealthInput {
   /** Node name → pool name (NodeIndex.poolOf). */
   poolOf: ReadonlyMap<string, string>;
   backends: readonly Backend[];
-  /** Recent check durations of one server (the collector keeps the ring). */
+  /** Recent check durations of one server (the pools model keeps the ring). */
   latencyOf: (instance: string, backend: string, server: string) => readonly number[];
   uptimeOf?: (pool: string) => number | null;
   /** Whether a server is flapping now (the alert engine's flap scores); without it none is. */

@@ -5,7 +5,7 @@ import { parseBadgeUrl } from '@/lib/api/schemas/badge';
 
 export const dynamic = 'force-dynamic';
 
-/** SVG badges for wikis that forbid iframes; the URL scheme is documented in lib/health/badges/badge-request.ts. */
+/** SVG badges for wikis that forbid iframes; the URL scheme is documented in lib/badges/badge-request.ts. */
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const { path } = await params;
   const url = new URL(request.url);
