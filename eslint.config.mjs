@@ -8,24 +8,26 @@ import nextTypescript from 'eslint-config-next/typescript';
  * getRuntime(), whose parts they hand to them).
  */
 const FEATURES = '(alerts|badges|embeds|metrics|pools|history|snapshot|problems)';
-export const ELEMENTS = [
-  { type: 'domain', pattern: 'lib/health/**', mode: 'full' },
-  { type: 'service', pattern: `lib/${FEATURES}/server/*-service.ts`, mode: 'full' },
-  { type: 'feature-server', pattern: `lib/${FEATURES}/server/**`, mode: 'full' },
-  { type: 'feature', pattern: `lib/${FEATURES}/**`, mode: 'full' },
-  { type: 'contract', pattern: 'lib/api/**', mode: 'full' },
-  { type: 'runtime', pattern: 'lib/server/**', mode: 'full' },
-  { type: 'adapter', pattern: 'lib/(haproxy|k8s|store|config|collector|sse)/**', mode: 'full' },
-  { type: 'testing', pattern: 'lib/testing/**', mode: 'full' },
-  { type: 'ui', pattern: 'components/ui/**', mode: 'full' },
-  { type: 'charts', pattern: 'components/charts/**', mode: 'full' },
-  { type: 'hooks', pattern: 'components/hooks/**', mode: 'full' },
-  { type: 'alerts-ui', pattern: 'components/alerts/**', mode: 'full' },
-  { type: 'panels', pattern: 'components/(panels|shell)/**', mode: 'full' },
-  { type: 'route', pattern: 'app/**/route.ts', mode: 'full' },
-  { type: 'page', pattern: 'app/**', mode: 'full' },
-  { type: 'entry', pattern: '(instrumentation|proxy).ts', mode: 'full' },
-];
+const LAYERS = {
+  domain: 'lib/health/**',
+  service: `lib/${FEATURES}/server/*-service.ts`,
+  'feature-server': `lib/${FEATURES}/server/**`,
+  feature: `lib/${FEATURES}/**`,
+  contract: 'lib/api/**',
+  runtime: 'lib/server/**',
+  adapter: 'lib/(haproxy|k8s|store|config|collector|sse)/**',
+  testing: 'lib/testing/**',
+  ui: 'components/ui/**',
+  charts: 'components/charts/**',
+  hooks: 'components/hooks/**',
+  'alerts-ui': 'components/alerts/**',
+  panels: 'components/(panels|shell)/**',
+  route: 'app/**/route.ts',
+  page: 'app/**',
+  entry: '(instrumentation|proxy).ts',
+};
+// Boundaries takes the first element whose pattern matches a file's full path: the order above is the precedence.
+export const ELEMENTS = Object.entries(LAYERS).map(([type, pattern]) => ({ type, pattern, mode: 'full' }));
 
 const pure = ['domain', 'feature', 'contract'];
 export const LAYER_RULES = [

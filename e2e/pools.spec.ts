@@ -4,20 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { setAgentMode } from './harness/agents';
 import { E2E } from './harness/e2e-topology';
+import { fakeK8s, fakePods } from './harness/fake-k8s-client';
 
 const POLL_MS = 1000;
 /** The acceptance bound for a Kubernetes change to reach the pool page. */
 const K8S_TO_UI_MS = 2000;
-
-async function fake(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${E2E.k8s.url}/__fake/${route}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = (await res.json()) as unknown;
-  if (!res.ok) throw new Error(`${method} /__fake/${route}: ${JSON.stringify(answer)}`);
-  return answer;
-}
 
 async function control(what: 'stop' | 'resume'): Promise<void> {
   const res = await fetch(`${E2E.k8s.controlUrl}/${what}`, { method: 'POST' });
@@ -100,12 +91,7 @@ test('a node turning NotReady and a Traefik pod deleted reach the pool page with
   await expect(traefik).toHaveAttribute('data-local', 'true');
   await expect(page.getByTestId('pool-traefik-warning')).toHaveCount(0);
 
-  const pods = (await fake('GET', 'pods')) as {
-    namespace: string;
-    name: string;
-    node: string | null;
-    labels: Record<string, string>;
-  }[];
+  const pods = await fakePods();
   const pod = pods.find((p) => p.node === 'loc-b-1' && p.labels['app.kubernetes.io/name'] === 'traefik');
   expect(pod, 'the fake runs a Traefik pod on loc-b-1').toBeDefined();
   const podObject = (await (
@@ -114,18 +100,18 @@ test('a node turning NotReady and a Traefik pod deleted reach the pool page with
 
   try {
     const notReadyAt = Date.now();
-    await fake('POST', 'nodes/loc-b-1/ready?value=false');
+    await fakeK8s('POST', 'nodes/loc-b-1/ready?value=false');
     await expect(node).toHaveAttribute('data-ready', 'false', { timeout: K8S_TO_UI_MS });
     note('node NotReady → pool page', Date.now() - notReadyAt);
 
     const deletedAt = Date.now();
-    await fake('DELETE', `pods/${pod!.namespace}/${pod!.name}`);
+    await fakeK8s('DELETE', `pods/${pod!.namespace}/${pod!.name}`);
     await expect(traefik).toHaveAttribute('data-local', 'false', { timeout: K8S_TO_UI_MS });
     await expect(page.getByTestId('pool-traefik-warning')).toBeVisible({ timeout: K8S_TO_UI_MS });
     note('Traefik pod deleted → warning on pool page', Date.now() - deletedAt);
   } finally {
-    await fake('POST', 'nodes/loc-b-1/ready?value=true');
-    await fake('POST', 'objects?resource=pods', podObject);
+    await fakeK8s('POST', 'nodes/loc-b-1/ready?value=true');
+    await fakeK8s('POST', 'objects?resource=pods', podObject);
   }
   await expect(node).toHaveAttribute('data-ready', 'true', { timeout: K8S_TO_UI_MS });
   await expect(traefik).toHaveAttribute('data-local', 'true', { timeout: K8S_TO_UI_MS });

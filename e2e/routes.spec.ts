@@ -4,6 +4,7 @@
 // which pools' Traefik serve the backend (pool-c has none: the cross-location hop); the pool page the reverse.
 import { expect, test } from '@playwright/test';
 import { E2E } from './harness/e2e-topology';
+import { fakeK8s, fakePods } from './harness/fake-k8s-client';
 
 /** The acceptance bound for a Kubernetes change to reach a page (as in pools.spec.ts), plus one refresh. */
 const K8S_TO_UI_MS = 3000;
@@ -22,16 +23,6 @@ interface PoolsBody {
     pools: RoutingPool[];
   }[];
   poolServices: { pool: string; services: string[] }[];
-}
-
-async function fake(method: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${E2E.k8s.url}/__fake/${route}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = (await res.json()) as unknown;
-  if (!res.ok) throw new Error(`${method} /__fake/${route}: ${JSON.stringify(answer)}`);
-  return answer;
 }
 
 const pools = () => fetch(`${E2E.appUrl}/api/v1/pools`).then((r) => r.json() as Promise<PoolsBody>);
@@ -123,22 +114,17 @@ test("pool-b's Traefik going away turns its backends into a cross-location hop o
   await page.goto('/backends/main/codeserver_backend');
   const poolB = page.getByTestId('backend-routes-pool-pool-b');
   await expect(poolB).toHaveAttribute('data-hop', 'local');
-  const pods = (await fake('GET', 'pods')) as {
-    namespace: string;
-    name: string;
-    node: string | null;
-    labels: Record<string, string>;
-  }[];
+  const pods = await fakePods();
   const pod = pods.find((p) => p.node === 'loc-b-1' && p.labels['app.kubernetes.io/name'] === 'traefik')!;
   const podObject = (await (
     await fetch(`${E2E.k8s.url}/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`)
   ).json()) as unknown;
   try {
-    await fake('DELETE', `pods/${pod.namespace}/${pod.name}`);
+    await fakeK8s('DELETE', `pods/${pod.namespace}/${pod.name}`);
     await expect(poolB).toHaveAttribute('data-hop', 'cross-location', { timeout: K8S_TO_UI_MS });
     await expect(poolB.getByRole('alert')).toContainText('No Ready Traefik in pool-b');
   } finally {
-    await fake('POST', 'objects?resource=pods', podObject);
+    await fakeK8s('POST', 'objects?resource=pods', podObject);
   }
   await expect(poolB).toHaveAttribute('data-hop', 'local', { timeout: K8S_TO_UI_MS });
 });

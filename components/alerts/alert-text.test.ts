@@ -1,24 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import type { AlertTarget } from '@/lib/alerts/types';
+import { alertTarget } from '@/lib/alerts/types';
 import { alertUrl, isAnnounced, notificationText, targetLabel } from './alert-text';
-
-const target = (t: Partial<AlertTarget>): AlertTarget => ({
-  instance: null,
-  backend: null,
-  server: null,
-  pool: null,
-  ...t,
-});
 
 describe('alertUrl', () => {
   test.each([
     [
-      target({ instance: 'main', backend: 'code be', server: 'agent1', pool: 'p' }),
+      alertTarget({ instance: 'main', backend: 'code be', server: 'agent1', pool: 'p' }),
       '/backends/main/code%20be',
     ],
-    [target({ instance: 'main', backend: 'api' }), '/backends/main/api'],
-    [target({ pool: 'pool-a' }), '/pools/pool-a'],
-    [target({ instance: 'eu' }), '/alerts'],
+    [alertTarget({ instance: 'main', backend: 'api' }), '/backends/main/api'],
+    [alertTarget({ pool: 'pool-a' }), '/pools/pool-a'],
+    [alertTarget({ instance: 'eu' }), '/alerts'],
   ])('%j → %s', (t, url) => {
     expect(alertUrl({ target: t })).toBe(url);
   });
@@ -26,10 +18,10 @@ describe('alertUrl', () => {
 
 describe('targetLabel', () => {
   test.each([
-    [target({ instance: 'main', backend: 'be', server: 's1' }), 'be/s1'],
-    [target({ instance: 'main', backend: 'be' }), 'be'],
-    [target({ pool: 'pool-a' }), 'pool pool-a'],
-    [target({ instance: 'eu' }), 'source eu'],
+    [alertTarget({ instance: 'main', backend: 'be', server: 's1' }), 'be/s1'],
+    [alertTarget({ instance: 'main', backend: 'be' }), 'be'],
+    [alertTarget({ pool: 'pool-a' }), 'pool pool-a'],
+    [alertTarget({ instance: 'eu' }), 'source eu'],
   ])('%j → %s', (t, label) => {
     expect(targetLabel({ target: t })).toBe(label);
   });
@@ -39,7 +31,7 @@ describe('notificationText', () => {
   const flap = {
     kind: 'flapping' as const,
     summary: 'agent1 in pool-a flapped 6 times in 42 s, check L7STS 503',
-    target: target({ instance: 'main', backend: 'codeserver', server: 'agent1', pool: 'pool-a' }),
+    target: alertTarget({ instance: 'main', backend: 'codeserver', server: 'agent1', pool: 'pool-a' }),
   };
   test('a fired alert says what and where, the body is the rule sentence', () => {
     expect(notificationText({ ...flap, change: 'fired' })).toEqual({

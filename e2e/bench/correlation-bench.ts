@@ -3,7 +3,12 @@
  * topology change, placing every server happens on every poll. Target: placement well under 20 ms.
  * Run alone with `npx tsx e2e/bench/correlation-bench.ts`. Imports pure modules only (no 'server-only').
  */
-import { buildNodeIndex, buildRuleIndex, placeServer, type AddressedServer } from '../../lib/health/correlate';
+import {
+  buildNodeIndex,
+  buildRuleIndex,
+  placeServer,
+  type AddressedServer,
+} from '../../lib/health/correlate';
 import { buildPoolHealth } from '../../lib/health/pool-health';
 import type { TopologyNode } from '../../lib/health/topology';
 import type { Backend, Server } from '../../lib/health/types';

@@ -1,7 +1,7 @@
 /** The alert rules: from one moment's health to the conditions that hold. Pure; thresholds come in settings. */
 import { flapsOfBackend, type FlapState, type ReadonlyFlapBook } from '@/lib/health/flapping';
 import type { Backend, Server } from '@/lib/health/types';
-import type { AlertCondition, AlertTarget } from './types';
+import { alertTarget, type AlertCondition } from './types';
 
 export interface AlertSettings {
   /** A server DOWN (not MAINT/DRAIN) for longer than this fires. */
@@ -42,14 +42,6 @@ export interface AlertRuleInputs {
   pools: readonly PoolFacts[];
 }
 
-const target = (t: Partial<AlertTarget>): AlertTarget => ({
-  instance: null,
-  backend: null,
-  server: null,
-  pool: null,
-  ...t,
-});
-
 export function evaluateAlertRules(inputs: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
   const flapping = findFlapping(inputs);
   return [
@@ -87,7 +79,7 @@ function sourceRules({ sources }: AlertRuleInputs, settings: AlertSettings): Ale
       id: `source-error:${source.name}`,
       kind: 'source-error',
       severity: 'critical',
-      target: target({ instance: source.name }),
+      target: alertTarget({ instance: source.name }),
       summary: `source ${source.name} cannot be polled: ${source.error}`,
       graceMs: settings.sourceErrorGraceMs,
       groupId: null,
@@ -101,7 +93,7 @@ function backendRules(
 ): AlertCondition[] {
   const conditions: AlertCondition[] = [];
   for (const backend of backends) {
-    const where = target({ instance: backend.instance, backend: backend.name });
+    const where = alertTarget({ instance: backend.instance, backend: backend.name });
     const flappingId = (server: Server) =>
       flapping.has(server) ? flapAlertId(backend.instance, backend.name, server.name) : null;
     // A backend that is down or on backups because one of its servers flaps is that flap's consequence.
@@ -133,7 +125,7 @@ function backendRules(
         id: `down:${backend.instance}/${backend.name}/${server.name}`,
         kind: 'down',
         severity: server.backup ? 'warning' : 'critical',
-        target: target({
+        target: alertTarget({
           instance: backend.instance,
           backend: backend.name,
           server: server.name,
@@ -162,7 +154,7 @@ function flapRules(flapping: readonly FlappingServer[], settings: AlertSettings)
     id: `flapping:pool:${pool}`,
     kind: 'flapping',
     severity: 'critical',
-    target: target({ pool }),
+    target: alertTarget({ pool }),
     summary: `pool ${pool} unstable: ${count} servers flapping`,
     graceMs: 0,
     groupId: null,
@@ -172,7 +164,7 @@ function flapRules(flapping: readonly FlappingServer[], settings: AlertSettings)
     id: flapAlertId(backend.instance, backend.name, server.name),
     kind: 'flapping',
     severity: 'warning',
-    target: target({
+    target: alertTarget({
       instance: backend.instance,
       backend: backend.name,
       server: server.name,
@@ -193,7 +185,7 @@ function poolRules({ pools }: AlertRuleInputs, settings: AlertSettings): AlertCo
         id: `no-local-traefik:${pool.name}`,
         kind: 'no-local-traefik',
         severity: 'warning',
-        target: target({ pool: pool.name }),
+        target: alertTarget({ pool: pool.name }),
         summary: `pool ${pool.name} has no Ready Traefik: its svclb pods forward to Traefik in another location`,
         graceMs: 0,
         groupId: null,
@@ -204,7 +196,7 @@ function poolRules({ pools }: AlertRuleInputs, settings: AlertSettings): AlertCo
         id: `latency:${pool.name}`,
         kind: 'latency',
         severity: 'warning',
-        target: target({ pool: pool.name }),
+        target: alertTarget({ pool: pool.name }),
         summary: `pool ${pool.name} check latency p95 ${pool.checkLatencyMs.p95} ms (threshold ${settings.latencyP95Ms} ms)`,
         graceMs: 0,
         groupId: null,

@@ -1,7 +1,15 @@
 /** Alerts: conditions found by the rules, and the records the state machine keeps for them. */
 
 /** The API's kinds (shared/reference/api-v1.md). "No usable server" is a `down` of a backend; "pool unstable" a `flapping` of a pool. */
-export type AlertKind = 'flapping' | 'down' | 'backup-only' | 'latency' | 'source-error' | 'no-local-traefik';
+export const ALERT_KINDS = [
+  'flapping',
+  'down',
+  'backup-only',
+  'latency',
+  'source-error',
+  'no-local-traefik',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertSeverity = 'critical' | 'warning';
 
 export interface AlertTarget {
@@ -10,6 +18,15 @@ export interface AlertTarget {
   server: string | null;
   pool: string | null;
 }
+
+/** A target naming only what is given: the rest is null. */
+export const alertTarget = (t: Partial<AlertTarget>): AlertTarget => ({
+  instance: null,
+  backend: null,
+  server: null,
+  pool: null,
+  ...t,
+});
 
 /** A rule's finding at one evaluation: the condition holds now. */
 export interface AlertCondition {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { AlertKind } from '@/lib/alerts/types';
+import { ALERT_KINDS } from '@/lib/alerts/types';
 import { firingGroups, recentResolved, type AlertFilter, type StateFilter } from '../../alerts/alert-groups';
 import { kindLabel } from '../../alerts/alert-text';
 import { useAlerts } from '../../alerts/use-alerts';
@@ -14,14 +14,6 @@ import { NotificationSettings } from './notification-settings';
 import { ShareButton } from '../share/share-button';
 import { ALERTS_CHOICES } from '../share/share-choices';
 
-const KINDS: readonly AlertKind[] = [
-  'flapping',
-  'down',
-  'backup-only',
-  'latency',
-  'source-error',
-  'no-local-traefik',
-];
 const STATES: readonly StateFilter[] = ['all', 'firing', 'resolved'];
 
 /** The alert center: what fires now (grouped), what resolved in the last 24 h, mutes, and notification settings. */
@@ -52,7 +44,7 @@ export function AlertCenter() {
             onChange={(e) => setFilter({ ...filter, kind: e.target.value as AlertFilter['kind'] })}
           >
             <option value="all">All kinds</option>
-            {KINDS.map((kind) => (
+            {ALERT_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {kindLabel(kind)}
               </option>

@@ -1,22 +1,15 @@
 import { expect, test } from 'vitest';
-import type { UptimeDto, UptimeFiguresDto } from '@/lib/api/history-dto';
+import type { UptimeDto } from '@/lib/api/history-dto';
+import { uptimeFigures } from '../history/testing-fixtures';
 import { uptimeFilterFor, uptimeRowsFor } from './uptime-embed-rows';
 
-const figures = (uptimePct: number | null): UptimeFiguresDto => ({
-  uptimePct,
-  upSec: 0,
-  downtimeSec: 0,
-  plannedSec: 0,
-  noDataSec: 0,
-  degradedSec: 0,
-});
 const data: UptimeDto = {
   range: '24h',
   from: '2025-05-01T00:00:00Z',
   to: '2025-05-02T00:00:00Z',
   servers: [
     {
-      ...figures(99.996),
+      ...uptimeFigures(99.996),
       instance: 'eu west',
       backend: 'api',
       server: 'a 1',
@@ -25,7 +18,7 @@ const data: UptimeDto = {
       buckets: null,
     },
     {
-      ...figures(50),
+      ...uptimeFigures(50),
       instance: 'main',
       backend: 'api',
       server: 'a 1',
@@ -34,8 +27,8 @@ const data: UptimeDto = {
       buckets: null,
     },
   ],
-  backends: [{ ...figures(99.5), instance: 'eu west', backend: 'api', buckets: null }],
-  pools: [{ ...figures(99.996), pool: 'p/1' }],
+  backends: [{ ...uptimeFigures(99.5), instance: 'eu west', backend: 'api', buckets: null }],
+  pools: [{ ...uptimeFigures(99.996), pool: 'p/1' }],
   generatedUntil: null,
 };
 

@@ -1,17 +1,10 @@
 import { expect, test } from 'vitest';
-import type { UptimeDto, UptimeFiguresDto } from '@/lib/api/history-dto';
+import type { UptimeDto } from '@/lib/api/history-dto';
+import { uptimeFigures } from './testing-fixtures';
 import { selectedServer, toBackendUptimeRows } from './uptime-rows';
 
-const figures = (uptimePct: number | null, downtimeSec = 0): UptimeFiguresDto => ({
-  uptimePct,
-  upSec: 0,
-  downtimeSec,
-  plannedSec: 0,
-  noDataSec: 0,
-  degradedSec: 0,
-});
 const server = (name: string, backup: boolean, pct: number, backend = 'web') => ({
-  ...figures(pct, 60),
+  ...uptimeFigures(pct, 60),
   instance: 'main',
   backend,
   server: name,
@@ -29,7 +22,7 @@ const dto: UptimeDto = {
     server('a', false, 98),
     server('x', false, 1, 'api'),
   ],
-  backends: [{ ...figures(99.5, 30), instance: 'main', backend: 'web', buckets: null }],
+  backends: [{ ...uptimeFigures(99.5, 30), instance: 'main', backend: 'web', buckets: null }],
   pools: [],
   generatedUntil: null,
 };

@@ -1,16 +1,9 @@
 import { expect, test } from 'vitest';
 import type { UptimeDto } from '@/lib/api/history-dto';
+import { uptimeFigures } from './testing-fixtures';
 import { toUptimeGroups } from './uptime-sort';
 
-const figures = (uptimePct: number | null) => ({
-  uptimePct,
-  upSec: 0,
-  downtimeSec: 0,
-  plannedSec: 0,
-  noDataSec: 0,
-  degradedSec: 0,
-  buckets: null,
-});
+const figures = (uptimePct: number | null) => ({ ...uptimeFigures(uptimePct), buckets: null });
 const server = (backend: string, name: string, pct: number | null) => ({
   instance: 'lb',
   backend,

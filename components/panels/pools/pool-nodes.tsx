@@ -1,5 +1,6 @@
 import type { PoolNodeDto } from '@/lib/api/pools-dto';
 import { Badge } from '../../ui/badge';
+import { ColumnHeads } from '../../ui/column-heads';
 import styles from './pools.module.css';
 
 /** The pool's k3s nodes: readiness, cordon and every address HAProxy might point at. */
@@ -11,13 +12,7 @@ export function PoolNodes({ nodes }: { nodes: readonly PoolNodeDto[] }) {
         <p className={styles.muted}>No Kubernetes node belongs to this pool.</p>
       ) : (
         <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">Node</th>
-              <th scope="col">State</th>
-              <th scope="col">Addresses</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Node', 'State', 'Addresses']} />
           <tbody>
             {nodes.map((node) => (
               <tr

@@ -1,5 +1,6 @@
 import type { PoolDto, PoolServerDto } from '@/lib/api/pools-dto';
 import { Badge } from '../../ui/badge';
+import { ColumnHeads } from '../../ui/column-heads';
 import { formatMs } from '../../ui/format';
 import { PoolStatusBadge } from './pool-matrix';
 import styles from './pools.module.css';
@@ -16,19 +17,15 @@ export function PoolServers({ pool }: { pool: PoolDto }) {
         <p className={styles.muted}>No HAProxy server points at this pool&apos;s nodes.</p>
       ) : (
         <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Server</th>
-              <th scope="col">Node</th>
-              <th scope="col" className={styles.num}>
-                Last check
-              </th>
-              <th scope="col" className={styles.num}>
-                p50 / p95 / max (5 min)
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              'Status',
+              'Server',
+              'Node',
+              { label: 'Last check', className: styles.num },
+              { label: 'p50 / p95 / max (5 min)', className: styles.num },
+            ]}
+          />
           {pool.backends.map((b) => (
             <tbody key={`${b.instance}/${b.backend}`} data-testid={`pool-backend-${b.instance}-${b.backend}`}>
               <tr className={styles.backendRow}>

@@ -1,4 +1,5 @@
 import type { BackendRoutingDto, PoolServicesDto } from '@/lib/api/routes-dto';
+import { ColumnHeads } from '../../ui/column-heads';
 import styles from './routes.module.css';
 import { poolRouteRows, poolServiceNames, type PoolRouteRow } from './routes-view';
 
@@ -38,15 +39,7 @@ export function PoolRoutes({ pool, routes, poolServices }: PoolRoutesProps) {
 function RouteTable({ rows }: { rows: readonly PoolRouteRow[] }) {
   return (
     <table className={styles.table}>
-      <thead>
-        <tr>
-          <th scope="col">Backend</th>
-          <th scope="col">Host</th>
-          <th scope="col">IngressRoutes</th>
-          <th scope="col">Servers here</th>
-          <th scope="col">Traefik</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Backend', 'Host', 'IngressRoutes', 'Servers here', 'Traefik']} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.backend} data-testid={`pool-route-${r.backend}`} data-hop={r.hop.tone}>

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { BackendRoutingDto } from '@/lib/api/routes-dto';
+import { CODE_ROUTING } from '@/lib/pools/testing-fixtures';
 import { describeHop, poolRouteRows, poolServiceNames } from './routes-view';
 
 test.each([
@@ -32,16 +33,7 @@ test.each([
 });
 
 const ROUTES: BackendRoutingDto[] = [
-  {
-    backend: 'code',
-    host: 'code.example.com',
-    instances: ['main'],
-    ingressRoutes: ['apps/code'],
-    pools: [
-      { pool: 'pool-a', traefikLocal: true, servers: ['agent1'] },
-      { pool: 'pool-c', traefikLocal: false, servers: ['agent3'] },
-    ],
-  },
+  CODE_ROUTING,
   { backend: 'api', host: 'api.example.com', instances: ['main'], ingressRoutes: [], pools: [] },
 ];
 

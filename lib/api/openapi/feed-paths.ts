@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BadgeSparklineQuery, BadgeStatusQuery, BadgeUptimeQuery, SvgSchema } from '../schemas/badge';
 import { HistoryParams } from '../schemas/history';
 import { name } from '../schemas/common';
-import { badParameter, notFound } from './responses';
+import { registerEndpoints } from './endpoint';
 
 const svg = { description: 'the badge', content: { 'image/svg+xml': { schema: SvgSchema } } };
 const backendParams = HistoryParams.pick({ instance: true, backend: true });
@@ -14,33 +14,31 @@ const TARGETS = [
   { path: 'backend/{instance}/{backend}', params: backendParams },
   { path: 'pool/{pool}', params: poolParams },
 ] as const;
+const BADGES = [
+  { prefix: '', query: BadgeStatusQuery, summary: 'Status badge' },
+  { prefix: 'uptime/', query: BadgeUptimeQuery, summary: 'Uptime badge' },
+] as const;
 
 export function registerFeedPaths(registry: OpenAPIRegistry): void {
-  for (const { path, params } of TARGETS) {
-    const badge = (prefix: string, query: z.ZodObject, summary: string) =>
-      registry.registerPath({
-        method: 'get',
+  registerEndpoints(registry, [
+    ...TARGETS.flatMap(({ path, params }) =>
+      BADGES.map(({ prefix, query, summary }) => ({
         path: `/api/v1/badge/${prefix}${path}.svg`,
         summary,
         request: { params, query },
-        responses: { 200: svg, 400: badParameter, 404: notFound },
-      });
-    badge('', BadgeStatusQuery, 'Status badge');
-    badge('uptime/', BadgeUptimeQuery, 'Uptime badge');
-  }
-  registry.registerPath({
-    method: 'get',
-    path: '/api/v1/badge/sparkline/server/{instance}/{backend}/{server}.svg',
-    summary: 'Sparkline of check latency or session rate',
-    request: { params: HistoryParams, query: BadgeSparklineQuery },
-    responses: { 200: svg, 400: badParameter, 404: notFound },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/metrics',
-    summary: "Prometheus text exposition of the dashboard's derived figures",
-    responses: {
-      200: { description: 'metrics', content: { 'text/plain; version=0.0.4': { schema: z.string() } } },
+        ok: svg,
+      })),
+    ),
+    {
+      path: '/api/v1/badge/sparkline/server/{instance}/{backend}/{server}.svg',
+      summary: 'Sparkline of check latency or session rate',
+      request: { params: HistoryParams, query: BadgeSparklineQuery },
+      ok: svg,
     },
-  });
+    {
+      path: '/metrics',
+      summary: "Prometheus text exposition of the dashboard's derived figures",
+      ok: { description: 'metrics', content: { 'text/plain; version=0.0.4': { schema: z.string() } } },
+    },
+  ]);
 }

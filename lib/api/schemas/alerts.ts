@@ -3,16 +3,8 @@
  * additive. The request bodies are validated with the same schemas the OpenAPI document shows.
  */
 import { z } from 'zod';
+import { ALERT_KINDS } from '@/lib/alerts/types';
 import { isoTime, name } from './common';
-
-export const ALERT_KINDS = [
-  'flapping',
-  'down',
-  'backup-only',
-  'latency',
-  'source-error',
-  'no-local-traefik',
-] as const;
 
 export const AlertTargetSchema = z.object({
   instance: z.string().nullable(),

@@ -1,19 +1,11 @@
 import { expect, test } from 'vitest';
+import { CODE_ROUTING } from '@/lib/pools/testing-fixtures';
 import type { RoutingView } from './pools-model';
 import { getRoutes } from './routes-service';
 
 const view: RoutingView = {
   backends: [
-    {
-      backend: 'code',
-      host: 'code.example.com',
-      instances: ['main'],
-      ingressRoutes: ['apps/code'],
-      pools: [
-        { pool: 'pool-a', traefikLocal: true, servers: ['agent1'] },
-        { pool: 'pool-c', traefikLocal: false, servers: ['agent3'] },
-      ],
-    },
+    CODE_ROUTING,
     { backend: 'wiki', host: 'wiki.example.com', instances: ['main'], ingressRoutes: [], pools: [] },
   ],
   poolServices: [
