@@ -13,7 +13,7 @@ import {
   MutesSchema,
 } from '../schemas/alerts';
 import { HealthSchema } from '../schemas/health';
-import { RoutesDtoSchema, RoutesQuery } from '../routes-dto';
+import { RoutesDtoSchema, RoutesQuery } from '../schemas/routes';
 import { PoolsSchema } from '../schemas/pools';
 import { SnapshotSchema } from '../schemas/snapshot';
 import { registerEndpoints, type Endpoint } from './endpoint';

@@ -3,7 +3,7 @@
  * are additive: cordoned, backends, traefik counts, up/down, uptimePct, warnings.
  */
 import { z } from 'zod';
-import { BackendRoutingDtoSchema, PoolServicesDtoSchema } from '../routes-dto';
+import { BackendRoutingDtoSchema, PoolServicesDtoSchema } from './routes';
 import { isoTime, name, serverStatus, timeRangeQuery } from './common';
 
 export const LatencyPercentilesSchema = z

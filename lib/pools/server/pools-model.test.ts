@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startFakeK8s, type FakeIngressRouteSpec, type FakeK8s } from '@/e2e/harness/fake-k8s';
 import { ingressRouteObject } from '@/e2e/harness/fake-k8s/objects';
-import { RoutesDtoSchema } from '@/lib/api/routes-dto';
+import { RoutesDtoSchema } from '@/lib/api/schemas/routes';
 import { parseTopologySettings } from '@/lib/config/topology-file';
 import type { Backend, Server } from '@/lib/health/types';
 import { connectK8s, type K8sConnection } from '@/lib/k8s';

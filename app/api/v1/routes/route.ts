@@ -1,5 +1,5 @@
 import { parseQuery } from '@/lib/api/parse-query';
-import { RoutesQuery } from '@/lib/api/routes-dto';
+import { RoutesQuery } from '@/lib/api/schemas/routes';
 import { getRoutes } from '@/lib/pools/server/routes-service';
 import { getRuntime } from '@/lib/server/runtime';
 
