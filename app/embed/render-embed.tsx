@@ -11,7 +11,8 @@ export interface EmbedPageProps {
 
 /** The server step of every /embed/* page: validate the query (and token), then hand the options to the client. */
 export async function renderEmbed(panel: EmbedPanel, searchParams: Promise<SearchParams>) {
-  const resolved = resolveEmbed(getRuntime(), panel, await searchParams, Date.now());
+  const params = await searchParams; // first: a prerender attempt stops here, before the runtime is touched
+  const resolved = resolveEmbed(getRuntime(), panel, params, Date.now());
   if (!resolved.ok)
     return (
       <EmbedRoot id={panel} theme="auto">

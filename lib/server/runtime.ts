@@ -116,6 +116,10 @@ const holder = globalThis as typeof globalThis & { __hapscopeRuntime?: Runtime }
 /** The process's runtime, built and started on first use (instrumentation.ts does so at start-up). */
 export function getRuntime(): Runtime {
   if (!holder.__hapscopeRuntime) {
+    // `next build` must read no settings, open no database and poll nothing: a page that gets here is a bug.
+    if (process.env.NEXT_PHASE === 'phase-production-build') {
+      throw new Error('hapscope: the runtime was asked for during `next build`; make that page dynamic');
+    }
     const runtime = createRuntime({ env: process.env, cwd: process.cwd() });
     holder.__hapscopeRuntime = runtime;
     runtime.collector.start();
