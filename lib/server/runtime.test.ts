@@ -104,3 +104,25 @@ test('a good configuration builds every part once; polling waits for start()', a
     runtime.stop();
   }
 });
+
+test('pool health is computed once per poll and shared until the next one', () => {
+  const runtime = createRuntime({
+    env: {
+      HAPROXY_STATS_URL: 'main=http://127.0.0.1:9/stats',
+      K8S_ENABLED: 'false',
+      DATA_DIR: path.join(dir, 'memo'),
+    },
+    cwd: dir,
+    clock: new FakeClock(),
+  });
+  try {
+    const first = runtime.poolsView(1_000);
+    expect(runtime.poolsView(1_500)).toBe(first);
+    expect(runtime.poolsView(1_000 + runtime.config.pollIntervalMs)).not.toBe(first);
+    const again = runtime.poolsView(5_000);
+    runtime.collector.generation++;
+    expect(runtime.poolsView(5_001)).not.toBe(again);
+  } finally {
+    runtime.stop();
+  }
+});

@@ -60,7 +60,11 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
     decorate: (polled, instance, at) => pools.decorate(instance, polled, at),
   });
   const backends = () => collector.states.flatMap((state) => state.backends ?? []);
-  const poolsView = (at: number) => pools.pools(backends(), at);
+  const poolsView = memoPerPoll(
+    (at) => pools.pools(backends(), at),
+    () => `${collector.generation}/${kubernetes.source?.version ?? 0}`,
+    config.pollIntervalMs,
+  );
   const recording = attachHistoryRecorder(collector, store);
   alerts = attachAlertEngine(collector, config, store, poolsView);
   const streams = new EventStreams();
@@ -82,6 +86,20 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
       kubernetes.source?.stop();
       store.close();
     },
+  };
+}
+
+/**
+ * Pool health costs a pass over every server (about 18 ms at 20,000): computed once per poll or topology change
+ * and shared by every tab, badge and scrape that asks before the next one (at most one interval old).
+ */
+function memoPerPoll<T>(compute: (at: number) => T, version: () => string, maxAgeMs: number) {
+  let memo: { version: string; at: number; value: T } | null = null;
+  return (at: number): T => {
+    const current = version();
+    if (memo?.version === current && at - memo.at >= 0 && at - memo.at < maxAgeMs) return memo.value;
+    memo = { version: current, at, value: compute(at) };
+    return memo.value;
   };
 }
 
