@@ -84,3 +84,43 @@ describe('JSON bodies', () => {
     });
   });
 });
+
+// The time rules of every ranged endpoint, on query text (they were parseTimeRange's before the schemas).
+describe('time ranges', () => {
+  const H = 3_600_000;
+  const rangeOf = (query: string) => {
+    const parsed = parseRangedQuery(EventsQuery, url(query), NOW);
+    return parsed.ok ? parsed.value.range : null;
+  };
+
+  test.each([
+    ['', NOW - 24 * H, '24h'],
+    ['range=15m', NOW - H / 4, '15m'],
+    ['range=1h', NOW - H, '1h'],
+    ['range=6h', NOW - 6 * H, '6h'],
+    ['range=7d', NOW - 7 * 24 * H, '7d'],
+    ['range=30d', NOW - 30 * 24 * H, '30d'],
+  ])('"%s" runs from %d to now', (query, from, label) => {
+    expect(rangeOf(query)).toEqual({ from, to: NOW, label });
+  });
+
+  test('from/to as ISO or epoch ms; from alone runs to now', () => {
+    expect(rangeOf(`from=2025-06-01T10:00:00Z&to=${NOW - H}`)).toEqual({
+      from: NOW - 2 * H,
+      to: NOW - H,
+      label: null,
+    });
+    expect(rangeOf('from=2025-06-01T11:00:00.000Z')).toEqual({ from: NOW - H, to: NOW, label: null });
+  });
+
+  test.each([
+    ['to=2025-13-45T99:00:00Z', 'to: must be an ISO-8601 time or epoch milliseconds'],
+    ['from=2020-01-01T00:00:00Z', 'from: the range may span at most 366 days'],
+    ['limit=5000', 'limit: must be between 1 and 1000'],
+    ['limit=-1', 'limit: '],
+  ])('%s → 400 "%s"', async (query, message) => {
+    const parsed = parseRangedQuery(EventsQuery, url(query), NOW);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect((await errorOf(parsed.response)).message.startsWith(message)).toBe(true);
+  });
+});

@@ -30,10 +30,6 @@ export interface TimeRange {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; param: string; message: string };
 
-export interface QueryParams {
-  get(name: string): string | null;
-}
-
 const MAX_SPAN_MS = 366 * 86_400_000;
 /** Clocks differ a little between a browser and the server. */
 const FUTURE_SLACK_MS = 60_000;
@@ -63,27 +59,6 @@ export function resolveTimeRange(query: TimeQuery, now: number, fallback: RangeP
 export const RANGE_MESSAGE = `must be one of ${RANGE_KEYS.join(', ')}`;
 export const INSTANT_MESSAGE = 'must be an ISO-8601 time or epoch milliseconds';
 
-/** The same rules on raw query text, for callers without a schema (badges, embeds). */
-export function parseTimeRange(
-  params: QueryParams,
-  now: number,
-  options: { fallback: RangePreset; allowFromTo?: boolean },
-): Parsed<TimeRange> {
-  const [preset, fromText, toText] = [params.get('range'), params.get('from'), params.get('to')];
-  if ((fromText !== null || toText !== null) && options.allowFromTo === false) {
-    return fail(
-      fromText !== null ? 'from' : 'to',
-      `is not supported here: use range=${RANGE_KEYS.join('|')}`,
-    );
-  }
-  if (preset !== null && !isRangePreset(preset)) return fail('range', `${RANGE_MESSAGE}, got "${preset}"`);
-  const to = toText === null ? undefined : parseInstant(toText);
-  if (to === null) return fail('to', `${INSTANT_MESSAGE}, got "${toText}"`);
-  const from = fromText === null ? undefined : parseInstant(fromText);
-  if (from === null) return fail('from', `${INSTANT_MESSAGE}, got "${fromText}"`);
-  return resolveTimeRange({ range: preset ?? undefined, from, to }, now, options.fallback);
-}
-
 /** An ISO-8601 time (with a zone or Z) or whole epoch milliseconds. */
 export function parseInstant(text: string): number | null {
   const trimmed = text.trim();
@@ -91,22 +66,6 @@ export function parseInstant(text: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2}))?$/.test(trimmed)) return null;
   const ms = Date.parse(trimmed);
   return Number.isNaN(ms) ? null : ms;
-}
-
-export function parseIntParam(
-  params: QueryParams,
-  name: string,
-  fallback: number,
-  bounds: { min: number; max: number },
-): Parsed<number> {
-  const raw = params.get(name);
-  if (raw === null || raw.trim() === '') return { ok: true, value: fallback };
-  if (!/^\d+$/.test(raw.trim())) return fail(name, `must be a whole number, got "${raw}"`);
-  const value = Number(raw.trim());
-  if (value < bounds.min || value > bounds.max) {
-    return fail(name, `must be between ${bounds.min} and ${bounds.max}, got ${value}`);
-  }
-  return { ok: true, value };
 }
 
 function fail<T>(param: string, message: string): Parsed<T> {
