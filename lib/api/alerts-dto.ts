@@ -3,7 +3,3 @@
  * schemas/alerts.ts; extra fields are additive.
  */
 export type { AlertChangeKind, AlertDto, AlertEventDto, AlertsDto, MuteDto } from './schemas/alerts';
-
-export const ALERTS_URL = '/api/v1/alerts';
-export const ALERTS_STREAM_URL = '/api/v1/alerts/stream';
-export const MUTES_URL = '/api/v1/mutes';

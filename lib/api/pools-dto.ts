@@ -12,8 +12,6 @@ export type {
   PoolsDto,
 } from './schemas/pools';
 
-export const POOLS_URL = '/api/v1/pools';
-
 export function noLocalTraefikWarning(pool: string): string {
   return (
     `No Ready Traefik pod runs in ${pool}: its svclb pods forward to a Traefik in another location, so HAProxy ` +

@@ -3,5 +3,3 @@
  * schemas/snapshot.ts. Shared by the route handler and the browser hooks; fields beyond the contract are additive.
  */
 export type { BackendDto, InstanceDto, ServerDto, SnapshotDto } from './schemas/snapshot';
-
-export const SNAPSHOT_URL = '/api/v1/snapshot';
