@@ -54,92 +54,145 @@ export function ServerUptimeList(props: ServerUptimeListProps) {
     onSelect,
   } = props;
   const [readout, setReadout] = useState<string | null>(null);
+  const bar = { generatedUntil, rangeLabel, placeholderCount };
   return (
     <div>
       <div role="table" aria-label="Uptime per server" className={styles.uptimeGrid}>
-        <div role="row" className={styles.uptimeHead}>
-          <span role="columnheader">Server</span>
-          <span role="columnheader">{rangeLabel}</span>
-          <span role="columnheader" className={styles.figure}>
-            {rangeShort}
-          </span>
-          {FIGURE_RANGES.map((range) => (
-            <span key={range} role="columnheader" className={styles.figure}>
-              {range}
-            </span>
-          ))}
-        </div>
+        <HeadRow rangeLabel={rangeLabel} rangeShort={rangeShort} />
         {backendRow ? (
-          <div role="row" className={styles.uptimeRow} data-testid="backend-uptime" data-kind="backend">
-            <span role="rowheader" className={styles.rowName}>
-              <strong>Backend</strong>
-              <span
-                className={styles.muted}
-                title="Up while a usable server is up; degraded while only backups serve"
-              >
-                any server
-              </span>
-            </span>
-            <span role="cell">
-              <UptimeBar
-                buckets={backendRow.buckets}
-                generatedUntil={generatedUntil}
-                label={`Backend uptime, ${rangeLabel}`}
-                placeholderCount={placeholderCount}
-                data-testid="uptime-bar-backend"
-                onActiveChange={(label) => setReadout(label && `Backend · ${label}`)}
-              />
-            </span>
-            <span role="cell" className={`num ${styles.figure} ${styles.strong}`}>
-              {formatPct(backendRow.uptimePct)}
-            </span>
-            <Figures name="" figures={figures} />
-          </div>
+          <BackendUptimeRow
+            row={backendRow}
+            figures={figures}
+            bar={bar}
+            onReadout={(label) => setReadout(label && `Backend · ${label}`)}
+          />
         ) : null}
         {servers.map((server) => (
-          <div
-            role="row"
+          <ServerUptimeRow
             key={server.name}
-            className={styles.uptimeRow}
-            data-selected={server.name === selected ? 'true' : undefined}
-            data-testid={`server-uptime-${server.name}`}
-          >
-            <span role="rowheader" className={styles.rowName}>
-              <button
-                type="button"
-                className={styles.serverButton}
-                aria-pressed={server.name === selected}
-                onClick={() => onSelect(server.name)}
-                title={`Show ${server.name} in the charts`}
-              >
-                {server.name}
-              </button>
-              {server.backup ? <span className={styles.backupTag}>backup</span> : null}
-            </span>
-            <span role="cell">
-              <UptimeBar
-                buckets={server.buckets}
-                generatedUntil={generatedUntil}
-                label={`${server.name} uptime, ${rangeLabel}`}
-                placeholderCount={placeholderCount}
-                data-testid={`uptime-bar-${server.name}`}
-                onActiveChange={(label) => setReadout(label && `${server.name} · ${label}`)}
-              />
-            </span>
-            <span
-              role="cell"
-              className={`num ${styles.figure} ${styles.strong}`}
-              title={`down ${formatDuration(server.downtimeSec)}`}
-            >
-              {formatPct(server.uptimePct)}
-            </span>
-            <Figures name={server.name} figures={figures} />
-          </div>
+            row={server}
+            figures={figures}
+            bar={bar}
+            selected={server.name === selected}
+            onSelect={onSelect}
+            onReadout={(label) => setReadout(label && `${server.name} · ${label}`)}
+          />
         ))}
       </div>
       <p className={styles.readout} aria-hidden="true" data-testid="uptime-readout">
         {readout ?? 'Hover a cell, or focus a bar and use the arrow keys, for its times, state and cause.'}
       </p>
+    </div>
+  );
+}
+
+function HeadRow({ rangeLabel, rangeShort }: { rangeLabel: string; rangeShort: string }) {
+  return (
+    <div role="row" className={styles.uptimeHead}>
+      <span role="columnheader">Server</span>
+      <span role="columnheader">{rangeLabel}</span>
+      <span role="columnheader" className={styles.figure}>
+        {rangeShort}
+      </span>
+      {FIGURE_RANGES.map((range) => (
+        <span key={range} role="columnheader" className={styles.figure}>
+          {range}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** What every row's bar shares: the range it covers and how many cells to hold while loading. */
+interface BarSettings {
+  generatedUntil: string | null;
+  rangeLabel: string;
+  placeholderCount: number;
+}
+
+interface RowProps {
+  row: UptimeRowData;
+  figures: ServerUptimeListProps['figures'];
+  bar: BarSettings;
+  /** The hovered or focused cell's text, null when none. */
+  onReadout: (label: string | null) => void;
+}
+
+function BackendUptimeRow({ row, figures, bar, onReadout }: RowProps) {
+  return (
+    <div role="row" className={styles.uptimeRow} data-testid="backend-uptime" data-kind="backend">
+      <span role="rowheader" className={styles.rowName}>
+        <strong>Backend</strong>
+        <span
+          className={styles.muted}
+          title="Up while a usable server is up; degraded while only backups serve"
+        >
+          any server
+        </span>
+      </span>
+      <span role="cell">
+        <UptimeBar
+          buckets={row.buckets}
+          generatedUntil={bar.generatedUntil}
+          label={`Backend uptime, ${bar.rangeLabel}`}
+          placeholderCount={bar.placeholderCount}
+          data-testid="uptime-bar-backend"
+          onActiveChange={onReadout}
+        />
+      </span>
+      <span role="cell" className={`num ${styles.figure} ${styles.strong}`}>
+        {formatPct(row.uptimePct)}
+      </span>
+      <Figures name="" figures={figures} />
+    </div>
+  );
+}
+
+function ServerUptimeRow({
+  row,
+  figures,
+  bar,
+  selected,
+  onSelect,
+  onReadout,
+}: RowProps & { selected: boolean; onSelect: (server: string) => void }) {
+  return (
+    <div
+      role="row"
+      className={styles.uptimeRow}
+      data-selected={selected ? 'true' : undefined}
+      data-testid={`server-uptime-${row.name}`}
+    >
+      <span role="rowheader" className={styles.rowName}>
+        <button
+          type="button"
+          className={styles.serverButton}
+          aria-pressed={selected}
+          onClick={() => onSelect(row.name)}
+          title={`Show ${row.name} in the charts`}
+        >
+          {row.name}
+        </button>
+        {row.backup ? <span className={styles.backupTag}>backup</span> : null}
+      </span>
+      <span role="cell">
+        <UptimeBar
+          buckets={row.buckets}
+          generatedUntil={bar.generatedUntil}
+          label={`${row.name} uptime, ${bar.rangeLabel}`}
+          placeholderCount={bar.placeholderCount}
+          data-testid={`uptime-bar-${row.name}`}
+          onActiveChange={onReadout}
+        />
+      </span>
+      <span
+        role="cell"
+        className={`num ${styles.figure} ${styles.strong}`}
+        title={`down ${formatDuration(row.downtimeSec)}`}
+      >
+        {formatPct(row.uptimePct)}
+      </span>
+      <Figures name={row.name} figures={figures} />
     </div>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { UptimeBucketDto } from '@/lib/api/history-dto';
-import { toCellViews } from './bucket-view';
-import { needsDate } from './format';
+import type { CellView } from './bucket-view';
+import { rovingIndex, toBarCells } from './uptime-bar-model';
 import styles from './uptime-bar.module.css';
 
 export interface UptimeBarProps {
@@ -36,34 +36,9 @@ export function UptimeBar({
   onActiveChange,
   ...rest
 }: UptimeBarProps) {
-  const cells = useMemo(() => {
-    if (!buckets || buckets.length === 0) return null;
-    const from = Date.parse(buckets[0]!.from);
-    const to = Date.parse(buckets[buckets.length - 1]!.to);
-    const until = generatedUntil ? Date.parse(generatedUntil) : null;
-    return toCellViews(buckets, { generatedUntil: until, withDate: needsDate(from, to) });
-  }, [buckets, generatedUntil]);
+  const cells = useMemo(() => toBarCells(buckets, generatedUntil), [buckets, generatedUntil]);
+  // Kept here, not in the cells' bar, so the chosen cell survives a reload that shows placeholders meanwhile.
   const [active, setActive] = useState<number | null>(null);
-  const ref = useRef<HTMLDivElement>(null);
-  const count = cells?.length ?? 0;
-  const tabStop = active !== null && active < count ? active : count - 1;
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = {
-      ArrowLeft: tabStop - 1,
-      ArrowRight: tabStop + 1,
-      Home: 0,
-      End: count - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined || count === 0) return;
-    event.preventDefault();
-    const index = Math.max(0, Math.min(count - 1, target));
-    setActive(index);
-    onActiveChange?.(cells?.[index]?.label ?? null);
-    (ref.current?.children[index] as HTMLElement | undefined)?.focus();
-  };
-
   if (!cells) {
     return (
       <div className={styles.bar} data-size={size} aria-busy="true" aria-label={label} {...rest}>
@@ -75,43 +50,16 @@ export function UptimeBar({
   }
   return (
     <div>
-      <div
-        ref={ref}
-        role="group"
-        aria-label={label}
-        className={styles.bar}
-        data-size={size}
-        onKeyDown={onKeyDown}
-        onMouseLeave={() => {
-          if (readout) setActive(null);
-          onActiveChange?.(null);
-        }}
-        onBlur={() => onActiveChange?.(null)}
+      <CellsBar
+        cells={cells}
+        active={active}
+        onActive={setActive}
+        readout={readout}
+        label={label}
+        size={size}
+        onActiveChange={onActiveChange}
         {...rest}
-      >
-        {cells.map((cell, i) => (
-          <span
-            key={cell.key}
-            role="img"
-            tabIndex={i === tabStop ? 0 : -1}
-            aria-label={cell.label}
-            title={cell.label}
-            className={styles.cell}
-            data-state={cell.state}
-            data-generated={cell.generated ? 'true' : undefined}
-            data-partial={cell.partial ? 'true' : undefined}
-            data-testid="uptime-cell"
-            onMouseEnter={() => {
-              if (readout) setActive(i);
-              onActiveChange?.(cell.label);
-            }}
-            onFocus={() => {
-              setActive(i);
-              onActiveChange?.(cell.label);
-            }}
-          />
-        ))}
-      </div>
+      />
       {readout ? (
         <div className={styles.readout} aria-hidden="true">
           {active !== null && cells[active]
@@ -120,5 +68,90 @@ export function UptimeBar({
         </div>
       ) : null}
     </div>
+  );
+}
+
+interface CellsBarProps extends Pick<UptimeBarProps, 'label' | 'onActiveChange' | 'data-testid'> {
+  cells: readonly CellView[];
+  /** The focused (or, with a readout, hovered) cell. */
+  active: number | null;
+  onActive: (index: number | null) => void;
+  /** Whether the bar has its own readout: then hovering moves the active cell too. */
+  readout: boolean;
+  size: NonNullable<UptimeBarProps['size']>;
+}
+
+/** The cells as one tab stop (a roving tabindex); tells hover, focus and their end to `onActiveChange`. */
+function CellsBar({ cells, active, onActive, readout, label, size, onActiveChange, ...rest }: CellsBarProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const count = cells.length;
+  const tabStop = active !== null && active < count ? active : count - 1;
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = rovingIndex(event.key, tabStop, count);
+    if (index === null) return;
+    event.preventDefault();
+    onActive(index);
+    onActiveChange?.(cells[index]?.label ?? null);
+    (ref.current?.children[index] as HTMLElement | undefined)?.focus();
+  };
+  return (
+    <div
+      ref={ref}
+      role="group"
+      aria-label={label}
+      className={styles.bar}
+      data-size={size}
+      onKeyDown={onKeyDown}
+      onMouseLeave={() => {
+        if (readout) onActive(null);
+        onActiveChange?.(null);
+      }}
+      onBlur={() => onActiveChange?.(null)}
+      {...rest}
+    >
+      {cells.map((cell, i) => (
+        <BarCell
+          key={cell.key}
+          cell={cell}
+          tabbable={i === tabStop}
+          onHover={() => {
+            if (readout) onActive(i);
+            onActiveChange?.(cell.label);
+          }}
+          onFocus={() => {
+            onActive(i);
+            onActiveChange?.(cell.label);
+          }}
+        />
+      ))}
+    </div>
+  );
+}
+
+function BarCell({
+  cell,
+  tabbable,
+  onHover,
+  onFocus,
+}: {
+  cell: CellView;
+  tabbable: boolean;
+  onHover: () => void;
+  onFocus: () => void;
+}) {
+  return (
+    <span
+      role="img"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={cell.label}
+      title={cell.label}
+      className={styles.cell}
+      data-state={cell.state}
+      data-generated={cell.generated ? 'true' : undefined}
+      data-partial={cell.partial ? 'true' : undefined}
+      data-testid="uptime-cell"
+      onMouseEnter={onHover}
+      onFocus={onFocus}
+    />
   );
 }
