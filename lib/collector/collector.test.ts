@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseConfig } from '@/lib/config/parse-config';
 import { parseStatsCsv } from '@/lib/haproxy/parse-csv';
 import { SourceError } from '@/lib/haproxy/source-error';
-import { toBackends } from '@/lib/haproxy/to-backends';
+import { toProxies } from '@/lib/haproxy/to-backends';
 import type { PollResult } from '@/lib/haproxy/poll-result';
 import { FakeClock } from '@/lib/testing/fake-clock';
 import { Collector, type PollSource } from './collector';
@@ -68,7 +68,7 @@ function firstPollOfEach(collector: Collector): Promise<void> {
 }
 
 const goodPoll = (instance: string): PollResult => ({
-  backends: toBackends(parseStatsCsv(GOOD_CSV), instance),
+  ...toProxies(parseStatsCsv(GOOD_CSV), instance),
   info: null,
   bytes: GOOD_CSV.length,
 });

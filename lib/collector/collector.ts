@@ -1,6 +1,7 @@
 import type { Config } from '@/lib/config/parse-config';
 import { pollSource, type PollResult } from '@/lib/haproxy';
 import { toSourceError, type SourceError } from '@/lib/haproxy/source-error';
+import { fillTrafficRates } from '@/lib/health/traffic-rates';
 import type { Backend } from '@/lib/health/types';
 import { nextPollDelayMs } from './backoff';
 import { systemClock, type Clock } from './clock';
@@ -105,6 +106,10 @@ export class Collector {
 
   private recordSuccess(state: SourceState, result: PollResult, startedAt: number): void {
     if (!state.ok) logSourceChange(state.source, null);
+    if (state.backends && state.lastSuccessAt !== null) {
+      const previous = { backends: state.backends, frontends: state.frontends ?? [] };
+      fillTrafficRates(previous, result, startedAt - state.lastSuccessAt);
+    }
     Object.assign(state, {
       ok: true,
       error: null,
@@ -113,6 +118,7 @@ export class Collector {
       consecutiveFailures: 0,
       pollDurationMs: this.clock.now() - startedAt,
       backends: result.backends,
+      frontends: result.frontends,
     });
     if (result.info) {
       state.info = result.info;

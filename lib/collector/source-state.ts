@@ -1,6 +1,6 @@
 import type { Source } from '@/lib/config/parse-sources';
 import type { SourceErrorKind } from '@/lib/haproxy/source-error';
-import type { Backend, HaproxyProcessInfo } from '@/lib/health/types';
+import type { Backend, Frontend, HaproxyProcessInfo } from '@/lib/health/types';
 
 /** What the collector knows about one source; times are epoch milliseconds. */
 export interface SourceState {
@@ -17,6 +17,8 @@ export interface SourceState {
   pollDurationMs: number | null;
   /** The last good backends: kept while the source fails, so the dashboard still shows them (marked stale). */
   backends: Backend[] | null;
+  /** The frontends of that same poll. */
+  frontends: Frontend[] | null;
   info: HaproxyProcessInfo | null;
   infoReadAt: number | null;
 }
@@ -34,6 +36,7 @@ export function initialSourceState(source: Source): SourceState {
     failuresTotal: 0,
     pollDurationMs: null,
     backends: null,
+    frontends: null,
     info: null,
     infoReadAt: null,
   };

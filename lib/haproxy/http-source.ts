@@ -4,7 +4,7 @@ import { parseStatsCsv } from './parse-csv';
 import { parseStatsPageInfo } from './parse-show-info';
 import type { PollResult } from './poll-result';
 import { httpStatusError, toSourceError } from './source-error';
-import { toBackends } from './to-backends';
+import { toProxies } from './to-backends';
 
 /** Fetches and parses one stats CSV. `withInfo` also reads the HTML page's process information. */
 export async function pollHttpSource(
@@ -14,9 +14,9 @@ export async function pollHttpSource(
 ): Promise<PollResult> {
   try {
     const text = await fetchText(source, source.csvUrl, timeoutMs);
-    const backends = toBackends(parseStatsCsv(text), source.name);
+    const { backends, frontends } = toProxies(parseStatsCsv(text), source.name);
     const info = withInfo ? await fetchProcessInfo(source, timeoutMs) : null;
-    return { backends, info, bytes: text.length };
+    return { backends, frontends, info, bytes: text.length };
   } catch (error) {
     throw toSourceError(error, timeoutMs);
   }

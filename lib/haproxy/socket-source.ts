@@ -4,7 +4,7 @@ import { parseShowInfo } from './parse-show-info';
 import type { PollResult } from './poll-result';
 import { runtimeCommand } from './runtime-socket';
 import { SourceError, toSourceError } from './source-error';
-import { toBackends } from './to-backends';
+import { toProxies } from './to-backends';
 
 /** Reads `show stat` and `show info` over HAProxy's runtime API (one command per connection). */
 export async function pollSocketSource(source: SocketSource, timeoutMs: number): Promise<PollResult> {
@@ -22,7 +22,7 @@ export async function pollSocketSource(source: SocketSource, timeoutMs: number):
   }
   try {
     return {
-      backends: toBackends(parseStatsCsv(statText), source.name),
+      ...toProxies(parseStatsCsv(statText), source.name),
       info: parseShowInfo(infoText),
       bytes: statText.length,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { toBackends } from './to-backends';
+import { toBackends, toProxies } from './to-backends';
 import { STAT_COLUMNS, type HaproxyStatRow } from './types';
 
 function row(values: Partial<HaproxyStatRow>): HaproxyStatRow {
@@ -59,6 +59,30 @@ describe('toBackends', () => {
           stot: '100',
           rate: '5',
           rate_max: '20',
+          qlimit: '50',
+          lbtot: '97',
+          lastsess: '4',
+          throttle: '',
+          req_tot: '90',
+          bin: '1000',
+          bout: '20000',
+          dresp: '1',
+          econ: '2',
+          eresp: '3',
+          wretr: '4',
+          wredis: '5',
+          cli_abrt: '6',
+          srv_abrt: '7',
+          hrsp_1xx: '0',
+          hrsp_2xx: '80',
+          hrsp_3xx: '1',
+          hrsp_4xx: '2',
+          hrsp_5xx: '7',
+          hrsp_other: '0',
+          qtime: '0',
+          ctime: '1',
+          rtime: '250',
+          ttime: '260',
         }),
       ],
       'main',
@@ -86,11 +110,156 @@ describe('toBackends', () => {
       downtimeSec: 0,
       checkFailures: 1,
       checkDowns: 0,
-      queue: { current: 2, max: 9 },
+      queue: { current: 2, max: 9, limit: 50 },
       sessions: { current: 4, max: 12, limit: null, total: 100 },
       sessionRate: { current: 5, max: 20 },
+      lbTotal: 97,
+      lastSessionSec: 4,
+      throttlePct: null,
+      counters: {
+        requests: 90,
+        bytesIn: 1000,
+        bytesOut: 20000,
+        deniedConnections: null,
+        deniedSessions: null,
+        deniedRequests: null,
+        deniedResponses: 1,
+        requestErrors: null,
+        connectionErrors: 2,
+        responseErrors: 3,
+        retries: 4,
+        redispatches: 5,
+        clientAborts: 6,
+        serverAborts: 7,
+        http1xx: 0,
+        http2xx: 80,
+        http3xx: 1,
+        http4xx: 2,
+        http5xx: 7,
+        httpOther: 0,
+      },
+      rates: Object.fromEntries(Object.keys(backend!.servers[0]!.counters).map((key) => [key, null])),
+      times: { queueMs: 0, connectMs: 1, responseMs: 250, totalMs: 260 },
       node: null,
       pool: null,
+    });
+  });
+
+  test('lastsess -1 is "never" (null); a slowstart throttle reads in percent', () => {
+    const [backend] = toBackends(
+      [
+        server('be', 'never', 'UP', { lastsess: '-1' }),
+        server('be', 'warming', 'UP', { lastsess: '0', throttle: '25' }),
+      ],
+      'main',
+    );
+    expect(backend!.servers.map((s) => [s.lastSessionSec, s.throttlePct])).toEqual([
+      [null, null],
+      [0, 25],
+    ]);
+  });
+
+  test('a backend row gives the backend its own status age, downtime, counters and times', () => {
+    const [backend] = toBackends(
+      [
+        server('be', 's1', 'DOWN'),
+        row({
+          pxname: 'be',
+          svname: 'BACKEND',
+          type: '1',
+          status: 'DOWN',
+          lastchg: '12',
+          downtime: '300',
+          lbtot: '40',
+          lastsess: '-1',
+          stot: '41',
+          hrsp_5xx: '9',
+          dreq: '2',
+          rtime: '15',
+          ttime: '',
+        }),
+      ],
+      'main',
+    );
+    expect(backend).toMatchObject({
+      lastChangeSec: 12,
+      downtimeSec: 300,
+      lbTotal: 40,
+      lastSessionSec: null,
+      sessions: { total: 41 },
+      counters: { http5xx: 9, deniedRequests: 2, requestErrors: null },
+      times: { queueMs: null, connectMs: null, responseMs: 15, totalMs: null },
+    });
+  });
+
+  test('frontends and their listeners (option socket-stats) come out beside the backends', () => {
+    const { frontends, backends } = toProxies(
+      [
+        row({
+          pxname: 'www',
+          svname: 'FRONTEND',
+          type: '0',
+          status: 'OPEN',
+          mode: 'http',
+          scur: '3',
+          smax: '10',
+          slim: '1000',
+          stot: '77',
+          rate: '2',
+          rate_max: '9',
+          rate_lim: '',
+          req_rate: '4',
+          req_rate_max: '12',
+          req_tot: '150',
+          ereq: '5',
+          dreq: '1',
+          dcon: '0',
+          dses: '0',
+          hrsp_5xx: '8',
+        }),
+        row({
+          pxname: 'www',
+          svname: 'sock-1',
+          type: '3',
+          status: 'OPEN',
+          addr: '127.0.0.1:80',
+          scur: '3',
+          ereq: '5',
+        }),
+        row({
+          pxname: 'db',
+          svname: 'FRONTEND',
+          type: '0',
+          status: 'OPEN',
+          mode: 'tcp',
+          req_rate: '',
+          req_tot: '',
+        }),
+        server('be', 's1', 'UP'),
+      ],
+      'main',
+    );
+    expect(backends.map((b) => b.name)).toEqual(['be']);
+    expect(frontends).toHaveLength(2);
+    expect(frontends[0]).toMatchObject({
+      instance: 'main',
+      name: 'www',
+      status: 'OPEN',
+      mode: 'http',
+      sessions: { current: 3, max: 10, limit: 1000, total: 77 },
+      sessionRate: { current: 2, max: 9, limit: null },
+      requestRate: { current: 4, max: 12 },
+      counters: { requests: 150, requestErrors: 5, deniedRequests: 1, deniedConnections: 0, http5xx: 8 },
+      listeners: [
+        { name: 'sock-1', status: 'OPEN', address: '127.0.0.1:80', counters: { requestErrors: 5 } },
+      ],
+    });
+    expect(frontends[1]).toMatchObject({
+      name: 'db',
+      mode: 'tcp',
+      requestRate: { current: null, max: null },
+      counters: { requests: null, http5xx: null },
+      listeners: [],
     });
   });
 

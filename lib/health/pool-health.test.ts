@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { buildPoolHealth, type PoolHealthInput } from './pool-health';
 import type { ClusterTopology, TopologyNode, TopologyPod } from './topology';
+import { emptyBackend } from './empty-backend';
+import { syntheticServer } from './synthetic-server';
 import type { Backend, Server, ServerStatus } from './types';
 
 const n = (name: string, ready = true, cordoned = false): TopologyNode => ({
@@ -46,52 +48,11 @@ function server(
   node: string | null,
   backup = false,
 ): Server {
-  return {
-    name,
-    address: null,
-    status,
-    transition: null,
-    statusText: status,
-    backup,
-    weight: 1,
-    check: {
-      status: null,
-      inProgress: false,
-      code: null,
-      durationMs: 3,
-      description: null,
-      lastCheck: null,
-      rise: null,
-      fall: null,
-      health: null,
-    },
-    lastChangeSec: null,
-    downtimeSec: null,
-    checkFailures: 0,
-    checkDowns: 0,
-    queue: { current: 0, max: 0 },
-    sessions: { current: 0, max: 0, limit: null, total: 0 },
-    sessionRate: { current: 0, max: 0 },
-    node,
-    pool,
-  };
+  const base = syntheticServer(name, { status, backup, node, pool, lastChangeSec: null, downtimeSec: null });
+  return { ...base, check: { ...base.check, durationMs: 3 } };
 }
 function backend(name: string, servers: Server[], servingFromBackup = false): Backend {
-  return {
-    instance: 'main',
-    name,
-    status: 'UP',
-    activeUp: 0,
-    activeTotal: 0,
-    backupUp: 0,
-    backupTotal: 0,
-    servingFromBackup,
-    noUsableServer: false,
-    sessions: { current: 0, max: 0, limit: null },
-    sessionRate: { current: 0, max: 0 },
-    queue: { current: 0, max: 0 },
-    servers,
-  };
+  return { ...emptyBackend('main', name, 'UP'), servingFromBackup, servers };
 }
 
 const BACKENDS = [

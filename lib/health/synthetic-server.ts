@@ -1,5 +1,6 @@
 /** A complete Server with plausible values, for the demo seed, tests and the bench. */
 import { emptyBackend } from './empty-backend';
+import { noTraffic } from './traffic-rates';
 import type { Backend, Server, ServerStatus } from './types';
 
 export function syntheticServer(name: string, overrides: Partial<Server> = {}): Server {
@@ -28,9 +29,15 @@ export function syntheticServer(name: string, overrides: Partial<Server> = {}): 
     downtimeSec: 0,
     checkFailures: 0,
     checkDowns: 0,
-    queue: { current: 0, max: 0 },
+    queue: { current: 0, max: 0, limit: null },
     sessions: { current: 0, max: 0, limit: null, total: 0 },
     sessionRate: { current: 0, max: 0 },
+    lbTotal: 0,
+    lastSessionSec: null,
+    throttlePct: null,
+    counters: noTraffic(),
+    rates: noTraffic(),
+    times: { queueMs: null, connectMs: null, responseMs: null, totalMs: null },
     node: null,
     pool: null,
     ...overrides,

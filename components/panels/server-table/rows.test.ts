@@ -7,7 +7,7 @@ import { toTableRows } from './rows';
 const web = makeBackend({
   instance: 'lb-fra',
   name: 'be_web',
-  sessions: { current: 5, max: 9, limit: null },
+  sessions: { current: 5, max: 9, limit: null, total: 0 },
   servers: [
     makeServer({ name: 'web10', address: '10.1.0.10:80', node: 'k3s-fra-2', pool: 'fra' }),
     makeServer({
@@ -25,7 +25,7 @@ const api = makeBackend({
   instance: 'lb-ams',
   name: 'be_api',
   servingFromBackup: true,
-  sessions: { current: 50, max: 90, limit: null },
+  sessions: { current: 50, max: 90, limit: null, total: 0 },
   servers: [
     makeServer({ name: 'api1', status: 'DOWN', statusText: 'DOWN', downtimeSec: 30 }),
     makeServer({ name: 'api-bk', backup: true, check: { ...makeServer().check, durationMs: 7 } }),

@@ -1,4 +1,5 @@
 /** Builders for unit tests of the table helpers: a healthy server or backend, overridden where a test cares. */
+import { emptyBackend } from '@/lib/health/empty-backend';
 import { syntheticServer } from '@/lib/health/synthetic-server';
 import type { Backend, Server } from '@/lib/health/types';
 
@@ -15,18 +16,13 @@ export function makeServer(overrides: Partial<Server> = {}): Server {
 export function makeBackend(overrides: Partial<Backend> = {}): Backend {
   const servers = overrides.servers ?? [makeServer()];
   return {
-    instance: 'lb1',
-    name: 'be_app',
-    status: 'UP',
+    ...emptyBackend('lb1', 'be_app', 'UP'),
     activeUp: servers.filter((s) => !s.backup && s.status === 'UP').length,
     activeTotal: servers.filter((s) => !s.backup).length,
     backupUp: servers.filter((s) => s.backup && s.status === 'UP').length,
     backupTotal: servers.filter((s) => s.backup).length,
     servingFromBackup: false,
     noUsableServer: false,
-    sessions: { current: 0, max: 0, limit: null },
-    sessionRate: { current: 0, max: 0 },
-    queue: { current: 0, max: 0 },
     ...overrides,
     servers,
   };

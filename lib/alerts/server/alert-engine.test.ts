@@ -47,7 +47,7 @@ function engineOn(db: HistoryDb) {
   const poll = (status: ServerStatus, at: number) => {
     if (status === 'DOWN') downs++;
     state.backends = [backendWith(status, downs)];
-    engine.onPoll({ state, at, result: { backends: state.backends, info: null, bytes: 0 } }, [state]);
+    engine.onPoll({ state, at, result: { backends: state.backends, frontends: [], info: null, bytes: 0 } }, [state]);
   };
   return { engine, events, poll };
 }

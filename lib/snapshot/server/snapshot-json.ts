@@ -33,10 +33,11 @@ export function toSnapshotDto(
     pollIntervalMs,
     instances: states.map((state) => toInstanceDto(state, now)),
     backends: states.flatMap((state) => state.backends ?? []),
+    frontends: states.flatMap((state) => state.frontends ?? []),
   };
 }
 
-const cache = new WeakMap<Collector, { generation: number; backendsJson: string }>();
+const cache = new WeakMap<Collector, { generation: number; proxiesJson: string }>();
 
 /**
  * The snapshot as JSON text. The backends part, the bulk of it with thousands of servers, is serialized once per
@@ -46,7 +47,9 @@ export function snapshotJson(collector: Collector, now: number): string {
   let cached = cache.get(collector);
   if (!cached || cached.generation !== collector.generation) {
     const backends = collector.states.flatMap((state) => state.backends ?? []);
-    cached = { generation: collector.generation, backendsJson: JSON.stringify(backends) };
+    const frontends = collector.states.flatMap((state) => state.frontends ?? []);
+    const proxiesJson = `"backends":${JSON.stringify(backends)},"frontends":${JSON.stringify(frontends)}`;
+    cached = { generation: collector.generation, proxiesJson };
     cache.set(collector, cached);
   }
   const head = {
@@ -54,5 +57,5 @@ export function snapshotJson(collector: Collector, now: number): string {
     pollIntervalMs: collector.config.pollIntervalMs,
     instances: collector.states.map((state) => toInstanceDto(state, now)),
   };
-  return `${JSON.stringify(head).slice(0, -1)},"backends":${cached.backendsJson}}`;
+  return `${JSON.stringify(head).slice(0, -1)},${cached.proxiesJson}}`;
 }
