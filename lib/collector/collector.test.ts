@@ -195,3 +195,43 @@ test('a source that fails after succeeding keeps its last backends', async () =>
   expect(snapshot.backends).toHaveLength(1);
   expect(snapshot.backends[0].servers[0].name).toBe('agent1');
 });
+
+test('rates come from the previous good poll of the same source, over the time between them, across a failure and a reload', async () => {
+  const clock = new FakeClock();
+  // hrsp_5xx of the backend and its server (req_tot of the frontend is twice it), per poll; null fails the poll.
+  const readings: (number | null)[] = [100, 140, null, 220, 30];
+  let call = 0;
+  const csvWith = (count: number) =>
+    `# pxname,svname,status,weight,type,hrsp_5xx,req_tot,\nbe,agent1,UP,1,2,${count},${count},\nbe,BACKEND,UP,1,1,${count},${count},\nwww,FRONTEND,OPEN,,0,${count},${count * 2},\n`;
+  const poll: PollSource = async (source) => {
+    const count = readings[call++];
+    if (count === null || count === undefined) throw new SourceError('http', 'HTTP 503 Service Unavailable');
+    return { ...toProxies(parseStatsCsv(csvWith(count)), source.name), info: null, bytes: 0 };
+  };
+  const collector = new Collector(configFor('lb=http://a/lb', 2000), { clock, poll });
+  const seen: { at: number; backend: number | null; server: number | null; frontend: number | null }[] = [];
+  collector.onPoll(({ state, at }) => {
+    if (!state.ok) return;
+    const backend = state.backends![0]!;
+    seen.push({
+      at,
+      backend: backend.rates.http5xx,
+      server: backend.servers[0]!.rates.http5xx,
+      frontend: state.frontends![0]!.rates.requests,
+    });
+  });
+  collector.start();
+  await clock.advance(5 * 2000 + 2000); // the poll after the failure backs off: leave room
+  collector.stop();
+  expect(seen).toHaveLength(4); // polls past the readings fail
+  const [first, second, third, fourth] = seen;
+  expect(first).toMatchObject({ backend: null, server: null, frontend: null }); // a first poll has no rate
+  expect(second).toMatchObject({ backend: 20, server: 20, frontend: 40 }); // 40 more in 2 s
+  // across the failed poll: 80 more since the last good poll, over the whole time since it
+  const acrossFailure = 80 / ((third!.at - second!.at) / 1000);
+  expect(third).toMatchObject({ backend: acrossFailure, server: acrossFailure, frontend: 2 * acrossFailure });
+  // 220 → 30: a reload reset the counters; 30 happened within the interval, never a negative rate
+  const afterReload = 30 / ((fourth!.at - third!.at) / 1000);
+  expect(fourth).toMatchObject({ backend: afterReload, server: afterReload, frontend: 2 * afterReload });
+  expect(afterReload).toBeGreaterThan(0);
+});
