@@ -109,3 +109,7 @@ describe('fillTrafficRates', () => {
     ]);
   });
 });
+
+test('rates keep three decimals: 1 in 3 s is 0.333/s', () => {
+  expect(trafficRates(counters({ http5xx: 0 }), counters({ http5xx: 1 }), 3000).http5xx).toBe(0.333);
+});

@@ -39,7 +39,8 @@ export function noTraffic(): TrafficCounters {
 /**
  * The rate of each counter between two readings `elapsedMs` apart. A counter that went back was reset in
  * between (an HAProxy reload, `clear counters`): everything it counts now happened since, so its rate is its
- * value over the interval, a lower bound, never negative and never a spike.
+ * value over the interval, a lower bound, never negative and never a spike. Rounded to 0.001/s: finer digits
+ * are noise, and they would double the size of a snapshot of 20,000 servers.
  */
 export function trafficRates(
   previous: TrafficCounters,
@@ -53,7 +54,7 @@ export function trafficRates(
     const now = current[key];
     const before = previous[key];
     if (now === null || before === null) continue;
-    rates[key] = (now >= before ? now - before : now) / seconds;
+    rates[key] = Math.round(((now >= before ? now - before : now) / seconds) * 1000) / 1000;
   }
   return rates;
 }
