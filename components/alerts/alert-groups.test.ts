@@ -20,6 +20,24 @@ describe('firingGroups', () => {
     ]);
   });
 
+  test("an alert grouped under a member nests under that member's group, not out of sight", () => {
+    // A flapping server takes its backend down, and the backend's 5xx follow: flap ← down ← http-5xx.
+    const flap = alertDto('flap', { firedAt: '2024-05-01T10:00:01.000Z' });
+    const down = alertDto('down', { kind: 'down', groupId: 'flap', inhibitedBy: 'flap' });
+    const errors = alertDto('5xx', {
+      kind: 'http-5xx',
+      groupId: 'down',
+      inhibitedBy: 'down',
+      firedAt: '2024-05-01T10:00:05.000Z',
+    });
+    expect(firingGroups([errors, down, flap]).map((g) => [g.alert.id, g.members.map((m) => m.id)])).toEqual([
+      ['flap', ['5xx', 'down']],
+    ]);
+    expect(firingGroups([errors, down]).map((g) => [g.alert.id, g.members.map((m) => m.id)])).toEqual([
+      ['down', ['5xx']],
+    ]);
+  });
+
   test('a member whose group alert is gone stands alone', () => {
     expect(firingGroups([s1]).map((g) => g.alert.id)).toEqual(['s1']);
   });

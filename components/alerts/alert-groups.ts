@@ -22,8 +22,8 @@ const severityRank = (a: AlertDto) => (a.severity === 'critical' ? 0 : 1);
 const newestFirst = (a: string, b: string) => Date.parse(b) - Date.parse(a);
 
 /**
- * Firing alerts as groups, worst and newest first. An alert whose group alert is firing nests under it; one whose
- * group is gone (resolved, or not in the list) stands alone. A group shows when it or any member passes the filter.
+ * Firing alerts as groups, worst and newest first. An alert whose group alert is firing nests under it (or under
+ * that one's own group); one whose group is gone (resolved, or not in the list) stands alone. A group shows when it or any member passes the filter.
  */
 export function firingGroups(alerts: Iterable<AlertDto>, filter: AlertFilter = NO_FILTER): AlertGroup[] {
   if (filter.state === 'resolved') return [];
@@ -31,13 +31,23 @@ export function firingGroups(alerts: Iterable<AlertDto>, filter: AlertFilter = N
   const byId = new Map(firing.map((a) => [a.id, a]));
   const parentOf = (a: AlertDto) => {
     const parentId = a.inhibitedBy ?? a.groupId;
-    return parentId && parentId !== a.id && byId.has(parentId) ? parentId : null;
+    return parentId && parentId !== a.id ? byId.get(parentId) : undefined;
+  };
+  // Groups nest (pool unstable ← flap ← down ← http-5xx): a member shows under the top-most firing one.
+  const rootOf = (a: AlertDto) => {
+    const seen = new Set([a.id]);
+    let root = a;
+    for (let parent = parentOf(a); parent && !seen.has(parent.id); parent = parentOf(parent)) {
+      seen.add(parent.id);
+      root = parent;
+    }
+    return root;
   };
   const groups = new Map<string, AlertGroup>();
-  for (const alert of firing) if (parentOf(alert) === null) groups.set(alert.id, { alert, members: [] });
+  for (const alert of firing) if (rootOf(alert) === alert) groups.set(alert.id, { alert, members: [] });
   for (const alert of firing) {
-    const parent = parentOf(alert);
-    if (parent) groups.get(parent)?.members.push(alert);
+    const root = rootOf(alert);
+    if (root !== alert) groups.get(root.id)?.members.push(alert);
   }
   const passes = (a: AlertDto) => filter.kind === 'all' || a.kind === filter.kind;
   return [...groups.values()]

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { alertTarget } from '@/lib/alerts/types';
-import { alertUrl, isAnnounced, notificationText, targetLabel } from './alert-text';
+import { alertUrl, isAnnounced, kindLabel, notificationText, targetLabel } from './alert-text';
 
 describe('alertUrl', () => {
   test.each([
@@ -27,6 +27,15 @@ describe('targetLabel', () => {
   });
 });
 
+test.each([
+  ['down', 'Down'],
+  ['latency', 'Check latency'],
+  ['http-5xx', 'HTTP 5xx errors'],
+  ['response-time', 'Slow responses'],
+] as const)('kindLabel(%s) → %s', (kind, label) => {
+  expect(kindLabel(kind)).toBe(label);
+});
+
 describe('notificationText', () => {
   const flap = {
     kind: 'flapping' as const,
@@ -43,6 +52,22 @@ describe('notificationText', () => {
     expect(notificationText({ ...flap, change: 'resolved' }).title).toBe(
       'Resolved — Flapping: codeserver/agent1',
     );
+  });
+  test.each([
+    [
+      'http-5xx',
+      alertTarget({ instance: 'main', backend: 'be_web' }),
+      'be_web: 37 % of responses are 5xx (4.2/s)',
+      'HTTP 5xx errors: be_web',
+    ],
+    [
+      'response-time',
+      alertTarget({ instance: 'main', backend: 'be_web', server: 'web1', pool: 'pool-a' }),
+      'web1 in pool-a: average response time 1450 ms (threshold 1000 ms)',
+      'Slow responses: be_web/web1',
+    ],
+  ] as const)('a %s alert is titled by what and where', (kind, target, summary, title) => {
+    expect(notificationText({ kind, target, summary, change: 'fired' })).toEqual({ title, body: summary });
   });
 });
 

@@ -10,6 +10,8 @@ const KIND_LABELS: Record<AlertKind, string> = {
   latency: 'Check latency',
   'source-error': 'Source error',
   'no-local-traefik': 'No local Traefik',
+  'http-5xx': 'HTTP 5xx errors',
+  'response-time': 'Slow responses',
 };
 
 export function kindLabel(kind: AlertKind): string {

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { emptyFlapState, setFlap, type FlapBook, type FlapState } from '@/lib/health/flapping';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
-import type { Backend, Server, ServerStatus } from '@/lib/health/types';
+import { noTraffic } from '@/lib/health/traffic-rates';
+import type { Backend, Server, ServerStatus, TrafficRates } from '@/lib/health/types';
 import { DEFAULT_ALERT_SETTINGS, evaluateAlertRules, type AlertRuleInputs } from './alert-rules';
+import type { AlertCondition } from './types';
 
 const server = (name: string, status: ServerStatus, extra: Partial<Server> = {}): Server =>
   syntheticServer(name, { status, lastChangeSec: 1, ...extra });
@@ -146,5 +148,160 @@ describe('evaluateAlertRules', () => {
     [{ name: 'p', traefikLocal: true, checkLatencyMs: { p95: 500 } }, []],
   ])('pool %j → %j', (pool, ids) => {
     expect(evaluate({ pools: [pool] }).map((c) => c.id)).toEqual(ids);
+  });
+});
+
+type HttpClass = 'http1xx' | 'http2xx' | 'http3xx' | 'http4xx' | 'http5xx' | 'httpOther';
+/** Per-second rates of one poll interval: every HTTP class given (0 unless named), everything else unknown. */
+const httpRates = (perSecond: Partial<Record<HttpClass, number | null>>): TrafficRates => ({
+  ...noTraffic(),
+  http1xx: 0,
+  http2xx: 0,
+  http3xx: 0,
+  http4xx: 0,
+  http5xx: 0,
+  httpOther: 0,
+  ...perSecond,
+});
+const webBackend = (rates: TrafficRates, extra: Partial<Backend> = {}) =>
+  backend('be_web', [server('web1', 'UP')], { rates, ...extra });
+const http5xx = (conditions: AlertCondition[]) => conditions.filter((c) => c.kind === 'http-5xx');
+
+describe('http-5xx: a backend answering too many 5xx over the last poll interval', () => {
+  test.each([
+    [
+      'the example: 37 % at 4.2/s',
+      { http2xx: 7.15, http5xx: 4.2 },
+      'be_web: 37 % of responses are 5xx (4.2/s)',
+    ],
+    ['exactly 5 % at 5/s', { http2xx: 95, http5xx: 5 }, 'be_web: 5 % of responses are 5xx (5/s)'],
+    ['4 %: below the share', { http2xx: 96, http5xx: 4 }, null],
+    ['exactly 0.1/s at 33 %', { http2xx: 0.2, http5xx: 0.1 }, 'be_web: 33 % of responses are 5xx (0.1/s)'],
+    ['one error in three requests over 20 s: 0.05/s, not an outage', { http2xx: 0.1, http5xx: 0.05 }, null],
+    ['every response a 5xx', { http5xx: 120 }, 'be_web: 100 % of responses are 5xx (120/s)'],
+    [
+      '1xx, 3xx and other responses count as responses',
+      { http3xx: 18, httpOther: 1, http5xx: 1 },
+      'be_web: 5 % of responses are 5xx (1/s)',
+    ],
+    ['… so one 5xx among 21 is below 5 %', { http3xx: 19, httpOther: 1, http5xx: 1 }, null],
+    ["4xx are the clients' errors, not the backend's", { http2xx: 10, http4xx: 90 }, null],
+    ['no traffic at all', {}, null],
+    [
+      'first poll: no rates yet',
+      { http1xx: null, http2xx: null, http3xx: null, http4xx: null, http5xx: null, httpOther: null },
+      null,
+    ],
+    ['a class unknown', { http2xx: 1, http5xx: 9, httpOther: null }, null],
+  ] as const)('%s → %s', (_, perSecond, summary) => {
+    const found = http5xx(evaluate({ backends: [webBackend(httpRates(perSecond))] }));
+    expect(found.map((c) => c.summary)).toEqual(summary === null ? [] : [summary]);
+  });
+
+  test('tcp mode: HAProxy reports no HTTP counters, so no rates, so never an alert', () => {
+    expect(evaluate({ backends: [webBackend(noTraffic())] })).toEqual([]);
+  });
+
+  test('a firing backend alert: critical, on the backend, after the grace', () => {
+    expect(http5xx(evaluate({ backends: [webBackend(httpRates({ http2xx: 1, http5xx: 1 }))] }))).toEqual([
+      {
+        id: 'http-5xx:main/be_web',
+        kind: 'http-5xx',
+        severity: 'critical',
+        target: { instance: 'main', backend: 'be_web', server: null, pool: null },
+        summary: 'be_web: 50 % of responses are 5xx (1/s)',
+        graceMs: 10_000,
+        groupId: null,
+      },
+    ]);
+  });
+
+  test.each([
+    // share, min rate, rates → fires
+    [29, 0.1, { http2xx: 35.5, http5xx: 14.5 }, true], // 14.5 / 50 is 28.999… in floating point
+    [30, 0.1, { http2xx: 35.5, http5xx: 14.5 }, false],
+    [5, 20, { http2xx: 35.5, http5xx: 14.5 }, false],
+    [5, 14.5, { http2xx: 35.5, http5xx: 14.5 }, true],
+    [100, 0.1, { http2xx: 0.01, http5xx: 100 }, false],
+  ])(
+    'ALERT_HTTP_5XX_PCT %i, ALERT_HTTP_5XX_MIN_RATE %d, rates %j → fires: %s',
+    (pct, minRate, perSecond, fires) => {
+      const settings = { ...DEFAULT_ALERT_SETTINGS, http5xxPct: pct, http5xxMinRate: minRate };
+      const found = http5xx(
+        evaluateAlertRules(inputs({ backends: [webBackend(httpRates(perSecond))] }), settings),
+      );
+      expect(found).toHaveLength(fires ? 1 : 0);
+    },
+  );
+
+  test('the 5xx of a backend with no usable server are grouped under its down alert', () => {
+    const conditions = evaluate({
+      backends: [webBackend(httpRates({ http5xx: 30 }), { noUsableServer: true, activeUp: 0 })],
+    });
+    expect(conditions.map((c) => [c.id, c.groupId])).toEqual([
+      ['down:main/be_web', null],
+      ['http-5xx:main/be_web', 'down:main/be_web'],
+    ]);
+  });
+});
+
+describe('response-time: a server slow to answer while it serves', () => {
+  const slowServer = (status: ServerStatus, responseMs: number | null, lastSessionSec: number | null) =>
+    server('web1', status, {
+      pool: 'pool-a',
+      lastSessionSec,
+      times: { queueMs: 0, connectMs: 1, responseMs, totalMs: responseMs },
+    });
+  const responseTime = (s: Server, settings = DEFAULT_ALERT_SETTINGS) =>
+    evaluateAlertRules(inputs({ backends: [backend('be_web', [s])] }), settings).filter(
+      (c) => c.kind === 'response-time',
+    );
+
+  test.each([
+    ['UP', 1000, 0, 'web1 in pool-a: average response time 1000 ms (threshold 1000 ms)'],
+    ['UP', 999, 0, null],
+    ['UP', 1450, 60, 'web1 in pool-a: average response time 1450 ms (threshold 1000 ms)'],
+    ['UP', 1450, 61, null], // idle for a minute: its rtime is the past's
+    ['UP', 1450, null, null], // never served
+    ['UP', null, 5, null], // tcp mode or no request yet
+    ['MAINT', 5000, 1, null],
+    ['DRAIN', 5000, 1, null],
+    ['NOLB', 1450, 5, 'web1 in pool-a: average response time 1450 ms (threshold 1000 ms)'],
+    ['NOCHECK', 1450, 5, 'web1 in pool-a: average response time 1450 ms (threshold 1000 ms)'],
+    ['DOWN', 1450, 5, 'web1 in pool-a: average response time 1450 ms (threshold 1000 ms)'],
+  ] as const)('%s, rtime %s ms, last session %s s ago → %s', (status, ms, lastSessionSec, summary) => {
+    const found = responseTime(slowServer(status, ms, lastSessionSec));
+    expect(found.map((c) => c.summary)).toEqual(summary === null ? [] : [summary]);
+  });
+
+  test('a firing server alert: a warning on the server, after the grace', () => {
+    expect(responseTime(slowServer('UP', 2300, 3))).toEqual([
+      {
+        id: 'response-time:main/be_web/web1',
+        kind: 'response-time',
+        severity: 'warning',
+        target: { instance: 'main', backend: 'be_web', server: 'web1', pool: 'pool-a' },
+        summary: 'web1 in pool-a: average response time 2300 ms (threshold 1000 ms)',
+        graceMs: 10_000,
+        groupId: null,
+      },
+    ]);
+  });
+
+  test.each([
+    [250, 249, 0],
+    [250, 250, 1],
+    [5000, 4999, 0],
+  ])('ALERT_RESPONSE_TIME_MS %i, rtime %i ms → %i alert(s)', (threshold, ms, count) => {
+    const settings = { ...DEFAULT_ALERT_SETTINGS, responseTimeMs: threshold };
+    expect(responseTime(slowServer('UP', ms, 1), settings)).toHaveLength(count);
+  });
+
+  test("a DOWN server's slowness is grouped under its down alert", () => {
+    const conditions = evaluate({ backends: [backend('be_web', [slowServer('DOWN', 3000, 2)])] });
+    expect(conditions.map((c) => [c.id, c.groupId])).toEqual([
+      ['down:main/be_web/web1', null],
+      ['response-time:main/be_web/web1', 'down:main/be_web/web1'],
+    ]);
   });
 });

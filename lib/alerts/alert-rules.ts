@@ -1,9 +1,10 @@
 /** The alert rules: from one moment's health to the conditions that hold. Pure; thresholds come in settings. */
 import { flapsOfBackend, type FlapState, type ReadonlyFlapBook } from '@/lib/health/flapping';
 import type { Backend, Server } from '@/lib/health/types';
+import { http5xxCondition, responseTimeCondition, type TrafficRuleSettings } from './traffic-rules';
 import { alertTarget, type AlertCondition } from './types';
 
-export interface AlertSettings {
+export interface AlertSettings extends TrafficRuleSettings {
   /** A server DOWN (not MAINT/DRAIN) for longer than this fires. */
   downGraceMs: number;
   backupOnlyGraceMs: number;
@@ -25,6 +26,11 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   latencyP95Ms: 500,
   poolUnstableServers: 2,
   pollIntervalMs: 2000,
+  http5xxPct: 5,
+  http5xxMinRate: 0.1,
+  http5xxGraceMs: 10_000,
+  responseTimeMs: 1000,
+  responseTimeGraceMs: 10_000,
 };
 
 /** What the pool rules read of a pool. */
@@ -119,22 +125,27 @@ function backendRules(
         groupId: backendCause(),
       });
     }
+    const errors = http5xxCondition(backend, settings);
+    if (errors) conditions.push(errors);
     for (const server of backend.servers) {
-      if (server.status !== 'DOWN') continue;
-      conditions.push({
-        id: `down:${backend.instance}/${backend.name}/${server.name}`,
-        kind: 'down',
-        severity: server.backup ? 'warning' : 'critical',
-        target: alertTarget({
-          instance: backend.instance,
-          backend: backend.name,
-          server: server.name,
-          pool: server.pool,
-        }),
-        summary: `${server.name}${inPool(server)} is DOWN${checkText(server)}`,
-        graceMs: settings.downGraceMs,
-        groupId: flappingId(server),
-      });
+      if (server.status === 'DOWN') {
+        conditions.push({
+          id: `down:${backend.instance}/${backend.name}/${server.name}`,
+          kind: 'down',
+          severity: server.backup ? 'warning' : 'critical',
+          target: alertTarget({
+            instance: backend.instance,
+            backend: backend.name,
+            server: server.name,
+            pool: server.pool,
+          }),
+          summary: `${server.name}${inPool(server)} is DOWN${checkText(server)}`,
+          graceMs: settings.downGraceMs,
+          groupId: flappingId(server),
+        });
+      }
+      const slow = responseTimeCondition(backend, server, settings);
+      if (slow) conditions.push(slow);
     }
   }
   return conditions;

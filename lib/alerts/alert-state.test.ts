@@ -60,10 +60,27 @@ describe('advanceAlerts', () => {
   test('the summary of a firing alert can change without re-firing', () => {
     const steps = play([
       [0, [condition('a')]],
-      [2000, [condition('a', 0, { summary: 'a flapped 6 times' })]],
-      [4000, [condition('a', 0, { summary: 'a flapped 6 times' })]],
+      [40_000, [condition('a', 0, { summary: 'a flapped 6 times' })]],
+      [42_000, [condition('a', 0, { summary: 'a flapped 6 times' })]],
     ]);
     expect(steps.map((s) => s.changes.map((c) => c.change))).toEqual([['fired'], ['updated'], []]);
+  });
+
+  test('a summary whose figure moves every poll is saved again at most every 30 s', () => {
+    // a 5xx share that changes at each 2 s poll, for 70 s after firing at 0
+    const polls: [number, AlertCondition[]][] = [];
+    for (let at = 0; at <= 70_000; at += 2000)
+      polls.push([at, [condition('a', 0, { summary: `${at / 1000} %` })]]);
+    const steps = play(polls);
+    const updates = steps.flatMap((s, i) =>
+      s.changes.filter((c) => c.change === 'updated').map((c) => [polls[i]![0], c.alert.summary]),
+    );
+    expect(updates).toEqual([
+      [30_000, '30 %'],
+      [60_000, '60 %'],
+    ]);
+    // between saves the record keeps the saved summary, so what the API shows is what the log says
+    expect(steps[20]!.active.get('a')!.summary).toBe('30 %');
   });
 
   test('a firing group inhibits its members, and they are not notified alone', () => {
@@ -80,5 +97,34 @@ describe('advanceAlerts', () => {
   test('members are notified when the group is not firing', () => {
     const [step] = play([[0, [condition('s1', 0, { groupId: 'pool' })]]]);
     expect(step!.changes.filter(isNotifiable).map((c) => c.alert.id)).toEqual(['s1']);
+  });
+
+  test('an alert already firing when its group fires (5xx, then the backend goes down) is updated, not re-notified', () => {
+    const errors = (groupId: string | null) => condition('5xx', 0, { kind: 'http-5xx', groupId });
+    const down = condition('down', 2000, {
+      target: { instance: 'i', backend: 'b', server: null, pool: null },
+    });
+    const steps = play([
+      [0, [errors(null)]],
+      [1000, [down, errors('down')]],
+      [3000, [down, errors('down')]],
+      [4000, [down, errors('down')]],
+      [5000, []],
+    ]);
+    expect(
+      steps.map((s) => s.changes.map((c) => [c.alert.id, c.change, c.alert.inhibitedBy, isNotifiable(c)])),
+    ).toEqual([
+      [['5xx', 'fired', null, true]],
+      [], // grouped under an alert still pending: nothing to tell yet
+      [
+        ['down', 'fired', null, true],
+        ['5xx', 'updated', 'down', false],
+      ],
+      [],
+      [
+        ['down', 'resolved', null, true],
+        ['5xx', 'resolved', 'down', false],
+      ],
+    ]);
   });
 });

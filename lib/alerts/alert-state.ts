@@ -4,6 +4,12 @@
  */
 import type { AlertChange, AlertCondition, AlertRecord } from './types';
 
+/**
+ * A firing alert's summary is saved again at most this often: figures in it (a 5xx share, a response time, a
+ * flap count) move every poll, and each save is an event in the alert's log and on every SSE stream.
+ */
+export const SUMMARY_REFRESH_MS = 30_000;
+
 export interface AlertStep {
   /** Every pending and firing alert after this evaluation. */
   active: Map<string, AlertRecord>;
@@ -25,19 +31,33 @@ export function advanceAlerts(
     if (record.state === 'pending' && now - record.since >= condition.graceMs) {
       record.state = 'firing';
       record.firedAt = now;
+      record.summaryAt = now;
       changes.push({ alert: record, change: 'fired' });
-    } else if (record.state === 'firing' && before && before.summary !== record.summary) {
-      changes.push({ alert: record, change: 'updated' });
+    } else if (before?.state === 'firing' && record.summary !== before.summary) {
+      const summaryAt = before.summaryAt ?? before.firedAt ?? before.since;
+      if (now - summaryAt < SUMMARY_REFRESH_MS) record.summary = before.summary;
+      else record.summaryAt = now;
     }
     active.set(record.id, record);
+  }
+  applyInhibition(active);
+  // After inhibition: a firing alert whose group fires or resolves is saved again, under it or on its own.
+  for (const record of active.values()) {
+    const before = previous.get(record.id);
+    if (record.state === 'firing' && before?.state === 'firing' && isUpdated(before, record)) {
+      changes.push({ alert: record, change: 'updated' });
+    }
   }
   for (const [id, before] of previous) {
     if (active.has(id) || before.state !== 'firing') continue;
     changes.push({ alert: { ...before, state: 'resolved', resolvedAt: now }, change: 'resolved' });
   }
-  applyInhibition(active);
   return { active, changes };
 }
+
+/** Whether inhibited, not by what: records carried over a restart name their group by episode id, not rule key. */
+const isUpdated = (before: AlertRecord, after: AlertRecord) =>
+  before.summary !== after.summary || (before.inhibitedBy === null) !== (after.inhibitedBy === null);
 
 /** A firing group alert (e.g. "pool unstable") inhibits the alerts it groups. */
 function applyInhibition(active: Map<string, AlertRecord>): void {

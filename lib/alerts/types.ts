@@ -1,6 +1,9 @@
 /** Alerts: conditions found by the rules, and the records the state machine keeps for them. */
 
-/** The API's kinds (shared/reference/api-v1.md). "No usable server" is a `down` of a backend; "pool unstable" a `flapping` of a pool. */
+/**
+ * The API's kinds (shared/reference/api-v1.md, plus `http-5xx` of a backend and `response-time` of a server).
+ * "No usable server" is a `down` of a backend; "pool unstable" a `flapping` of a pool.
+ */
 export const ALERT_KINDS = [
   'flapping',
   'down',
@@ -8,6 +11,8 @@ export const ALERT_KINDS = [
   'latency',
   'source-error',
   'no-local-traefik',
+  'http-5xx',
+  'response-time',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertSeverity = 'critical' | 'warning';
@@ -51,6 +56,8 @@ export interface AlertRecord extends AlertCondition {
   resolvedAt: number | null;
   /** Set when the grouping alert fires: the per-server alert is listed under it and not notified alone. */
   inhibitedBy: string | null;
+  /** When the summary last changed (in memory only; after a restart the firing time stands in). */
+  summaryAt?: number;
 }
 
 export interface AlertChange {

@@ -40,12 +40,37 @@ describe('parseConfig', () => {
     [{ FLAP_HIGH_PCT: '10', FLAP_LOW_PCT: '10' }, 'FLAP_LOW_PCT: must be below FLAP_HIGH_PCT (10), got 10'],
     [{ FLAP_HIGH_PCT: '101' }, 'FLAP_HIGH_PCT: must be at most 100, got 101'],
     [{ ALERT_DOWN_GRACE_MS: 'soon' }, 'ALERT_DOWN_GRACE_MS: must be a whole number'],
+    [{ ALERT_HTTP_5XX_PCT: '0' }, 'ALERT_HTTP_5XX_PCT: must be at least 1, got 0'],
+    [{ ALERT_HTTP_5XX_PCT: '101' }, 'ALERT_HTTP_5XX_PCT: must be at most 100, got 101'],
+    [{ ALERT_HTTP_5XX_PCT: '5%' }, 'ALERT_HTTP_5XX_PCT: must be a whole number, got "5%"'],
+    [{ ALERT_HTTP_5XX_MIN_RATE: '0' }, 'ALERT_HTTP_5XX_MIN_RATE: must be above 0, got 0'],
+    [{ ALERT_HTTP_5XX_MIN_RATE: '0.00' }, 'ALERT_HTTP_5XX_MIN_RATE: must be above 0, got 0.00'],
+    [{ ALERT_HTTP_5XX_MIN_RATE: '-1' }, 'ALERT_HTTP_5XX_MIN_RATE: must be a decimal number, got "-1"'],
+    [{ ALERT_HTTP_5XX_MIN_RATE: '1e3' }, 'ALERT_HTTP_5XX_MIN_RATE: must be a decimal number, got "1e3"'],
+    [{ ALERT_HTTP_5XX_MIN_RATE: '0,5' }, 'ALERT_HTTP_5XX_MIN_RATE: must be a decimal number, got "0,5"'],
+    [{ ALERT_RESPONSE_TIME_MS: '0' }, 'ALERT_RESPONSE_TIME_MS: must be at least 1, got 0'],
+    [{ ALERT_RESPONSE_TIME_MS: '1.5' }, 'ALERT_RESPONSE_TIME_MS: must be a whole number, got "1.5"'],
     [{ RETENTION_RAW_HOURS: '0' }, 'RETENTION_RAW_HOURS: must be at least 1, got 0'],
     [{ RETENTION_MINUTE_DAYS: '30d' }, 'RETENTION_MINUTE_DAYS: must be a whole number, got "30d"'],
     [{ RETENTION_HOUR_DAYS: '4000' }, 'RETENTION_HOUR_DAYS: must be at most 3650, got 4000'],
   ])('%j → %s', (settings, message) => {
     expect(() => parseConfig(settings)).toThrow(message);
   });
+});
+
+test('the 5xx and response-time thresholds default to 5 %, 0.1/s and 1000 ms', () => {
+  expect(parseConfig({}).alerts).toMatchObject({ http5xxPct: 5, http5xxMinRate: 0.1, responseTimeMs: 1000 });
+});
+
+test.each([
+  [{ ALERT_HTTP_5XX_PCT: '25' }, { http5xxPct: 25 }],
+  [{ ALERT_HTTP_5XX_PCT: '100' }, { http5xxPct: 100 }],
+  [{ ALERT_HTTP_5XX_MIN_RATE: '2' }, { http5xxMinRate: 2 }],
+  [{ ALERT_HTTP_5XX_MIN_RATE: '0.05' }, { http5xxMinRate: 0.05 }],
+  [{ ALERT_HTTP_5XX_MIN_RATE: '.5' }, { http5xxMinRate: 0.5 }],
+  [{ ALERT_RESPONSE_TIME_MS: '250' }, { responseTimeMs: 250 }],
+])('%j → alerts %j', (settings, expected) => {
+  expect(parseConfig(settings).alerts).toMatchObject(expected);
 });
 
 test('retention keys set how long history is kept', () => {

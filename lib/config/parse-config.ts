@@ -32,6 +32,12 @@ export interface Config {
     downGraceMs: number;
     latencyP95Ms: number;
     poolUnstableServers: number;
+    /** A backend alerts when at least this percent of its HTTP responses over a poll interval are 5xx … */
+    http5xxPct: number;
+    /** … and it answers at least this many 5xx per second (a few stray errors are not an outage). */
+    http5xxMinRate: number;
+    /** A server alerts when HAProxy's average response time (rtime) is at least this. */
+    responseTimeMs: number;
   };
   /** Where the values came from, for the start-up log line (never the values themselves). */
   configFile: string | null;
@@ -59,6 +65,9 @@ export const CONFIG_KEYS = [
   'ALERT_DOWN_GRACE_MS',
   'ALERT_LATENCY_P95_MS',
   'ALERT_POOL_UNSTABLE_SERVERS',
+  'ALERT_HTTP_5XX_PCT',
+  'ALERT_HTTP_5XX_MIN_RATE',
+  'ALERT_RESPONSE_TIME_MS',
   'SERVER_OVERRIDES',
   'STATIC_POOLS',
   'BACKEND_HOSTS',
@@ -80,6 +89,9 @@ export const DEFAULTS = {
   ALERT_DOWN_GRACE_MS: 10_000,
   ALERT_LATENCY_P95_MS: 500,
   ALERT_POOL_UNSTABLE_SERVERS: 2,
+  ALERT_HTTP_5XX_PCT: 5,
+  ALERT_HTTP_5XX_MIN_RATE: 0.1,
+  ALERT_RESPONSE_TIME_MS: 1000,
 } as const;
 
 const MIN_POLL_INTERVAL_MS = 250;
@@ -142,6 +154,14 @@ function readAlertSettings(settings: RawSettings): Config['alerts'] {
         min: 1,
       },
     ),
+    http5xxPct: readInteger(settings, 'ALERT_HTTP_5XX_PCT', DEFAULTS.ALERT_HTTP_5XX_PCT, {
+      min: 1,
+      max: 100,
+    }),
+    http5xxMinRate: readPositiveNumber(settings, 'ALERT_HTTP_5XX_MIN_RATE', DEFAULTS.ALERT_HTTP_5XX_MIN_RATE),
+    responseTimeMs: readInteger(settings, 'ALERT_RESPONSE_TIME_MS', DEFAULTS.ALERT_RESPONSE_TIME_MS, {
+      min: 1,
+    }),
   };
 }
 
@@ -180,6 +200,17 @@ function readInteger(
   if (bounds.max !== undefined && value > bounds.max) {
     throw new ConfigError(key, `must be at most ${bounds.max}, got ${value}`);
   }
+  return value;
+}
+
+/** A decimal above zero ("0.1", "2", ".5"): rates per second. */
+function readPositiveNumber(settings: RawSettings, key: string, fallback: number): number {
+  const raw = read(settings, key);
+  if (raw === undefined) return fallback;
+  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(raw))
+    throw new ConfigError(key, `must be a decimal number, got "${raw}"`);
+  const value = Number(raw);
+  if (!(value > 0)) throw new ConfigError(key, `must be above 0, got ${raw}`);
   return value;
 }
 

@@ -50,6 +50,9 @@ const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
   ALERT_DOWN_GRACE_MS: ['soon', 'ALERT_DOWN_GRACE_MS: must be a whole number, got "soon"'],
   ALERT_LATENCY_P95_MS: ['0', 'ALERT_LATENCY_P95_MS: must be at least 1, got 0'],
   ALERT_POOL_UNSTABLE_SERVERS: ['0', 'ALERT_POOL_UNSTABLE_SERVERS: must be at least 1, got 0'],
+  ALERT_HTTP_5XX_PCT: ['101', 'ALERT_HTTP_5XX_PCT: must be at most 100, got 101'],
+  ALERT_HTTP_5XX_MIN_RATE: ['1/s', 'ALERT_HTTP_5XX_MIN_RATE: must be a decimal number, got "1/s"'],
+  ALERT_RESPONSE_TIME_MS: ['1s', 'ALERT_RESPONSE_TIME_MS: must be a whole number, got "1s"'],
   SERVER_OVERRIDES: ['agent1', 'SERVER_OVERRIDES: entries must look like "selector=value", got "agent1"'],
   STATIC_POOLS: [
     'a/b/c/d=pool-a',

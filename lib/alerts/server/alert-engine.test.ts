@@ -1,8 +1,11 @@
 import { expect, test } from 'vitest';
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
 import { parseConfig } from '@/lib/config/parse-config';
-import type { Backend, Server, ServerStatus } from '@/lib/health/types';
-import { eventsAfter, listAlerts } from '@/lib/store/alert-store';
+import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
+import type { Backend, ServerStatus } from '@/lib/health/types';
+import { alertTarget } from '@/lib/alerts/types';
+import { noTraffic } from '@/lib/health/traffic-rates';
+import { addMute, eventsAfter, listAlerts } from '@/lib/store/alert-store';
 import { openHistoryDb, type HistoryDb } from '@/lib/store/db';
 import { AlertEngine } from './alert-engine';
 import { initialSourceState, type SourceState } from '@/lib/collector/source-state';
@@ -14,28 +17,22 @@ const config = parseConfig({
 });
 
 function backendWith(status: ServerStatus, checkDowns: number): Backend {
-  const server = {
-    name: 'agent1',
+  const server = syntheticServer('agent1', {
     status,
-    transition: null,
-    backup: false,
-    weight: 1,
     checkDowns,
     checkFailures: checkDowns * 2,
     pool: 'pool-a',
-    check: { status: status === 'UP' ? 'L7OK' : 'L7STS', code: status === 'UP' ? 200 : 503 },
-  } as unknown as Server;
+    check: { ...syntheticServer('x', { status }).check, status: status === 'UP' ? 'L7OK' : 'L7STS' },
+  });
   return {
-    instance: 'main',
-    name: 'codeserver',
-    servers: [server],
+    ...syntheticBackend('main', 'codeserver', [server]),
     activeUp: status === 'UP' ? 1 : 0,
     activeTotal: 1,
     backupUp: 1,
     backupTotal: 1,
     servingFromBackup: status !== 'UP',
     noUsableServer: false,
-  } as unknown as Backend;
+  };
 }
 
 function engineOn(db: HistoryDb) {
@@ -47,7 +44,9 @@ function engineOn(db: HistoryDb) {
   const poll = (status: ServerStatus, at: number) => {
     if (status === 'DOWN') downs++;
     state.backends = [backendWith(status, downs)];
-    engine.onPoll({ state, at, result: { backends: state.backends, frontends: [], info: null, bytes: 0 } }, [state]);
+    engine.onPoll({ state, at, result: { backends: state.backends, frontends: [], info: null, bytes: 0 } }, [
+      state,
+    ]);
   };
   return { engine, events, poll };
 }
@@ -99,4 +98,130 @@ test('unsubscribing leaves no listener behind', () => {
   expect(engine.listenerCount).toBe(2);
   stop();
   expect(engine.listenerCount).toBe(1);
+});
+
+/** One backend `web` with one server `web1` in pool-a that served a second ago, at these 5xx/2xx rates. */
+function trafficBackend(t: {
+  http5xx: number;
+  http2xx: number;
+  responseMs: number;
+  down?: boolean;
+}): Backend {
+  const server = syntheticServer('web1', {
+    status: t.down ? 'DOWN' : 'UP',
+    pool: 'pool-a',
+    lastSessionSec: 1,
+    times: { queueMs: 0, connectMs: 1, responseMs: t.responseMs, totalMs: t.responseMs + 1 },
+  });
+  return {
+    ...syntheticBackend('main', 'web', [server]),
+    activeUp: t.down ? 0 : 1,
+    activeTotal: 1,
+    noUsableServer: t.down === true,
+    rates: {
+      ...noTraffic(),
+      http1xx: 0,
+      http2xx: t.http2xx,
+      http3xx: 0,
+      http4xx: 0,
+      http5xx: t.http5xx,
+      httpOther: 0,
+    },
+  };
+}
+
+function trafficEngine(settings: Record<string, string>, db = openHistoryDb(':memory:')) {
+  const cfg = parseConfig({
+    HAPROXY_STATS_URL: 'main=http://h:1/stats',
+    POLL_INTERVAL_MS: '1000',
+    ...settings,
+  });
+  const state: SourceState = { ...initialSourceState(cfg.sources[0]!), ok: true };
+  const engine = new AlertEngine(cfg, { db: () => db, pools: () => [] });
+  const events: AlertEventDto[] = [];
+  engine.subscribe((event) => events.push(event));
+  const poll = (backend: Backend, at: number) => {
+    state.backends = [backend];
+    engine.onPoll({ state, at, result: { backends: [backend], frontends: [], info: null, bytes: 0 } }, [
+      state,
+    ]);
+  };
+  return { engine, events, poll, db };
+}
+
+test.each([
+  // 5xx/s, 2xx/s, rtime ms → firing kinds, with ALERT_HTTP_5XX_PCT 20, ALERT_HTTP_5XX_MIN_RATE 0.5, ALERT_RESPONSE_TIME_MS 200
+  [1, 4, 199, ['http-5xx']], // 20 %
+  [1, 4.1, 200, ['response-time']], // 19.6 %
+  [0.4, 0.6, 100, []], // 40 %, but 0.4/s
+  [0.5, 0.5, 100, ['http-5xx']],
+])(
+  'the thresholds come from the config: %d 5xx/s, %d 2xx/s, rtime %i ms → %j',
+  (http5xx, http2xx, responseMs, kinds) => {
+    const { engine, poll } = trafficEngine({
+      ALERT_DOWN_GRACE_MS: '0',
+      ALERT_HTTP_5XX_PCT: '20',
+      ALERT_HTTP_5XX_MIN_RATE: '0.5',
+      ALERT_RESPONSE_TIME_MS: '200',
+    });
+    poll(trafficBackend({ http5xx, http2xx, responseMs }), 1000);
+    expect(engine.firing().map((a) => a.kind)).toEqual(kinds);
+  },
+);
+
+test('5xx and slow responses fire after ALERT_DOWN_GRACE_MS; once the backend is down they are grouped under it', () => {
+  const { events, poll, db } = trafficEngine({ ALERT_DOWN_GRACE_MS: '3000' });
+  const errors = { http5xx: 1.2, http2xx: 4, responseMs: 1500 };
+  for (const at of [1000, 2000, 3000, 4000]) poll(trafficBackend(errors), at);
+  for (const at of [5000, 6000, 7000, 8000]) poll(trafficBackend({ ...errors, http5xx: 4, down: true }), at);
+  const ids = Object.fromEntries(listAlerts(db, 0, 8000).map((a) => [a.kind + (a.target.server ?? ''), a]));
+  expect(ids['http-5xx']).toMatchObject({
+    state: 'firing',
+    inhibitedBy: ids.down!.id,
+    groupId: ids.down!.id,
+  });
+  expect(ids['response-timeweb1']).toMatchObject({ inhibitedBy: ids.downweb1!.id });
+  poll(trafficBackend({ http5xx: 0, http2xx: 4, responseMs: 900 }), 9000);
+
+  const traffic = events.filter((e) => e.kind === 'http-5xx' || e.kind === 'response-time');
+  expect(traffic.map((e) => [e.kind, e.change, e.notify, e.summary])).toEqual([
+    ['http-5xx', 'fired', true, 'web: 23 % of responses are 5xx (1.2/s)'],
+    ['response-time', 'fired', true, 'web1 in pool-a: average response time 1500 ms (threshold 1000 ms)'],
+    // The backend goes down and its server too: their alerts group these. The 5xx share moved to 50 %, but a
+    // summary is saved again only 30 s after the last save (SUMMARY_REFRESH_MS), so it still reads 23 %.
+    ['http-5xx', 'updated', false, 'web: 23 % of responses are 5xx (1.2/s)'],
+    ['response-time', 'updated', false, 'web1 in pool-a: average response time 1500 ms (threshold 1000 ms)'],
+    ['http-5xx', 'resolved', false, 'web: 23 % of responses are 5xx (1.2/s)'],
+    ['response-time', 'resolved', false, 'web1 in pool-a: average response time 1500 ms (threshold 1000 ms)'],
+  ]);
+  expect(events.filter((e) => e.kind === 'down').map((e) => [e.target.server, e.change, e.notify])).toEqual([
+    [null, 'fired', true],
+    ['web1', 'fired', true],
+    [null, 'resolved', true],
+    ['web1', 'resolved', true],
+  ]);
+});
+
+test("a mute of the backend silences its 5xx and its servers' response-time alerts", () => {
+  const db = openHistoryDb(':memory:');
+  addMute(db, alertTarget({ instance: 'main', backend: 'web' }), 60_000, 'deploy', 0);
+  const { events, poll } = trafficEngine({ ALERT_DOWN_GRACE_MS: '0' }, db);
+  poll(trafficBackend({ http5xx: 3, http2xx: 1, responseMs: 4000 }), 1000);
+  expect(events.map((e) => [e.kind, e.change, e.notify])).toEqual([
+    ['http-5xx', 'fired', false],
+    ['response-time', 'fired', false],
+  ]);
+});
+
+test('a grouped 5xx alert carried over a restart stays as it was: no update, still under its down alert', () => {
+  const first = trafficEngine({ ALERT_DOWN_GRACE_MS: '0' });
+  const outage = trafficBackend({ http5xx: 4, http2xx: 4, responseMs: 100, down: true });
+  first.poll(outage, 1000);
+  first.poll(outage, 2000);
+  const second = trafficEngine({ ALERT_DOWN_GRACE_MS: '0' }, first.db);
+  second.poll(outage, 3000);
+  expect(second.events).toEqual([]);
+  const alerts = listAlerts(first.db, 0, 3000);
+  const down = alerts.find((a) => a.kind === 'down')!;
+  expect(alerts.find((a) => a.kind === 'http-5xx')).toMatchObject({ state: 'firing', inhibitedBy: down.id });
 });

@@ -54,6 +54,11 @@ export class AlertEngine {
       latencyP95Ms: alerts.latencyP95Ms,
       poolUnstableServers: alerts.poolUnstableServers,
       pollIntervalMs: config.pollIntervalMs,
+      http5xxPct: alerts.http5xxPct,
+      http5xxMinRate: alerts.http5xxMinRate,
+      http5xxGraceMs: alerts.downGraceMs,
+      responseTimeMs: alerts.responseTimeMs,
+      responseTimeGraceMs: alerts.downGraceMs,
     };
     for (const [key, { id, record }] of loadFiringAlerts(deps.db())) {
       this.active.set(key, record);
