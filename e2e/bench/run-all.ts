@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { runAlertBench } from './alert-bench';
 import { runBadgeBench } from './badge-bench';
 import { runCorrelationBench } from './correlation-bench';
+import { runHaproxyParseBench } from './haproxy-parse-bench';
 import { runHistoryBench } from './history-bench';
 import { runPageBench } from './page-bench';
 import { runParseBench } from './parse-bench';
@@ -15,6 +16,7 @@ import { runSnapshotBench } from './snapshot-bench';
 async function main() {
   console.log(`hapscope benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   await runParseBench();
+  await runHaproxyParseBench();
   runSnapshotBench();
   await runHistoryBench();
   await runCorrelationBench();

@@ -1,19 +1,25 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 
-/** ok | fail | hang | refuse | slow:<ms> | flap:<upMs>:<downMs> */
-export type AgentMode = 'ok' | 'fail' | 'hang' | 'refuse' | `slow:${number}` | `flap:${number}:${number}`;
+/**
+ * ok | fail | hang | refuse | slow:<ms> | flap:<upMs>:<downMs> | status:<code>.
+ * `slow:<ms>` delays every answer, HAProxy's HEAD health checks included (keep `timeout check` above it).
+ * `status:<code>` answers ordinary requests with that HTTP status but HEAD (the health check) with 200: the
+ * server stays UP while its traffic fails.
+ */
+export type AgentMode =
+  'ok' | 'fail' | 'hang' | 'refuse' | `slow:${number}` | `flap:${number}:${number}` | `status:${number}`;
 
 export interface AgentState {
   name: string;
   port: number;
   mode: AgentMode;
   /** What a request gets right now (a flapping agent alternates between ok and fail). */
-  answering: 'ok' | 'fail' | 'hang' | 'slow' | 'refuse';
+  answering: 'ok' | 'fail' | 'hang' | 'slow' | 'refuse' | 'status';
   /** When the current mode was set (ISO). */
   since: string;
   requests: number;
-  /** HEAD requests: what HAProxy's `option httpchk` with `meth HEAD` sends. */
+  /** HEAD requests: what HAProxy's `option httpchk` with `meth HEAD` sends (counted in `requests` too). */
   checks: number;
 }
 
@@ -42,7 +48,11 @@ export function parseAgentMode(text: string): AgentMode {
   if (slow) return `slow:${Number(slow[1])}`;
   const flap = /^flap:(\d+):(\d+)$/.exec(text);
   if (flap && Number(flap[1]) > 0 && Number(flap[2]) > 0) return `flap:${Number(flap[1])}:${Number(flap[2])}`;
-  throw new Error(`unknown agent mode "${text}" (ok, fail, hang, refuse, slow:<ms>, flap:<upMs>:<downMs>)`);
+  const status = /^status:(\d{3})$/.exec(text);
+  if (status && Number(status[1]) >= 200 && Number(status[1]) <= 599) return `status:${Number(status[1])}`;
+  throw new Error(
+    `unknown agent mode "${text}" (ok, fail, hang, refuse, slow:<ms>, flap:<upMs>:<downMs>, status:<200-599>)`,
+  );
 }
 
 export async function startAgent(options: AgentOptions): Promise<Agent> {
@@ -61,7 +71,8 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     const flap = /^flap:(\d+):(\d+)$/.exec(mode);
     if (flap)
       return (Date.now() - since) % (Number(flap[1]) + Number(flap[2])) < Number(flap[1]) ? 'ok' : 'fail';
-    return mode.startsWith('slow:') ? 'slow' : (mode as AgentState['answering']);
+    if (mode.startsWith('slow:')) return 'slow';
+    return mode.startsWith('status:') ? 'status' : (mode as AgentState['answering']);
   };
   const state = (): AgentState => ({
     name,
@@ -85,6 +96,11 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     if (now === 'hang' || now === 'refuse') return; // keep the socket open, never answer
     if (now === 'fail')
       return void sendText(res, 503, 'Service Unavailable', `${name}: failing on purpose\n`);
+    if (now === 'status' && req.method !== 'HEAD') {
+      const code = Number(mode.slice('status:'.length));
+      const body = code === 204 || code === 304 ? '' : `${name}: answering ${code} on purpose\n`; // no body allowed
+      return void sendText(res, code, http.STATUS_CODES[code] ?? 'Status', body);
+    }
     const delayMs = now === 'slow' ? Number(mode.slice('slow:'.length)) : 0;
     const timer = setTimeout(() => {
       timers.delete(timer);

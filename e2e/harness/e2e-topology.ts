@@ -218,4 +218,9 @@ export const E2E_EMBED_ORIGINS = { allowed: 'http://127.0.0.2:18486', denied: 'h
  * Processes specs start themselves. Taken elsewhere: 18483 (alerts.spec.ts's app, E2E.appPort + 3), 18485
  * (readme-urls.spec.ts), 18486/18487 (the embed origins above), 18490-18492 (hub, fake Kubernetes, its control).
  */
-export const E2E_SPEC_PORTS = { poolFlappingApp: E2E_BASE_PORT + 84, prometheus: E2E_BASE_PORT + 88 };
+export const E2E_SPEC_PORTS = {
+  poolFlappingApp: E2E_BASE_PORT + 84,
+  prometheus: E2E_BASE_PORT + 88,
+  /** traffic.spec.ts: its own HAProxy, agents and app in 18430-18449. */
+  traffic: E2E_BASE_PORT + 30,
+};

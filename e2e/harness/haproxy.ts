@@ -97,6 +97,7 @@ export function renderHaproxyConfig(topology: Topology, socketPath: string): str
     'global',
     `    stats socket ${socketPath} mode 600 level admin`,
     '    stats timeout 30s',
+    '    hard-stop-after 3s', // after a reload, the old worker exits within 3 s even if a client keeps a connection
     '',
     'defaults',
     '    mode http',
@@ -111,6 +112,7 @@ export function renderHaproxyConfig(topology: Topology, socketPath: string): str
     ]),
     'frontend www',
     `    bind ${topology.host}:${topology.frontendPort}`,
+    '    option socket-stats', // HAProxy then reports the bind line as a listener row (type 3)
     ...topology.backends.map((b) => `    use_backend ${b.name} if { hdr(host) -i ${b.host} }`),
     `    default_backend ${topology.backends[0]?.name ?? 'none'}`,
     '',
@@ -135,28 +137,40 @@ export function assertHaproxyInstalled(): void {
 }
 
 export interface HaproxyHandle {
+  /** The master process (HAProxy runs master-worker, `-W`): the pid a reload signals and stop() ends. */
   pid: number;
   configPath: string;
   /** Resolves with the exit code (or signal name) once HAProxy has exited, for whatever reason. */
   exited: Promise<number | string>;
+  /** Reloads as operators do (see reloadHaproxy); the master, and so `pid` and `exited`, stay the same. */
+  reload(options?: { timeoutMs?: number }): Promise<HaproxyReload>;
   stop(): Promise<void>;
 }
 
+/**
+ * Runs HAProxy in master-worker mode in the foreground (`-W -db`), as systemd's unit does: a reload is then
+ * SIGUSR2 to the master, which starts a new worker and soft-stops the old one. Shows, stats and the runtime
+ * socket come from the worker, so `show info`'s Pid is the worker's, not `pid`.
+ */
 export async function startHaproxy(options: {
   configPath: string;
   /** Polled until it answers (any HTTP status); defaults to the first stats frontend in the config. */
   readyUrl?: string;
   readyTimeoutMs?: number;
+  /** Defaults to Debian's HAPROXY_BIN; tests pass a 3.x build (/work/shared/tools/haproxy/<v>/haproxy). */
+  bin?: string;
   onOutput?: (line: string) => void;
 }): Promise<HaproxyHandle> {
-  assertHaproxyInstalled();
+  const bin = options.bin ?? HAPROXY_BIN;
+  if (bin === HAPROXY_BIN) assertHaproxyInstalled();
+  else if (!existsSync(bin)) throw new Error(`${bin} not found`);
   const configPath = path.resolve(options.configPath);
   const config = await readFile(configPath, 'utf8');
   const readyUrl = options.readyUrl ?? statsUrlFromConfig(config);
-  const pidFile = path.join(path.dirname(configPath), 'haproxy.pid');
+  const pidFile = pidFileOf(configPath);
   await killStaleHaproxy(pidFile, configPath);
 
-  const child = spawn(HAPROXY_BIN, ['-f', configPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['-W', '-f', configPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const onLine = (line: string) => {
     output.push(line);
@@ -168,18 +182,20 @@ export async function startHaproxy(options: {
     child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
     child.on('error', (err) => resolve(err.message));
   });
-  if (child.pid === undefined) throw new Error(`could not spawn ${HAPROXY_BIN}: ${await exited}`);
+  if (child.pid === undefined) throw new Error(`could not spawn ${bin}: ${await exited}`);
   const pid = child.pid;
   await writeFile(pidFile, `${pid}\n`);
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    process.kill(pid, 'SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    process.kill(pid, 'SIGTERM'); // the master stops its workers, then exits
+    const killer = setTimeout(() => child.kill('SIGKILL'), 3_000); // a worker whose master is gone exits too
     await exited;
     clearTimeout(killer);
     await rm(pidFile, { force: true });
   };
+  const reload = (reloadOptions: { timeoutMs?: number } = {}) =>
+    signalReload(pid, config, reloadOptions.timeoutMs ?? 10_000);
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
   let earlyExit: number | string | undefined;
@@ -188,12 +204,98 @@ export async function startHaproxy(options: {
     if (earlyExit !== undefined) {
       throw new Error(`HAProxy exited (${earlyExit}) during startup:\n${output.join('\n')}`);
     }
-    if (await answers(readyUrl)) return { pid, configPath, exited, stop };
+    if (await answers(readyUrl)) return { pid, configPath, exited, reload, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`HAProxy did not answer on ${readyUrl} in time:\n${output.join('\n')}`);
     }
     await sleep(100);
+  }
+}
+
+export interface HaproxyReload {
+  masterPid: number;
+  /** The worker that served before the reload (it has exited when reloadHaproxy resolves)… */
+  oldWorkerPid: number;
+  /** …and the one that serves now, with every counter back at zero. */
+  workerPid: number;
+}
+
+/**
+ * Reloads the HAProxy that startHaproxy runs on `configPath` (also from another process, e.g. a Playwright
+ * spec: the master's pid is in haproxy.pid beside the config). Resolves once the new worker answers and the old
+ * one has exited, so every later read sees the new process: counters at zero, a new Pid in `show info`.
+ */
+export async function reloadHaproxy(
+  configPath: string,
+  options: { timeoutMs?: number } = {},
+): Promise<HaproxyReload> {
+  const absolute = path.resolve(configPath);
+  const pidFile = pidFileOf(absolute);
+  const masterPid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+  const cmdline = commandLine(masterPid);
+  if (!masterPid || !cmdline.includes(absolute)) {
+    throw new Error(`no HAProxy runs ${absolute} (${pidFile}: ${masterPid || 'missing'})`);
+  }
+  if (!cmdline.includes('-W')) throw new Error(`HAProxy ${masterPid} is not in master-worker mode (-W)`);
+  return signalReload(masterPid, await readFile(absolute, 'utf8'), options.timeoutMs ?? 10_000);
+}
+
+async function signalReload(masterPid: number, config: string, timeoutMs: number): Promise<HaproxyReload> {
+  const readPid = workerPidReader(config);
+  const oldWorkerPid = await readPid();
+  process.kill(masterPid, 'SIGUSR2');
+  const deadline = Date.now() + timeoutMs;
+  let workerPid = oldWorkerPid;
+  while (workerPid === oldWorkerPid || isRunning(oldWorkerPid)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        workerPid === oldWorkerPid
+          ? `HAProxy ${masterPid}: no new worker answered within ${timeoutMs} ms of SIGUSR2`
+          : `HAProxy ${masterPid}: the old worker ${oldWorkerPid} still runs ${timeoutMs} ms after the reload`,
+      );
+    }
+    await sleep(50);
+    workerPid = await readPid().catch(() => oldWorkerPid); // the socket is briefly rebound during a reload
+  }
+  return { masterPid, oldWorkerPid, workerPid };
+}
+
+/** The serving worker's pid: `show info` over the config's runtime socket, else the HTML stats page. */
+function workerPidReader(config: string): () => Promise<number> {
+  const socketPath = /^\s*stats socket\s+(\S+)/m.exec(config)?.[1];
+  const pidIn = (text: string, pattern: RegExp) => {
+    const pid = Number(pattern.exec(text)?.[1]);
+    if (!pid) throw new Error(`no worker pid in ${JSON.stringify(text.slice(0, 80))}`);
+    return pid;
+  };
+  if (socketPath) {
+    return async () => pidIn(await runtimeCommand(socketPath, 'show info'), /^Pid: (\d+)$/m);
+  }
+  const statsUrl = statsUrlFromConfig(config);
+  return async () => {
+    const res = await fetch(statsUrl, { cache: 'no-store', signal: AbortSignal.timeout(1_000) });
+    return pidIn(await res.text(), /\bpid = (\d+)/);
+  };
+}
+
+const pidFileOf = (configPath: string) => path.join(path.dirname(configPath), 'haproxy.pid');
+
+function commandLine(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return [];
+  }
+}
+
+/** A process that exists and is not a zombie waiting for its parent. */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return false;
   }
 }
 
@@ -210,14 +312,8 @@ function statsUrlFromConfig(config: string): string {
 async function killStaleHaproxy(pidFile: string, configPath: string): Promise<void> {
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
   if (!pid) return;
-  const cmdline = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    } catch {
-      return [];
-    }
-  })();
-  if (cmdline[0] === HAPROXY_BIN && cmdline.includes(configPath)) {
+  const cmdline = commandLine(pid);
+  if (cmdline[0]?.endsWith('haproxy') && cmdline.includes(configPath)) {
     process.kill(pid, 'SIGKILL');
     while (existsSync(`/proc/${pid}`)) await sleep(50);
   }

@@ -232,6 +232,7 @@ describe('toBackends', () => {
           type: '0',
           status: 'OPEN',
           mode: 'tcp',
+          rate_lim: '0', // what HAProxy 2.6 and 3.4 write without `rate-limit sessions`
           req_rate: '',
           req_tot: '',
         }),
@@ -257,6 +258,7 @@ describe('toBackends', () => {
     expect(frontends[1]).toMatchObject({
       name: 'db',
       mode: 'tcp',
+      sessionRate: { limit: null },
       requestRate: { current: null, max: null },
       counters: { requests: null, http5xx: null },
       listeners: [],

@@ -106,7 +106,12 @@ function toFrontend(row: HaproxyStatRow, instance: string): Frontend {
     status: row.status,
     mode: row.mode || null,
     sessions: sessionsOf(row),
-    sessionRate: { current: toInt(row.rate), max: toInt(row.rate_max), limit: toIntOrNull(row.rate_lim) },
+    // HAProxy writes rate_lim 0 for a frontend without `rate-limit sessions` (its HTML page shows "-").
+    sessionRate: {
+      current: toInt(row.rate),
+      max: toInt(row.rate_max),
+      limit: toIntOrNull(row.rate_lim) || null,
+    },
     requestRate: { current: toIntOrNull(row.req_rate), max: toIntOrNull(row.req_rate_max) },
     counters: countersOf(row),
     rates: noTraffic(),
