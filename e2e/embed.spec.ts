@@ -34,6 +34,16 @@ const EMBEDS: { name: string; path: string; shows: string }[] = [
   { name: 'pool-matrix', path: '/embed/pool-matrix', shows: 'embed-pool-matrix' },
   { name: 'pool', path: '/embed/pool?pool=pool-a', shows: 'embed-pool' },
   { name: 'alerts', path: '/embed/alerts', shows: 'embed-alerts' },
+  {
+    name: 'response-time',
+    path: `/embed/response-time?${server}&range=6h`,
+    shows: 'embed-chart-response-time',
+  },
+  {
+    name: "a backend's own errors",
+    path: '/embed/errors?instance=main&backend=codeserver_backend',
+    shows: 'embed-chart-errors',
+  },
 ];
 
 /** A stand-in wiki: `/?src=…&src=…` frames each src; `/?img=…` shows a badge; the resize one-liner included. */
@@ -104,6 +114,13 @@ test.describe('embeds on a wiki page from an allowed origin', () => {
       'UP',
     );
     await expect(page.frameLocator('#f3').locator('.recharts-surface')).toBeVisible();
+    // The errors chart's plot, not its legend's icons (also .recharts-surface).
+    await expect(
+      page
+        .frameLocator('#f10')
+        .getByTestId('chart-errors')
+        .locator('svg.recharts-surface[role="application"]'),
+    ).toBeVisible();
     await expect(
       page.frameLocator('#f6').getByTestId('embed-pool-cell-pool-a-codeserver_backend'),
     ).toBeVisible();

@@ -5,10 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import type { EventDto, EventsDto, HistoryDto } from '../lib/api/history-dto';
+import type { BackendHistoryDto, EventDto, EventsDto, HistoryDto } from '../lib/api/history-dto';
 import type { SnapshotDto } from '../lib/api/snapshot-dto';
 import { setAgentMode } from './harness/agents';
 import { E2E, E2E_TOPOLOGY } from './harness/e2e-topology';
+import { requestThroughFrontend } from './harness/haproxy';
 
 const POLL_MS = E2E.pollIntervalMs;
 const CODESERVER = E2E_TOPOLOGY.backends.find((b) => b.name === 'codeserver_backend')!.check!;
@@ -109,6 +110,75 @@ test.describe('history', () => {
     await expect(page.getByTestId('range-6h')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('server-select')).toHaveValue('agent2');
     expect(await page.evaluate(() => history.length)).toBe(length);
+  });
+});
+
+test.describe("a backend's own traffic", () => {
+  const GRAFANA = ['grafana1', 'grafana2'];
+  const statuses = (request: APIRequestContext) =>
+    Promise.all(GRAFANA.map((s) => serverStatus(request, E2E.appUrl, 'main', 'grafana_backend', s)));
+
+  test('with no usable server the backend records the 503s HAProxy answers itself; its servers none', async ({
+    page,
+    request,
+  }) => {
+    await expect.poll(() => statuses(request), { timeout: 15_000 }).toEqual(['UP', 'UP']);
+    const from = Date.now();
+    const answered: number[] = [];
+    await Promise.all(GRAFANA.map((s) => setAgentMode(E2E.agents[s]!.controlUrl, 'fail')));
+    try {
+      await expect
+        .poll(() => statuses(request), { timeout: DETECTION_MS + 4 * POLL_MS, intervals: [250] })
+        .toEqual(['DOWN', 'DOWN']);
+      // 10 requests a second for 3 s; the app polls every second and takes rates between polls.
+      for (let second = 0; second < 3; second++) {
+        const batch = Array.from({ length: 10 }, () =>
+          requestThroughFrontend(E2E.frontendUrl, 'grafana.example.com'),
+        );
+        answered.push(...(await Promise.all(batch)).map((a) => a.status));
+        await sleep(1000);
+      }
+      await sleep(2 * POLL_MS);
+    } finally {
+      await Promise.all(GRAFANA.map((s) => setAgentMode(E2E.agents[s]!.controlUrl, 'ok')));
+    }
+    expect(new Set(answered)).toEqual(new Set([503]));
+
+    const res = await request.get(`${E2E.appUrl}/api/v1/backends/main/grafana_backend/history?from=${from}`);
+    expect(res.ok()).toBe(true);
+    const own = (await res.json()) as BackendHistoryDto;
+    expect(own.resolution).toBe('raw');
+    // 30 answers over ~3 s: several a second in the backend's own row (each poll's rate, not averaged away).
+    expect(Math.max(...own.samples.map((s) => s.http5xxRate ?? 0))).toBeGreaterThan(2);
+    expect(Math.max(...own.samples.map((s) => s.bytesOutRate ?? 0))).toBeGreaterThan(0);
+    for (const server of GRAFANA) {
+      const history = (await (
+        await request.get(`${E2E.appUrl}/api/v1/servers/main/grafana_backend/${server}/history?from=${from}`)
+      ).json()) as HistoryDto;
+      expect(history.samples.length, server).toBeGreaterThan(0);
+      expect(Math.max(...history.samples.map((s) => s.http5xxRate ?? 0)), server).toBe(0);
+    }
+    await expect.poll(() => statuses(request), { timeout: 15_000, intervals: [250] }).toEqual(['UP', 'UP']);
+
+    await page.goto('/backends/main/grafana_backend?range=1h');
+    const traffic = page.getByTestId('backend-traffic');
+    const plot = (chart: string) =>
+      traffic.getByTestId(chart).locator('svg.recharts-surface[role="application"]');
+    for (const chart of ['chart-response-time', 'chart-errors', 'chart-bytes-rate'])
+      await expect(plot(chart), chart).toBeVisible();
+    // The burst reached the chart: its value axis tops above the 4/s it shows for a series of zeros.
+    const perSecond = async () =>
+      (await plot('chart-errors').locator('text').allTextContents())
+        .filter((text) => text.endsWith('/s'))
+        .map((text) => parseFloat(text));
+    await expect.poll(async () => Math.max(0, ...(await perSecond()))).toBeGreaterThan(4);
+    await expect(page.getByTestId('history-charts').getByTestId('chart-errors')).toBeVisible();
+  });
+
+  test('a backend never recorded is not found', async ({ request }) => {
+    const res = await request.get(`${E2E.appUrl}/api/v1/backends/main/no_such_backend/history?range=1h`);
+    expect(res.status()).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 });
 

@@ -24,13 +24,14 @@ export function timeAxisProps(from: number, to: number) {
   };
 }
 
-export function valueAxisProps(format: (value: number) => string) {
+/** Whole ticks unless `allowDecimals` (rates that are mostly below 1 per second). */
+export function valueAxisProps(format: (value: number) => string, allowDecimals = false) {
   return {
     width: 64,
     stroke: 'var(--text-faint)',
     tick: { fill: 'var(--text-muted)', fontSize: 11 },
     tickFormatter: (value: number) => format(value),
-    allowDecimals: false,
+    allowDecimals,
   };
 }
 

@@ -1,13 +1,26 @@
 /** What every history chart takes through its props: points, transition markers and shaded spans (epoch ms). */
 
-export interface ChartPoint {
-  t: number;
-  /** A rollup's maximum when the history is rolled up, else the sample's own. */
-  checkDurationMs: number | null;
-  sessions: number | null;
-  sessionRate: number | null;
-  queue: number | null;
-}
+/** Every series a history chart draws, under the API's names. */
+export const CHART_SERIES = [
+  'checkDurationMs',
+  'sessions',
+  'sessionRate',
+  'queue',
+  'http5xxRate',
+  'connectionErrorsRate',
+  'responseErrorsRate',
+  'responseMs',
+  'totalMs',
+  'bytesInRate',
+  'bytesOutRate',
+] as const;
+export type ChartSeries = (typeof CHART_SERIES)[number];
+
+/**
+ * One instant of a history: a rollup's maximum where the history is rolled up and keeps one, else the value.
+ * null is a break in the line; a series the history does not have (a backend has no check) is left out.
+ */
+export type ChartPoint = { t: number } & Partial<Record<ChartSeries, number | null>>;
 
 export type MarkerTone = 'up' | 'down' | 'going-down' | 'going-up' | 'maint' | 'drain' | 'nolb' | 'nocheck';
 

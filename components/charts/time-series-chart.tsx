@@ -2,6 +2,7 @@
 
 import {
   CartesianGrid,
+  Legend,
   Line,
   LineChart,
   ReferenceArea,
@@ -11,25 +12,36 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { SPAN_FILL, TONE_COLOR, type ChartPoint, type HistoryChartProps } from './chart-types';
+import {
+  SPAN_FILL,
+  TONE_COLOR,
+  type ChartPoint,
+  type ChartSeries,
+  type HistoryChartProps,
+} from './chart-types';
 import { timeAxisProps, tooltipStyle, valueAxisProps } from './chart-axes';
 import styles from './charts.module.css';
 
 export interface SeriesDef {
-  key: keyof Omit<ChartPoint, 't'>;
+  key: ChartSeries;
   name: string;
   color: string;
+  /** A secondary line (the longer ttime under rtime, rarer errors under the 5xx rate). */
+  dashed?: boolean;
 }
 
 export interface TimeSeriesChartProps extends HistoryChartProps {
   title: string;
-  series: SeriesDef;
+  /** One line, or several in one unit with a legend naming them. */
+  series: SeriesDef | readonly SeriesDef[];
   formatValue: (value: number) => string;
+  /** Ticks between whole numbers, for rates mostly below 1. */
+  allowDecimals?: boolean;
   testId?: string;
 }
 
 /**
- * One metric over time with the server's transitions drawn in: a line per transition coloured by the state it
+ * Metrics over time with the server's transitions drawn in: a line per transition coloured by the state it
  * entered, DOWN and planned time shaded, gaps in polling greyed, generated demo history marked.
  */
 export function TimeSeriesChart({
@@ -43,8 +55,10 @@ export function TimeSeriesChart({
   title,
   series,
   formatValue,
+  allowDecimals = false,
   testId,
 }: TimeSeriesChartProps) {
+  const lines: readonly SeriesDef[] = Array.isArray(series) ? series : [series as SeriesDef];
   // A flapping server has hundreds of transitions: faint lines keep the series readable through them.
   const dense = markers.length > 40;
   const generatedTo = generatedUntil !== null ? Math.min(generatedUntil, to) : null;
@@ -56,7 +70,7 @@ export function TimeSeriesChart({
           <LineChart data={data as ChartPoint[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
             <XAxis {...timeAxisProps(from, to)} />
-            <YAxis {...valueAxisProps((v) => formatValue(v))} />
+            <YAxis {...valueAxisProps((v) => formatValue(v), allowDecimals)} />
             {generatedTo !== null && generatedTo > from ? (
               <ReferenceArea
                 x1={from}
@@ -97,18 +111,34 @@ export function TimeSeriesChart({
             ))}
             <Tooltip
               {...tooltipStyle}
-              formatter={(value) => [typeof value === 'number' ? formatValue(value) : '–', series.name]}
+              formatter={(value, name) => [
+                typeof value === 'number' ? formatValue(value) : '–',
+                String(name),
+              ]}
             />
-            <Line
-              type="linear"
-              dataKey={series.key}
-              name={series.name}
-              stroke={series.color}
-              strokeWidth={1.5}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
+            {lines.length > 1 ? (
+              <Legend
+                verticalAlign="top"
+                align="right"
+                height={22}
+                iconType="plainline"
+                wrapperStyle={{ fontSize: 12, color: 'var(--text-muted)' }}
+              />
+            ) : null}
+            {lines.map((line) => (
+              <Line
+                key={line.key}
+                type="linear"
+                dataKey={line.key}
+                name={line.name}
+                stroke={line.color}
+                strokeWidth={line.dashed ? 1.2 : 1.5}
+                strokeDasharray={line.dashed ? '4 3' : undefined}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            ))}
           </LineChart>
         </ResponsiveContainer>
       </div>

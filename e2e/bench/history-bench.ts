@@ -3,9 +3,11 @@
  * history query for one server, and the database size per 1,000 servers per day.
  * Run: npx tsx e2e/bench/history-bench.ts
  *
- * Churn assumption (ingest and size): per 2 s poll 10 % of servers carry traffic whose sessions/rate change, the
- * rest are idle; check durations jitter 1–3 ms (under the 2 ms / 10 % write threshold most of the time); one
- * server-poll in 5,000 flips UP/DOWN. Samples are written on change or as a 30 s heartbeat.
+ * Churn assumption (ingest and size): per 2 s poll 10 % of servers carry traffic whose sessions/rate, bytes
+ * rates and response times change (one in 20 of those also answers some 5xx), the rest are idle; check durations
+ * jitter 1–3 ms (under the 2 ms / 10 % write threshold most of the time); one server-poll in 5,000 flips UP/DOWN.
+ * Each backend's own row sums its servers'. Samples (servers' and backends') are written on change or as a 30 s
+ * heartbeat.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +46,7 @@ function topology(servers: number): Backend[] {
   return backends;
 }
 
-/** Moves the servers one poll on, in place, per the churn assumption. */
+/** Moves the servers one poll on, in place, per the churn assumption; each backend's row follows its servers. */
 function churn(backends: Backend[], next: () => number): void {
   for (const backend of backends) {
     for (const s of backend.servers) {
@@ -54,10 +56,27 @@ function churn(backends: Backend[], next: () => number): void {
         s.sessions.current = Math.floor(next() * 50);
         s.sessionRate.current = Math.floor(next() * 20);
         s.sessions.total += s.sessionRate.current * 2;
+        s.rates.bytesIn = Math.round(s.sessionRate.current * (500 + next() * 500));
+        s.rates.bytesOut = Math.round(s.sessionRate.current * (10_000 + next() * 20_000));
+        s.rates.http5xx = next() < 0.05 ? 0.5 : 0;
+        s.times.responseMs = 20 + Math.floor(next() * 200);
+        s.times.totalMs = s.times.responseMs + Math.floor(next() * 50);
       }
       if (next() < 0.0002) flip(s);
     }
+    sumServers(backend);
   }
+}
+
+function sumServers(backend: Backend): void {
+  const sum = (pick: (s: Server) => number | null) => backend.servers.reduce((n, s) => n + (pick(s) ?? 0), 0);
+  backend.sessions.current = sum((s) => s.sessions.current);
+  backend.sessionRate.current = sum((s) => s.sessionRate.current);
+  backend.rates.bytesIn = sum((s) => s.rates.bytesIn);
+  backend.rates.bytesOut = sum((s) => s.rates.bytesOut);
+  backend.rates.http5xx = sum((s) => s.rates.http5xx);
+  backend.times.responseMs = Math.round(sum((s) => s.times.responseMs) / backend.servers.length);
+  backend.times.totalMs = Math.round(sum((s) => s.times.totalMs) / backend.servers.length);
 }
 
 function flip(s: Server): void {
@@ -84,8 +103,11 @@ function benchIngest(servers: number, polls = 25): Record<string, string | numbe
   const t0 = performance.now();
   recorder.record({ instance: 'bench', at: start, ok: true, backends, info: null });
   const firstMs = performance.now() - t0;
-  const sampleCount = () => (db.prepare('SELECT COUNT(*) AS n FROM samples').get() as { n: number }).n;
+  const count = (table: string) =>
+    (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const sampleCount = () => count('samples');
   const before = sampleCount();
+  const backendsBefore = count('backend_samples');
   const times: number[] = [];
   for (let i = 1; i <= polls; i++) {
     churn(backends, next);
@@ -94,6 +116,7 @@ function benchIngest(servers: number, polls = 25): Record<string, string | numbe
     times.push(performance.now() - t);
   }
   const written = (sampleCount() - before) / polls;
+  const backendsWritten = (count('backend_samples') - backendsBefore) / polls;
   db.close();
   rmSync(dir, { recursive: true, force: true });
   return {
@@ -102,6 +125,7 @@ function benchIngest(servers: number, polls = 25): Record<string, string | numbe
     'median ms/poll': fmt(median(times)),
     'max ms/poll': fmt(Math.max(...times)),
     'samples written/poll': Math.round(written),
+    'backend samples/poll': Math.round(backendsWritten),
   };
 }
 
@@ -122,7 +146,12 @@ function generateMonth(db: HistoryDb, servers: number, now: number): void {
       `INSERT INTO transitions (server_id, at, precision_ms, kind, from_status, from_transition, to_status,
          to_transition, check_status, check_code, check_desc) VALUES (?, ?, 1000, 'observed', ?, 0, ?, 0, ?, ?, ?)`,
     );
-    const hour = db.prepare(`INSERT INTO rollup_hour VALUES (?, ?, ?, ?, 0, ?, ?, 1.5, 3, ?, ?, ?, ?, 0)`);
+    const hour = db.prepare(
+      `INSERT INTO rollup_hour (server_id, bucket, up_ms, down_ms, planned_ms, nodata_ms, worst, check_duration_ms,
+         check_duration_max_ms, sess_avg, sess_max, rate_avg, rate_max, queue_max, response_ms, response_max_ms,
+         total_ms, total_max_ms, http_5xx_rate, http_5xx_rate_max, bytes_in_rate, bytes_out_rate)
+       VALUES (?, ?, ?, ?, 0, ?, ?, 1.5, 3, ?, ?, ?, ?, 0, 80, 240, 95, 300, 0.01, 0.5, 2000, 40000)`,
+    );
     for (let id = 1; id <= servers; id++) {
       server.run(
         id,
@@ -212,9 +241,13 @@ function benchSize(): Record<string, string | number>[] {
   const perDay = (name: string) => ((sizes.get(name) ?? 0) * 24) / hours / 1024 / 1024;
   const raw = perDay('samples');
   const minute = perDay('rollup_minute');
+  const backendRaw = perDay('backend_samples');
+  const backendMinute = perDay('backend_rollup_minute');
   const hour = minute / 60;
   const other = perDay('transitions') + perDay('transitions_by_server') + perDay('transitions_by_time');
-  const steady = raw * 2 + minute * 30 + hour * 365 + other * 365;
+  const backendHour = backendMinute / 60;
+  const steady =
+    (raw + backendRaw) * 2 + (minute + backendMinute) * 30 + (hour + backendHour) * 365 + other * 365;
   const fileMb = statSync(file).size / 1024 / 1024;
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -223,7 +256,12 @@ function benchSize(): Record<string, string | number>[] {
     { what: 'minute rollups (MB / 1,000 servers / day)', value: fmt(minute) },
     { what: 'hour rollups (MB / 1,000 servers / day, est.)', value: fmt(hour, 2) },
     { what: 'transitions + indexes (MB / 1,000 servers / day)', value: fmt(other, 2) },
-    { what: 'total written per day (MB / 1,000 servers)', value: fmt(raw + minute + hour + other) },
+    { what: 'backend samples, 100 backends (MB / day)', value: fmt(backendRaw) },
+    { what: 'backend minute rollups, 100 backends (MB / day)', value: fmt(backendMinute) },
+    {
+      what: 'total written per day (MB / 1,000 servers)',
+      value: fmt(raw + minute + hour + other + backendRaw + backendMinute + backendHour),
+    },
     { what: 'steady state with 48 h / 30 d / 365 d retention (MB / 1,000 servers)', value: fmt(steady, 0) },
     { what: `file after ${hours} h (MB)`, value: fmt(fileMb) },
   ];

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   ackUrl,
   alertStreamUrl,
+  backendHistoryUrl,
   backendHref,
   eventsUrl,
   muteUrl,
@@ -30,6 +31,8 @@ describe('API URLs', () => {
       serverHistoryUrl(odd, fixed, 60),
       '/api/v1/servers/eu%20west/api%2Fv2/web%201/history?from=1000&to=5000&buckets=60',
     ],
+    [backendHistoryUrl(odd, sixHours), '/api/v1/backends/eu%20west/api%2Fv2/history?range=6h'],
+    [backendHistoryUrl(odd, fixed), '/api/v1/backends/eu%20west/api%2Fv2/history?from=1000&to=5000'],
     [uptimeUrl(sixHours), '/api/v1/uptime?range=6h'],
     [
       uptimeUrl(day, { buckets: 96, filter: { instance: 'eu west', backend: 'api/v2' } }),

@@ -66,6 +66,10 @@ export function serverHistoryUrl(ref: ServerRef, range: HistoryRange, buckets = 
   return withQuery(`${API}/servers/${segments(ref.instance, ref.backend, ref.server)}/history`, params);
 }
 
+/** A backend's own series (its HAProxy row), as the backend page's traffic charts and embeds read it. */
+export const backendHistoryUrl = (ref: BackendRef, range: HistoryRange) =>
+  withQuery(`${API}/backends/${segments(ref.instance, ref.backend)}/history`, rangeParams(range));
+
 export function uptimeUrl(
   range: HistoryRange,
   options: { buckets?: number; filter?: Omit<HistoryFilter, 'server'> } = {},

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { embedPath, embedTargetKey, parseEmbedParams, type EmbedPanel } from './embed-params';
+import { EMBED_PANELS, embedPath, embedTargetKey, parseEmbedParams, type EmbedPanel } from './embed-params';
 
 const POLL_MS = 2000;
 const parse = (panel: EmbedPanel, query: string, pollMs = POLL_MS) =>
@@ -63,6 +65,12 @@ describe('parseEmbedParams', () => {
     ['uptime', '', null],
     ['latency', 'instance=a&backend=b&server=c', 'a/b/c'],
     ['queue', 'instance=a&backend=b', null],
+    ['response-time', 'instance=a&backend=b&server=c', 'a/b/c'],
+    ['response-time', 'instance=a&backend=b', 'a/b'],
+    ['response-time', 'pool=eu', null],
+    ['errors', 'instance=a&backend=b&server=c', 'a/b/c'],
+    ['errors', 'instance=a&backend=b', 'a/b'],
+    ['errors', '', null],
     ['pool', 'pool=eu', 'pool:eu'],
     ['pool', 'pool=eu&instance=a', null],
     ['pool-matrix', '', '*'],
@@ -78,6 +86,9 @@ describe('parseEmbedParams', () => {
     expect(errorsOf('uptime', '')[0]!.message).toBe(
       'the uptime panel needs instance, backend and server, or instance and backend, or pool',
     );
+    expect(errorsOf('errors', 'pool=eu')[0]!.message).toBe(
+      'the errors panel needs instance, backend and server, or instance and backend',
+    );
   });
 
   test('history panels refresh every 15 s, live ones at the poll interval (rounded up)', () => {
@@ -89,6 +100,18 @@ describe('parseEmbedParams', () => {
     expect(refresh('latency', 'instance=a&backend=b&server=c', 2000)).toBe(15);
     expect(refresh('latency', 'instance=a&backend=b&server=c&refresh=5', 2000)).toBe(5);
     expect(refresh('alerts', 'refresh=2', 2000)).toBe(2);
+    expect(refresh('response-time', 'instance=a&backend=b', 2000)).toBe(15);
+    expect(refresh('errors', 'instance=a&backend=b&server=c', 2000)).toBe(15);
+  });
+
+  test('the response-time and errors charts look back an hour unless told, up to 30 days', () => {
+    const range = (panel: EmbedPanel, query: string) => {
+      const parsed = parse(panel, query);
+      return parsed.ok ? parsed.options.range : parsed.errors.map((e) => e.param);
+    };
+    expect(range('response-time', 'instance=a&backend=b')).toBe('1h');
+    expect(range('errors', 'instance=a&backend=b&range=30d')).toBe('30d');
+    expect(range('errors', 'instance=a&backend=b&range=15m')).toEqual(['range']);
   });
 
   test('flags take 0/1 and true/false; bg=transparent', () => {
@@ -128,7 +151,24 @@ describe('embedPath', () => {
     });
   });
 
+  test("a backend's errors chart round-trips with its range", () => {
+    const path = embedPath(
+      { panel: 'errors', target: { type: 'backend', instance: 'demo', backend: 'api' }, range: '7d' },
+      POLL_MS,
+    );
+    expect(path).toBe('/embed/errors?instance=demo&backend=api&range=7d');
+    expect(parse('errors', path.split('?')[1]!)).toMatchObject({
+      ok: true,
+      options: { target: { type: 'backend', instance: 'demo', backend: 'api' }, range: '7d', refreshSec: 15 },
+    });
+  });
+
   test('a panel without a target has no query at all', () => {
     expect(embedPath({ panel: 'pool-matrix', target: { type: 'none' } }, POLL_MS)).toBe('/embed/pool-matrix');
   });
+});
+
+test('every panel has its /embed page', () => {
+  const app = path.resolve(__dirname, '../../app/embed');
+  expect(EMBED_PANELS.filter((panel) => !existsSync(path.join(app, panel, 'page.tsx')))).toEqual([]);
 });

@@ -11,6 +11,8 @@ export const EMBED_PANELS = [
   'latency',
   'session-rate',
   'queue',
+  'response-time',
+  'errors',
   'pool-matrix',
   'pool',
   'alerts',
@@ -63,11 +65,22 @@ const TARGETS: Record<EmbedPanel, readonly EmbedTarget['type'][]> = {
   latency: ['server'],
   'session-rate': ['server'],
   queue: ['server'],
+  // A backend's own row: its rtime/ttime, and the 503s it answers itself when no server is usable.
+  'response-time': ['server', 'backend'],
+  errors: ['server', 'backend'],
   'pool-matrix': ['none'],
   pool: ['pool'],
   alerts: ['none', 'backend', 'server', 'pool'],
 };
-const HISTORY_PANELS: ReadonlySet<EmbedPanel> = new Set(['uptime', 'latency', 'session-rate', 'queue']);
+/** Panels that show a range of history (the others are live). */
+export const HISTORY_PANELS: ReadonlySet<EmbedPanel> = new Set([
+  'uptime',
+  'latency',
+  'session-rate',
+  'queue',
+  'response-time',
+  'errors',
+]);
 const MAX_REFRESH_SEC = 3600;
 const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 

@@ -1,5 +1,6 @@
 /** One server's history over a range: samples at a resolution fitted to the range, transitions, no-data, uptime. */
 import type { Interval, StatusChange, StatusPoint } from '@/lib/health/history-types';
+import type { TrafficRollup, TrafficSample } from '@/lib/health/rollup-samples';
 import { STATUS_SEVERITY } from '@/lib/health/server-status';
 import { pickResolution, type Resolution } from '@/lib/health/time-range';
 import { serverSegments } from '@/lib/health/timeline';
@@ -11,15 +12,19 @@ import type { Retention } from './retention';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS, SAMPLE_COLUMNS } from './rollup';
 import { toStatusPoint } from './status-codes';
 import { loadTimelines, type ServerDimension } from './timelines';
+import { toTrafficRollup, toTrafficSample, type TrafficDbRow } from './traffic-columns';
 
-export interface HistorySample extends StatusPoint {
+/** The maxima rollups keep of the traffic figures whose peaks matter. */
+export type TrafficMaxima = Pick<TrafficRollup, 'http5xxRateMax' | 'responseMaxMs' | 'totalMaxMs'>;
+
+export interface HistorySample extends StatusPoint, TrafficSample {
   at: number;
   checkDurationMs: number | null;
   sessions: number;
   queue: number;
   sessionRate: number;
   /** Rollups only: maxima and time split of the bucket. */
-  rollup?: {
+  rollup?: TrafficMaxima & {
     bucketMs: number;
     checkDurationMaxMs: number | null;
     sessionsMax: number;
@@ -65,31 +70,53 @@ export function queryServerHistory(
   };
 }
 
-/** Rollups lag behind now (minutes: ~2 min, hours: up to an hour): the tail comes from the next finer level. */
 export function loadSamples(
   db: HistoryDb,
   serverId: number,
   range: Interval,
   resolution: Resolution,
 ): HistorySample[] {
-  if (resolution === 'raw') return rawSamples(db, serverId, range);
+  return readAtResolution(db, range, resolution, {
+    raw: (part, afterRollup) => rawSamples(db, serverId, part, afterRollup),
+    rollup: (level, part) =>
+      level === 'minute'
+        ? rollupSamples(db, 'rollup_minute', MINUTE_MS, serverId, part)
+        : rollupSamples(db, 'rollup_hour', HOUR_MS, serverId, part),
+  });
+}
+
+/** How one series (a server's, a backend's) is read at each level. */
+export interface SeriesReaders<T> {
+  /** afterRollup: rollups already cover what comes before, so no earlier sample holds at the start. */
+  raw: (range: Interval, afterRollup: boolean) => T[];
+  rollup: (level: 'minute' | 'hour', range: Interval) => T[];
+}
+
+/** Rollups lag behind now (minutes: ~2 min, hours: up to an hour): the tail comes from the next finer level. */
+export function readAtResolution<T>(
+  db: HistoryDb,
+  range: Interval,
+  resolution: Resolution,
+  read: SeriesReaders<T>,
+): T[] {
+  if (resolution === 'raw') return read.raw(range, false);
   const minutesRolled = Number(readMeta(db, META_MINUTES_ROLLED) ?? 0) * MINUTE_MS;
   if (resolution === 'minute') {
     const split = Math.max(range.from, Math.min(range.to, minutesRolled));
     return [
-      ...rollupSamples(db, 'rollup_minute', MINUTE_MS, serverId, { from: range.from, to: split }),
-      ...rawSamples(db, serverId, { from: split, to: range.to }, split > range.from),
+      ...read.rollup('minute', { from: range.from, to: split }),
+      ...read.raw({ from: split, to: range.to }, split > range.from),
     ];
   }
   const hoursRolled = Number(readMeta(db, META_HOURS_ROLLED) ?? 0) * HOUR_MS;
   const split = Math.max(range.from, Math.min(range.to, hoursRolled));
   return [
-    ...rollupSamples(db, 'rollup_hour', HOUR_MS, serverId, { from: range.from, to: split }),
-    ...rollupSamples(db, 'rollup_minute', MINUTE_MS, serverId, { from: split, to: range.to }),
+    ...read.rollup('hour', { from: range.from, to: split }),
+    ...read.rollup('minute', { from: split, to: range.to }),
   ];
 }
 
-interface RawRow {
+interface RawRow extends TrafficDbRow {
   at: number;
   status: number;
   transition: number;
@@ -119,10 +146,11 @@ function rawSamples(db: HistoryDb, serverId: number, range: Interval, afterRollu
     sessions: row.sessions,
     queue: row.queue,
     sessionRate: row.rate,
+    ...toTrafficSample(row),
   }));
 }
 
-interface RollupDbRow {
+interface RollupDbRow extends TrafficDbRow {
   bucket: number;
   up_ms: number;
   down_ms: number;
@@ -149,24 +177,31 @@ function rollupSamples(
   const rows = db
     .prepare(`SELECT * FROM ${table} WHERE server_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`)
     .all(serverId, Math.floor(range.from / bucketMs), Math.ceil(range.to / bucketMs)) as RollupDbRow[];
-  return rows.map((row) => ({
-    at: row.bucket * bucketMs,
-    ...worstPoint(row.worst),
-    checkDurationMs: row.check_duration_ms,
-    sessions: row.sess_avg,
-    queue: row.queue_max,
-    sessionRate: row.rate_avg,
-    rollup: {
-      bucketMs,
-      checkDurationMaxMs: row.check_duration_max_ms,
-      sessionsMax: row.sess_max,
-      sessionRateMax: row.rate_max,
-      upSec: row.up_ms / 1000,
-      downSec: row.down_ms / 1000,
-      plannedSec: row.planned_ms / 1000,
-      noDataSec: row.nodata_ms / 1000,
-    },
-  }));
+  return rows.map((row) => {
+    const { http5xxRateMax, responseMaxMs, totalMaxMs, ...traffic } = toTrafficRollup(row);
+    return {
+      at: row.bucket * bucketMs,
+      ...worstPoint(row.worst),
+      checkDurationMs: row.check_duration_ms,
+      sessions: row.sess_avg,
+      queue: row.queue_max,
+      sessionRate: row.rate_avg,
+      ...traffic,
+      rollup: {
+        bucketMs,
+        http5xxRateMax,
+        responseMaxMs,
+        totalMaxMs,
+        checkDurationMaxMs: row.check_duration_max_ms,
+        sessionsMax: row.sess_max,
+        sessionRateMax: row.rate_max,
+        upSec: row.up_ms / 1000,
+        downSec: row.down_ms / 1000,
+        plannedSec: row.planned_ms / 1000,
+        noDataSec: row.nodata_ms / 1000,
+      },
+    };
+  });
 }
 
 /** severityOf() back to a state: 1 is UP going-down, the others are one status each. */

@@ -1,9 +1,10 @@
 /** Every write the collector makes, as prepared statements; the recorder runs one poll's writes in one transaction. */
 import type { StatusChange, StatusPoint } from '@/lib/health/history-types';
+import type { TrafficSample } from '@/lib/health/rollup-samples';
 import type { HistoryDb } from './db';
 import { statusCode, toStatusPoint, transitionCode } from './status-codes';
 
-export interface SampleRow {
+export interface SampleRow extends TrafficSample {
   status: number;
   transition: number;
   checkDurationMs: number | null;
@@ -14,6 +15,12 @@ export interface SampleRow {
   chkfail: number;
   chkdown: number;
   downtime: number | null;
+}
+
+/** A backend's own HAProxy row: its sessions, session rate and traffic. */
+export interface BackendSampleRow extends TrafficSample {
+  sessions: number;
+  rate: number;
 }
 
 export interface StoredServer {
@@ -31,7 +38,18 @@ export interface StoredInstance {
   process: { pid: number | null; uptimeSec: number | null; at: number } | null;
   coverage: { id: number; from: number; to: number } | null;
   servers: StoredServer[];
+  backends: StoredBackend[];
 }
+
+export interface StoredBackend {
+  id: number;
+  name: string;
+  goneAt: number | null;
+}
+
+/** In the order insertSample and insertBackendSample pass them. */
+const TRAFFIC = `http_5xx_rate, connection_errors_rate, response_errors_rate, response_ms, total_ms, bytes_in_rate,
+  bytes_out_rate`;
 
 export class HistoryWriter {
   private readonly s;
@@ -57,7 +75,14 @@ export class HistoryWriter {
       extendCoverage: db.prepare('UPDATE coverage SET to_ms = ? WHERE id = ?'),
       insertSample: db.prepare(
         `INSERT OR REPLACE INTO samples (server_id, at, status, transition, check_duration_ms, sessions, queue, rate, stot,
-           chkfail, chkdown, downtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           chkfail, chkdown, downtime, ${TRAFFIC}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      backends: db.prepare('SELECT id, name, gone_at FROM backends WHERE instance_id = ?'),
+      insertBackend: db.prepare('INSERT INTO backends (instance_id, name, first_seen_at) VALUES (?, ?, ?)'),
+      setBackendGone: db.prepare('UPDATE backends SET gone_at = ? WHERE id = ?'),
+      insertBackendSample: db.prepare(
+        `INSERT OR REPLACE INTO backend_samples (backend_id, at, sessions, rate, ${TRAFFIC})
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertTransition: db.prepare(
         `INSERT INTO transitions (server_id, at, precision_ms, kind, from_status, from_transition, to_status,
@@ -83,11 +108,13 @@ export class HistoryWriter {
     const coverage = this.s.lastCoverage.get(row.id) as
       { id: number; from_ms: number; to_ms: number } | undefined;
     const servers = (this.s.servers.all(row.id) as ServerRow[]).map(toStoredServer);
+    const backends = this.s.backends.all(row.id) as { id: number; name: string; gone_at: number | null }[];
     return {
       id: row.id,
       process: row.info_at === null ? null : { pid: row.pid, uptimeSec: row.uptime_sec, at: row.info_at },
       coverage: coverage ? { id: coverage.id, from: coverage.from_ms, to: coverage.to_ms } : null,
       servers,
+      backends: backends.map((b) => ({ id: b.id, name: b.name, goneAt: b.gone_at })),
     };
   }
 
@@ -150,6 +177,37 @@ export class HistoryWriter {
       r.chkfail,
       r.chkdown,
       r.downtime,
+      r.http5xxRate,
+      r.connectionErrorsRate,
+      r.responseErrorsRate,
+      r.responseMs,
+      r.totalMs,
+      r.bytesInRate,
+      r.bytesOutRate,
+    );
+  }
+
+  insertBackend(instanceId: number, name: string, at: number): number {
+    return Number(this.s.insertBackend.run(instanceId, name, at).lastInsertRowid);
+  }
+
+  setBackendGone(id: number, at: number | null): void {
+    this.s.setBackendGone.run(at, id);
+  }
+
+  insertBackendSample(backendId: number, at: number, r: BackendSampleRow): void {
+    this.s.insertBackendSample.run(
+      backendId,
+      at,
+      r.sessions,
+      r.rate,
+      r.http5xxRate,
+      r.connectionErrorsRate,
+      r.responseErrorsRate,
+      r.responseMs,
+      r.totalMs,
+      r.bytesInRate,
+      r.bytesOutRate,
     );
   }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Interval } from '@/lib/health/history-types';
 import type { ServerRef } from '@/lib/health/server-key';
 import type { Retention } from './retention';
+import { findBackend, queryBackendHistory, type BackendHistory } from './backend-history-query';
 import { historyDbPath, openHistoryDb, readMeta, type HistoryDb } from './db';
 import { queryEvents, type EventFilter, type HistoryEvent } from './events-query';
 import { queryServerHistory, type ServerHistory } from './history-query';
@@ -12,6 +13,7 @@ import { findServer } from './timelines';
 import { queryUptime, type UptimeFilter, type UptimeReport } from './uptime-query';
 
 export type { HistoryDb } from './db';
+export type { BackendHistory, BackendHistorySample } from './backend-history-query';
 export type { EventFilter, HistoryEvent } from './events-query';
 export type { PoolCheckDurations } from './pool-latency-query';
 export type { HistorySample, ServerHistory } from './history-query';
@@ -59,6 +61,14 @@ export class HistoryStore {
     const server = findServer(db, ref.instance, ref.backend, ref.server);
     if (!server) return null;
     return queryServerHistory(db, server, range, { now: this.clock(), retention: this.retention, buckets });
+  }
+
+  /** The backend's own series; null when the backend was never recorded (the route answers 404). */
+  backendHistory(ref: { instance: string; backend: string }, range: Interval): BackendHistory | null {
+    const db = this.db();
+    const backend = findBackend(db, ref.instance, ref.backend);
+    if (!backend) return null;
+    return queryBackendHistory(db, backend, range, { now: this.clock(), retention: this.retention });
   }
 
   uptime(range: Interval, buckets?: number, filter?: UptimeFilter): UptimeReport {

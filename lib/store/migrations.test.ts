@@ -3,7 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { HistoryRecorder } from '@/lib/history/server/history-recorder';
+import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
+import { noTraffic } from '@/lib/health/traffic-rates';
+import { findBackend, queryBackendHistory } from './backend-history-query';
 import { historyDbPath, openHistoryDb } from './db';
+import { HistoryWriter } from './history-writer';
+import { runMaintenance } from './maintenance';
 import { queryServerHistory } from './history-query';
 import { MIGRATIONS } from './migrations';
 import { DEFAULT_RETENTION } from './retention';
@@ -36,7 +42,7 @@ test('a version-2 database upgrades in place: check durations read back under th
   const file = historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-migrate-')));
   databaseAtVersion2(file);
   const db = openHistoryDb(file);
-  expect(db.pragma('user_version', { simple: true })).toBe(3);
+  expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
   expect(db.prepare('SELECT check_duration_ms FROM samples').get()).toEqual({ check_duration_ms: 42 });
   for (const table of ['rollup_minute', 'rollup_hour']) {
     expect(db.prepare(`SELECT check_duration_ms, check_duration_max_ms FROM ${table}`).get()).toEqual({
@@ -53,7 +59,95 @@ test('a version-2 database upgrades in place: check durations read back under th
   );
   expect(history.resolution).toBe('raw');
   expect(history.samples).toEqual([
-    { at: T0, status: 'UP', transition: null, checkDurationMs: 42, sessions: 3, queue: 0, sessionRate: 1 },
+    expect.objectContaining({
+      at: T0,
+      status: 'UP',
+      checkDurationMs: 42,
+      sessions: 3,
+      queue: 0,
+      sessionRate: 1,
+    }),
   ]);
+  db.close();
+});
+
+const NO_TRAFFIC = {
+  http5xxRate: null,
+  connectionErrorsRate: null,
+  responseErrorsRate: null,
+  responseMs: null,
+  totalMs: null,
+  bytesInRate: null,
+  bytesOutRate: null,
+};
+
+/** A database of issue 9's hapscope (user_version 3): server samples and rollups, no traffic, no backends. */
+function databaseAtVersion3(file: string): void {
+  const db = new Database(file);
+  for (const sql of MIGRATIONS.slice(0, 3)) db.exec(sql);
+  db.pragma('user_version = 3');
+  db.exec(`
+    INSERT INTO instances (id, name) VALUES (1, 'eu');
+    INSERT INTO servers (id, instance_id, backend, name, first_seen_at, first_status, first_transition, last_status,
+      last_transition) VALUES (1, 1, 'web', 'a', ${T0}, 0, 0, 0, 0);
+    INSERT INTO coverage (id, instance_id, from_ms, to_ms) VALUES (1, 1, ${T0}, ${T0 + 60_000});
+    INSERT INTO samples (server_id, at, status, transition, check_duration_ms, sessions, queue, rate, stot, chkfail,
+      chkdown, downtime) VALUES (1, ${T0}, 0, 0, 42, 3, 0, 1, 10, 0, 0, 0);
+    INSERT INTO rollup_minute (server_id, bucket, up_ms, down_ms, planned_ms, nodata_ms, worst, check_duration_ms,
+      check_duration_max_ms, sess_avg, sess_max, rate_avg, rate_max, queue_max)
+      VALUES (1, ${T0 / 60_000}, 60000, 0, 0, 0, 5, 12.5, 40, 3, 3, 1, 1, 0);
+    INSERT INTO meta (key, value) VALUES ('rollup_minute_until', '${T0 / 60_000 + 1}');
+  `);
+  db.close();
+}
+
+test('a version-3 database upgrades in place: old rows have no traffic, new polls record it, backends too', () => {
+  const file = historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-migrate-')));
+  databaseAtVersion3(file);
+  const db = openHistoryDb(file);
+  expect(db.pragma('user_version', { simple: true })).toBe(4);
+  const server = findServer(db, 'eu', 'web', 'a')!;
+  const options = { now: T0 + 70_000, retention: DEFAULT_RETENTION };
+  const before = queryServerHistory(db, server, { from: T0, to: T0 + 60_000 }, options);
+  expect(before.samples).toEqual([
+    {
+      at: T0,
+      status: 'UP',
+      transition: null,
+      checkDurationMs: 42,
+      sessions: 3,
+      queue: 0,
+      sessionRate: 1,
+      ...NO_TRAFFIC,
+    },
+  ]);
+
+  // The recorder carries on in the same file: the server's traffic and, new, the backend's own row.
+  const recorder = new HistoryRecorder(new HistoryWriter(db), 2000);
+  const traffic = {
+    rates: { ...noTraffic(), http5xx: 0.5, bytesIn: 1000, bytesOut: 64_000 },
+    times: { queueMs: 0, connectMs: 1, responseMs: 35, totalMs: 60 },
+  };
+  const backend = { ...syntheticBackend('eu', 'web', [syntheticServer('a', traffic)]), ...traffic };
+  recorder.record({ instance: 'eu', at: T0 + 62_000, ok: true, backends: [backend], info: null });
+  const after = queryServerHistory(db, server, { from: T0, to: T0 + 64_000 }, options);
+  expect(after.samples.at(-1)).toMatchObject({
+    at: T0 + 62_000,
+    http5xxRate: 0.5,
+    responseMs: 35,
+    totalMs: 60,
+    bytesInRate: 1000,
+    bytesOutRate: 64_000,
+  });
+  const stored = findBackend(db, 'eu', 'web')!;
+  const own = queryBackendHistory(db, stored, { from: T0, to: T0 + 64_000 }, options);
+  expect(own.samples).toEqual([expect.objectContaining({ at: T0 + 62_000, http5xxRate: 0.5, totalMs: 60 })]);
+  // Rolling up after the upgrade leaves the old minute as it was.
+  runMaintenance(db, T0 + 10 * 60_000, DEFAULT_RETENTION);
+  expect(
+    db
+      .prepare('SELECT check_duration_ms, http_5xx_rate FROM rollup_minute WHERE bucket = ?')
+      .get(T0 / 60_000),
+  ).toEqual({ check_duration_ms: 12.5, http_5xx_rate: null });
   db.close();
 });

@@ -139,4 +139,75 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE rollup_hour RENAME COLUMN check_avg TO check_duration_ms;
   ALTER TABLE rollup_hour RENAME COLUMN check_max TO check_duration_max_ms;
   `,
+  `
+  -- Traffic of each server (issue 10): rates per second from poll deltas, HAProxy's rtime and ttime in ms.
+  ALTER TABLE samples ADD COLUMN http_5xx_rate REAL;
+  ALTER TABLE samples ADD COLUMN connection_errors_rate REAL;
+  ALTER TABLE samples ADD COLUMN response_errors_rate REAL;
+  ALTER TABLE samples ADD COLUMN response_ms INTEGER;
+  ALTER TABLE samples ADD COLUMN total_ms INTEGER;
+  ALTER TABLE samples ADD COLUMN bytes_in_rate REAL;
+  ALTER TABLE samples ADD COLUMN bytes_out_rate REAL;
+  -- Their rollups: time-weighted means over the time each was known; maxima where peaks matter.
+  ALTER TABLE rollup_minute ADD COLUMN http_5xx_rate REAL;
+  ALTER TABLE rollup_minute ADD COLUMN http_5xx_rate_max REAL;
+  ALTER TABLE rollup_minute ADD COLUMN connection_errors_rate REAL;
+  ALTER TABLE rollup_minute ADD COLUMN response_errors_rate REAL;
+  ALTER TABLE rollup_minute ADD COLUMN response_ms REAL;
+  ALTER TABLE rollup_minute ADD COLUMN response_max_ms INTEGER;
+  ALTER TABLE rollup_minute ADD COLUMN total_ms REAL;
+  ALTER TABLE rollup_minute ADD COLUMN total_max_ms INTEGER;
+  ALTER TABLE rollup_minute ADD COLUMN bytes_in_rate REAL;
+  ALTER TABLE rollup_minute ADD COLUMN bytes_out_rate REAL;
+  ALTER TABLE rollup_hour ADD COLUMN http_5xx_rate REAL;
+  ALTER TABLE rollup_hour ADD COLUMN http_5xx_rate_max REAL;
+  ALTER TABLE rollup_hour ADD COLUMN connection_errors_rate REAL;
+  ALTER TABLE rollup_hour ADD COLUMN response_errors_rate REAL;
+  ALTER TABLE rollup_hour ADD COLUMN response_ms REAL;
+  ALTER TABLE rollup_hour ADD COLUMN response_max_ms INTEGER;
+  ALTER TABLE rollup_hour ADD COLUMN total_ms REAL;
+  ALTER TABLE rollup_hour ADD COLUMN total_max_ms INTEGER;
+  ALTER TABLE rollup_hour ADD COLUMN bytes_in_rate REAL;
+  ALTER TABLE rollup_hour ADD COLUMN bytes_out_rate REAL;
+  -- Backends: their own HAProxy row, which counts the 503s the backend answers itself when no server is usable.
+  CREATE TABLE backends (
+    id INTEGER PRIMARY KEY,
+    instance_id INTEGER NOT NULL REFERENCES instances(id),
+    name TEXT NOT NULL,
+    first_seen_at INTEGER NOT NULL,
+    gone_at INTEGER,
+    UNIQUE (instance_id, name)
+  );
+  CREATE TABLE backend_samples (
+    backend_id INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    sessions INTEGER NOT NULL,
+    rate INTEGER NOT NULL,
+    http_5xx_rate REAL, connection_errors_rate REAL, response_errors_rate REAL,
+    response_ms INTEGER, total_ms INTEGER, bytes_in_rate REAL, bytes_out_rate REAL,
+    PRIMARY KEY (backend_id, at)
+  ) WITHOUT ROWID;
+  CREATE TABLE backend_rollup_minute (
+    backend_id INTEGER NOT NULL,
+    bucket INTEGER NOT NULL, -- epoch minutes
+    covered_ms INTEGER NOT NULL, nodata_ms INTEGER NOT NULL,
+    sess_avg REAL NOT NULL, sess_max INTEGER NOT NULL,
+    rate_avg REAL NOT NULL, rate_max INTEGER NOT NULL,
+    http_5xx_rate REAL, http_5xx_rate_max REAL, connection_errors_rate REAL, response_errors_rate REAL,
+    response_ms REAL, response_max_ms INTEGER, total_ms REAL, total_max_ms INTEGER,
+    bytes_in_rate REAL, bytes_out_rate REAL,
+    PRIMARY KEY (backend_id, bucket)
+  ) WITHOUT ROWID;
+  CREATE TABLE backend_rollup_hour (
+    backend_id INTEGER NOT NULL,
+    bucket INTEGER NOT NULL, -- epoch hours
+    covered_ms INTEGER NOT NULL, nodata_ms INTEGER NOT NULL,
+    sess_avg REAL NOT NULL, sess_max INTEGER NOT NULL,
+    rate_avg REAL NOT NULL, rate_max INTEGER NOT NULL,
+    http_5xx_rate REAL, http_5xx_rate_max REAL, connection_errors_rate REAL, response_errors_rate REAL,
+    response_ms REAL, response_max_ms INTEGER, total_ms REAL, total_max_ms INTEGER,
+    bytes_in_rate REAL, bytes_out_rate REAL,
+    PRIMARY KEY (backend_id, bucket)
+  ) WITHOUT ROWID;
+  `,
 ];

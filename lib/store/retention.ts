@@ -1,9 +1,11 @@
 /**
- * Retention: raw samples, minute and hour rollups each kept for their window, and never dropped before the next
- * level has rolled them up. Transitions, coverage and reloads are kept as long as the longest window.
+ * Retention: raw samples, minute and hour rollups (of servers and of backends) each kept for their window, and
+ * never dropped before the next level has rolled them up. Transitions, coverage and reloads are kept as long as
+ * the longest window.
  */
 import { readMeta, type HistoryDb } from './db';
-import { HOUR_MS, META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, serverBatches } from './rollup';
+import { dimensionBatches } from './dimensions';
+import { HOUR_MS, META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS } from './rollup';
 
 export interface Retention {
   rawHours: number;
@@ -21,16 +23,35 @@ export function* prune(db: HistoryDb, now: number, retention: Retention): Genera
   const rawCut = Math.min(now - retention.rawHours * HOUR_MS, minutesRolled * MINUTE_MS);
   const minuteCut = Math.min(Math.floor((now - retention.minuteDays * DAY_MS) / MINUTE_MS), hoursRolled * 60);
   const hourCut = Math.floor((now - retention.hourDays * DAY_MS) / HOUR_MS);
-  const statements = [
-    { sql: db.prepare('DELETE FROM samples WHERE server_id = ? AND at < ?'), cut: rawCut },
-    { sql: db.prepare('DELETE FROM rollup_minute WHERE server_id = ? AND bucket < ?'), cut: minuteCut },
-    { sql: db.prepare('DELETE FROM rollup_hour WHERE server_id = ? AND bucket < ?'), cut: hourCut },
-  ];
-  for (const batch of serverBatches(db)) {
-    db.transaction(() => {
-      for (const server of batch) for (const { sql, cut } of statements) if (cut > 0) sql.run(server.id, cut);
-    })();
-    yield;
+  const series = [
+    {
+      dimensions: 'servers',
+      id: 'server_id',
+      samples: 'samples',
+      minutes: 'rollup_minute',
+      hours: 'rollup_hour',
+    },
+    {
+      dimensions: 'backends',
+      id: 'backend_id',
+      samples: 'backend_samples',
+      minutes: 'backend_rollup_minute',
+      hours: 'backend_rollup_hour',
+    },
+  ] as const;
+  for (const { dimensions, id, samples, minutes, hours } of series) {
+    const statements = [
+      { sql: db.prepare(`DELETE FROM ${samples} WHERE ${id} = ? AND at < ?`), cut: rawCut },
+      { sql: db.prepare(`DELETE FROM ${minutes} WHERE ${id} = ? AND bucket < ?`), cut: minuteCut },
+      { sql: db.prepare(`DELETE FROM ${hours} WHERE ${id} = ? AND bucket < ?`), cut: hourCut },
+    ];
+    for (const batch of dimensionBatches(db, dimensions)) {
+      db.transaction(() => {
+        for (const dimension of batch)
+          for (const { sql, cut } of statements) if (cut > 0) sql.run(dimension.id, cut);
+      })();
+      yield;
+    }
   }
   const keepFrom = now - retention.hourDays * DAY_MS;
   yield* deleteInBatches(

@@ -201,6 +201,19 @@ describe('demo seed', () => {
     expect(by.steady).toMatchObject({ downSec: 0, uptimePct: 100 });
     expect(by.steady!.noDataSec).toBeGreaterThan(200);
     expect(count(db, 'SELECT COUNT(*) AS n FROM rollup_minute')).toBeGreaterThan(0);
+    // Traffic too, for the response-time, errors and bytes charts: the flapping server answers 5xx around its flaps.
+    for (const table of ['rollup_minute', 'backend_rollup_minute']) {
+      const traffic = db
+        .prepare(
+          `SELECT MIN(response_ms) AS fastest, MAX(total_max_ms) AS slowest, MAX(http_5xx_rate_max) AS errors,
+             MAX(bytes_out_rate) AS bytes, COUNT(*) AS n FROM ${table}`,
+        )
+        .get() as Record<string, number>;
+      expect(traffic.fastest, table).toBeGreaterThan(0);
+      expect(traffic.slowest, table).toBeGreaterThan(traffic.fastest!);
+      expect(traffic.errors, table).toBeGreaterThan(0);
+      expect(traffic.bytes, table).toBeGreaterThan(0);
+    }
     db.close();
   });
 });

@@ -2,7 +2,7 @@
 import type { Interval } from '@/lib/health/history-types';
 import { invertIntervals, type ServerTimelineInput, type TimelineChange } from '@/lib/health/timeline';
 import type { HistoryDb } from './db';
-import { coverageByInstance, serverCoverage } from './rollup';
+import { coverageByInstance, lifeCoverage } from './dimensions';
 import { toStatusPoint } from './status-codes';
 
 export interface ServerDimension {
@@ -119,7 +119,7 @@ export function loadTimelines(db: HistoryDb, range: Interval, filter: ServerFilt
   return dims
     .filter((dim) => dim.first_seen_at < range.to)
     .map((dim) => {
-      const covered = serverCoverage(coverage.get(dim.instance_id) ?? [], dim, range);
+      const covered = lifeCoverage(coverage.get(dim.instance_id) ?? [], dim, range);
       return {
         server: toDimension(dim),
         input: toInput(dim, initial.get(dim.id), changes.get(dim.id) ?? [], covered, range),

@@ -29,6 +29,8 @@ function Panel({ options }: { options: EmbedOptions }) {
     case 'latency':
     case 'session-rate':
     case 'queue':
+    case 'response-time':
+    case 'errors':
       return <ChartEmbed options={options} metric={options.panel} />;
     case 'pool':
       return <PoolEmbed options={options} />;

@@ -9,6 +9,7 @@ import { useRoutes } from '../../hooks/use-routes';
 import { useServerHistory } from '../../hooks/use-server-history';
 import { EmptyState } from '../../ui/empty-state';
 import { BackendRoutesCard } from '../routes/backend-routes-card';
+import { BackendTrafficSection } from './backend-traffic-section';
 import { ShareButton } from '../share/share-button';
 import { backendShareChoices, preferring, serverShareChoices } from '../share/share-choices';
 import { EventsList } from './events-list';
@@ -33,8 +34,8 @@ export interface BackendHistoryPanelProps {
 const EVENTS_LIMIT = 1000;
 
 /**
- * One backend's history: uptime bars and figures per server, charts of the selected server, its events. Every
- * request is filtered to the backend by the API.
+ * One backend's history: uptime bars and figures per server, the backend's own traffic, charts of the selected
+ * server, its events. Every request is filtered to the backend by the API.
  */
 export function BackendHistoryPanel({ instance, backend }: BackendHistoryPanelProps) {
   const [query, setQuery] = useHistoryQuery('24h');
@@ -83,6 +84,7 @@ export function BackendHistoryPanel({ instance, backend }: BackendHistoryPanelPr
         selected={selected}
         onSelect={(server) => setQuery({ server })}
       />
+      <BackendTrafficSection instance={instance} backend={backend} range={range} />
       <ChartsSection
         instance={instance}
         backend={backend}

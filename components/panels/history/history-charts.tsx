@@ -2,31 +2,26 @@
 
 import { useMemo } from 'react';
 import type { HistoryDto } from '@/lib/api/history-dto';
+import { BytesRateChart } from '../../charts/bytes-rate-chart';
+import { ErrorsChart } from '../../charts/errors-chart';
 import { LatencyChart } from '../../charts/latency-chart';
 import { QueueChart } from '../../charts/queue-chart';
+import { ResponseTimeChart } from '../../charts/response-time-chart';
 import { SessionRateChart } from '../../charts/session-rate-chart';
 import { SessionsChart } from '../../charts/sessions-chart';
-import { toChartPoints } from './chart-points';
+import { serverChartView } from './chart-view';
 import { ChartLegend } from './history-legend';
 import styles from './history.module.css';
-import { toMarkers, toShadedSpans } from './state-spans';
 
-const CHART_HEIGHT = 170;
+export const CHART_HEIGHT = 170;
+const CHARTS = 7;
 
-/** Check latency, session rate, sessions and queue of one server, with its transitions and downtime drawn in. */
+/**
+ * One server's check latency, session rate, sessions, queue, response time, errors and bytes, with its
+ * transitions and downtime drawn in.
+ */
 export function HistoryCharts({ history }: { history: HistoryDto | undefined }) {
-  const view = useMemo(() => {
-    if (!history) return null;
-    return {
-      data: toChartPoints(history),
-      from: Date.parse(history.from),
-      to: Date.parse(history.to),
-      markers: toMarkers(history.transitions),
-      spans: toShadedSpans(history),
-      generatedUntil: history.generatedUntil ? Date.parse(history.generatedUntil) : null,
-      height: CHART_HEIGHT,
-    };
-  }, [history]);
+  const view = useMemo(() => history && serverChartView(history, CHART_HEIGHT), [history]);
   return (
     <>
       <div className={styles.chartGrid} data-testid="history-charts">
@@ -36,9 +31,12 @@ export function HistoryCharts({ history }: { history: HistoryDto | undefined }) 
             <SessionRateChart {...view} />
             <SessionsChart {...view} />
             <QueueChart {...view} />
+            <ResponseTimeChart {...view} />
+            <ErrorsChart {...view} />
+            <BytesRateChart {...view} />
           </>
         ) : (
-          Array.from({ length: 4 }, (_, i) => (
+          Array.from({ length: CHARTS }, (_, i) => (
             <div key={i} className={styles.chartPlaceholder} style={{ height: CHART_HEIGHT + 40 }} />
           ))
         )}

@@ -37,6 +37,13 @@ const sample = (
   queue: 0,
   sessionRate: 2,
   transition: null,
+  http5xxRate: null,
+  connectionErrorsRate: null,
+  responseErrorsRate: null,
+  responseMs: null,
+  totalMs: null,
+  bytesInRate: null,
+  bytesOutRate: null,
   ...extra,
 });
 const history = (patch: Partial<HistoryDto>) =>

@@ -2,7 +2,7 @@
  * What the charts draw over their lines: a marker per transition (coloured by the state entered) and shaded spans
  * while a server was DOWN or in planned maintenance. Pure.
  */
-import type { HistoryDto, TransitionDto } from '@/lib/api/history-dto';
+import type { HistoryDto, IntervalDto, TransitionDto } from '@/lib/api/history-dto';
 import type { ServerStatus, Transition } from '@/lib/health/types';
 import type { ChartMarker, MarkerTone, ShadedSpan } from '../../charts/chart-types';
 
@@ -50,7 +50,9 @@ export function toShadedSpans(
     status = t.to;
   }
   close(to);
-  for (const gap of history.noData)
-    spans.push({ from: Date.parse(gap.from), to: Date.parse(gap.to), tone: 'no-data' });
-  return spans;
+  return [...spans, ...noDataSpans(history.noData)];
 }
+
+/** Gaps in polling, greyed. */
+export const noDataSpans = (noData: readonly IntervalDto[]): ShadedSpan[] =>
+  noData.map((gap) => ({ from: Date.parse(gap.from), to: Date.parse(gap.to), tone: 'no-data' }));

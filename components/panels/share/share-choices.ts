@@ -6,6 +6,8 @@ export function backendShareChoices(instance: string, backend: string): ShareCho
   return [
     { panel: 'backend', target, label: `${backend}: status table` },
     { panel: 'uptime', target, label: `${backend}: uptime bar` },
+    { panel: 'response-time', target, label: `${backend}: response-time chart` },
+    { panel: 'errors', target, label: `${backend}: errors chart` },
     { panel: 'alerts', target, label: `${backend}: firing alerts` },
   ];
 }
@@ -16,6 +18,8 @@ export function serverShareChoices(instance: string, backend: string, server: st
     { panel: 'latency', target, label: `${server}: check-latency chart` },
     { panel: 'session-rate', target, label: `${server}: session-rate chart` },
     { panel: 'queue', target, label: `${server}: queue chart` },
+    { panel: 'response-time', target, label: `${server}: response-time chart` },
+    { panel: 'errors', target, label: `${server}: errors chart` },
     { panel: 'server', target, label: `${server}: status` },
     { panel: 'uptime', target, label: `${server}: uptime bar` },
   ];

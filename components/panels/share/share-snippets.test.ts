@@ -53,6 +53,15 @@ describe('embedUrl', () => {
       `${ORIGIN}/embed/latency?instance=demo&backend=api_backend&server=api+1&range=24h&legend=0`,
     );
   });
+
+  test("the response-time and errors charts of a server or of a backend's own row", () => {
+    expect(embedUrl(ORIGIN, server('response-time'), { ...defaults, range: '6h' })).toBe(
+      `${ORIGIN}/embed/response-time?instance=demo&backend=api_backend&server=api+1&range=6h`,
+    );
+    expect(embedUrl(ORIGIN, { ...backend, panel: 'errors' }, { ...defaults, range: '1h' })).toBe(
+      `${ORIGIN}/embed/errors?instance=demo&backend=codeserver_backend`,
+    );
+  });
 });
 
 test('the iframe snippet escapes its attributes and is sandboxed', () => {
@@ -83,6 +92,8 @@ describe('badgePath', () => {
       '/api/v1/badge/sparkline/server/demo/api_backend/api%201.svg?metric=rate&range=6h',
     ],
     [server('queue'), '1h', '/api/v1/badge/server/demo/api_backend/api%201.svg'],
+    [server('errors'), '1h', '/api/v1/badge/server/demo/api_backend/api%201.svg'],
+    [{ ...backend, panel: 'response-time' }, '24h', '/api/v1/badge/backend/demo/codeserver_backend.svg'],
     [{ panel: 'pool', target: { type: 'pool', pool: 'eu' }, label: 'eu' }, '1h', '/api/v1/badge/pool/eu.svg'],
     [{ panel: 'alerts', target: { type: 'none' }, label: 'alerts' }, '1h', null],
   ])('%j over %s → %s', (choice, range, expected) => {

@@ -5,6 +5,7 @@
 import { sparklineBadgeUrl, statusBadgeUrl, uptimeBadgeUrl } from '@/lib/api/urls';
 import {
   embedPath,
+  HISTORY_PANELS,
   type EmbedPanel,
   type EmbedRange,
   type EmbedTarget,
@@ -29,12 +30,9 @@ export interface ShareOptions {
 const escapeAttr = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Panels whose content depends on the range (the others ignore it, so it stays out of their URL). */
-const RANGED: ReadonlySet<EmbedPanel> = new Set(['uptime', 'latency', 'session-rate', 'queue']);
-const LEGENDED: ReadonlySet<EmbedPanel> = new Set(['uptime', 'latency', 'session-rate', 'queue']);
-
-export const takesRange = (panel: EmbedPanel) => RANGED.has(panel);
-export const takesLegend = (panel: EmbedPanel) => LEGENDED.has(panel);
+/** History panels depend on the range and have a legend; live ones ignore both, so they stay out of their URL. */
+export const takesRange = (panel: EmbedPanel) => HISTORY_PANELS.has(panel);
+export const takesLegend = (panel: EmbedPanel) => HISTORY_PANELS.has(panel);
 
 export function embedUrl(origin: string, choice: ShareChoice, options: ShareOptions): string {
   const path = embedPath(

@@ -1,7 +1,14 @@
-/** OpenAPI registrations of the history endpoints: server history, uptime, events, pool latency. */
+/** OpenAPI registrations of the history endpoints: server and backend history, uptime, events, pool latency. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { EventsQuery, EventsSchema } from '../schemas/events';
-import { HistoryParams, HistoryQuery, HistorySchema } from '../schemas/history';
+import {
+  BackendHistoryParams,
+  BackendHistoryQuery,
+  BackendHistorySchema,
+  HistoryParams,
+  HistoryQuery,
+  HistorySchema,
+} from '../schemas/history';
 import { PoolLatencyParams, PoolLatencyQuery, PoolLatencySchema } from '../schemas/pools';
 import { UptimeQuery, UptimeSchema } from '../schemas/uptime';
 import { registerEndpoints } from './endpoint';
@@ -14,6 +21,13 @@ export function registerHistoryPaths(registry: OpenAPIRegistry): void {
       summary: "One server's samples, transitions and uptime over a range (default 24h)",
       request: { params: HistoryParams, query: HistoryQuery },
       ok: json(HistorySchema, 'the history'),
+    },
+    {
+      path: '/api/v1/backends/{instance}/{backend}/history',
+      summary:
+        "A backend's own samples over a range (default 24h): sessions, 5xx and error rates, rtime/ttime, bytes",
+      request: { params: BackendHistoryParams, query: BackendHistoryQuery },
+      ok: json(BackendHistorySchema, "the backend's history"),
     },
     {
       path: '/api/v1/uptime',

@@ -16,6 +16,7 @@ test('an OpenAPI 3.1 document lists every endpoint of the API', () => {
     '/api/v1/alerts',
     '/api/v1/alerts/stream',
     '/api/v1/alerts/{id}/ack',
+    '/api/v1/backends/{instance}/{backend}/history',
     '/api/v1/badge/backend/{instance}/{backend}.svg',
     '/api/v1/badge/pool/{pool}.svg',
     '/api/v1/badge/server/{instance}/{backend}/{server}.svg',
@@ -67,6 +68,10 @@ test.each([
   ],
   ['/api/v1/pools/{pool}/latency', ['path:pool', 'query:range', 'query:from', 'query:to']],
   [
+    '/api/v1/backends/{instance}/{backend}/history',
+    ['path:instance', 'path:backend', 'query:range', 'query:from', 'query:to'],
+  ],
+  [
     '/api/v1/servers/{instance}/{backend}/{server}/history',
     [
       'path:instance',
@@ -90,6 +95,28 @@ test('range= offers the one preset table', () => {
 test('the pool latency answer is described field by field', () => {
   const latency = doc.components?.schemas?.PoolLatency as { required: string[] };
   expect(latency.required).toEqual(['pool', 'from', 'to', 'resolution', 'bucketMs', 'points']);
+});
+
+test("a backend's history documents its traffic fields, with the rollups' maxima", () => {
+  const sample = doc.components?.schemas?.BackendHistory as {
+    properties: { samples: { items: { properties: Record<string, unknown>; required: string[] } } };
+  };
+  const items = sample.properties.samples.items;
+  expect(items.required).toEqual([
+    'at',
+    'sessions',
+    'sessionRate',
+    'http5xxRate',
+    'connectionErrorsRate',
+    'responseErrorsRate',
+    'responseMs',
+    'totalMs',
+    'bytesInRate',
+    'bytesOutRate',
+  ]);
+  expect(Object.keys(items.properties)).toEqual(
+    expect.arrayContaining(['http5xxRateMax', 'responseMaxMs', 'totalMaxMs', 'noDataSec']),
+  );
 });
 
 test('the served document is built once', () => {

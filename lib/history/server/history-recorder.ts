@@ -1,13 +1,14 @@
 /**
- * Turns each poll into history: coverage, transitions and compact samples, one transaction per poll.
- * A sample is written when anything in it changed since the server's last written sample, or as a heartbeat at
- * least every 30 s; readers treat the last sample as holding until the next one or the end of coverage.
+ * Turns each poll into history: coverage, transitions and compact samples of every server and of every backend's
+ * own row, one transaction per poll. A sample is written when anything in it changed since the last written one
+ * (sample-rows.ts), or as a heartbeat at least every 30 s; readers treat the last sample as holding until the
+ * next one or the end of coverage.
  */
 import { detectReload, type ProcessReading } from '@/lib/health/detect-reload';
 import { detectTransitions, type PreviousReading, type ServerReading } from '@/lib/health/detect-transitions';
 import type { Backend, HaproxyProcessInfo, Server } from '@/lib/health/types';
-import type { HistoryWriter, SampleRow } from '@/lib/store/history-writer';
-import { statusCode, transitionCode } from '@/lib/store/status-codes';
+import type { BackendSampleRow, HistoryWriter, SampleRow } from '@/lib/store/history-writer';
+import { backendSampleChanged, sampleChanged, toBackendSampleRow, toSampleRow } from './sample-rows';
 
 export const HEARTBEAT_MS = 30_000;
 /** A poll more than this many intervals after the last success starts a new coverage interval (a gap). */
@@ -21,16 +22,22 @@ export interface PollRecord {
   info: HaproxyProcessInfo | null;
 }
 
-interface ServerMemory {
+/** What a series (a server's, a backend's) remembers between polls. */
+interface SeriesMemory<Row> {
   id: number;
-  backup: boolean;
-  pool: string | null;
-  previous: PreviousReading;
-  lastSample: SampleRow | null;
+  lastSample: Row | null;
   lastWrittenAt: number;
   gone: boolean;
   seenAt: number;
 }
+
+interface ServerMemory extends SeriesMemory<SampleRow> {
+  backup: boolean;
+  pool: string | null;
+  previous: PreviousReading;
+}
+
+type BackendMemory = SeriesMemory<BackendSampleRow>;
 
 interface InstanceMemory {
   id: number;
@@ -39,6 +46,7 @@ interface InstanceMemory {
   process: ProcessReading | null;
   /** By backend, then server name: no key string is built per server on the hot path. */
   servers: Map<string, Map<string, ServerMemory>>;
+  backends: Map<string, BackendMemory>;
 }
 
 export class HistoryRecorder {
@@ -72,6 +80,7 @@ export class HistoryRecorder {
     const reload = this.processReload(instance, poll);
     const context = { previousAt, at, reload, contiguous };
     for (const backend of backends) {
+      this.writeBackendSample(this.backendMemory(instance, backend.name, at), backend, at, contiguous);
       for (const server of backend.servers) {
         const memory = this.serverMemory(instance, backend.name, server, at);
         const reading = toReading(server);
@@ -96,18 +105,28 @@ export class HistoryRecorder {
   }
 
   private writeSample(memory: ServerMemory, row: SampleRow, at: number, contiguous: boolean): void {
-    const due =
-      !contiguous ||
-      memory.gone ||
-      !memory.lastSample ||
-      at - memory.lastWrittenAt >= HEARTBEAT_MS ||
-      sampleChanged(memory.lastSample, row);
+    const last = memory.lastSample;
+    const due = last === null || mustWrite(memory, at, contiguous) || sampleChanged(last, row);
     if (memory.gone) {
       this.writer.setGone(memory.id, null);
       memory.gone = false;
     }
     if (!due) return;
     this.writer.insertSample(memory.id, at, row);
+    memory.lastSample = row;
+    memory.lastWrittenAt = at;
+  }
+
+  private writeBackendSample(memory: BackendMemory, backend: Backend, at: number, contiguous: boolean): void {
+    const row = toBackendSampleRow(backend);
+    const last = memory.lastSample;
+    const due = last === null || mustWrite(memory, at, contiguous) || backendSampleChanged(last, row);
+    if (memory.gone) {
+      this.writer.setBackendGone(memory.id, null);
+      memory.gone = false;
+    }
+    if (!due) return;
+    this.writer.insertBackendSample(memory.id, at, row);
     memory.lastSample = row;
     memory.lastWrittenAt = at;
   }
@@ -119,6 +138,11 @@ export class HistoryRecorder {
         memory.gone = true;
         this.writer.setGone(memory.id, at);
       }
+    }
+    for (const memory of instance.backends.values()) {
+      if (memory.seenAt === at || memory.gone) continue;
+      memory.gone = true;
+      this.writer.setBackendGone(memory.id, at);
     }
   }
 
@@ -142,7 +166,17 @@ export class HistoryRecorder {
       coverageTo: stored.coverage?.to ?? null,
       process: stored.process,
       servers: new Map(),
+      backends: new Map(),
     };
+    for (const backend of stored.backends) {
+      memory.backends.set(backend.name, {
+        id: backend.id,
+        lastSample: null,
+        lastWrittenAt: 0,
+        gone: backend.goneAt !== null,
+        seenAt: 0,
+      });
+    }
     for (const server of stored.servers) {
       serversOf(memory, server.backend).set(server.name, {
         id: server.id,
@@ -157,6 +191,19 @@ export class HistoryRecorder {
       });
     }
     this.instances.set(name, memory);
+    return memory;
+  }
+
+  private backendMemory(instance: InstanceMemory, name: string, at: number): BackendMemory {
+    let memory = instance.backends.get(name);
+    if (!memory) {
+      const id = this.writer.insertBackend(instance.id, name, at);
+      // Heartbeats spread over the 30 s, as servers' are.
+      const stagger = (id % 15) * (HEARTBEAT_MS / 15);
+      memory = { id, lastSample: null, lastWrittenAt: at - stagger, gone: false, seenAt: at };
+      instance.backends.set(name, memory);
+    }
+    memory.seenAt = at;
     return memory;
   }
 
@@ -209,39 +256,7 @@ function toReading(server: Server): ServerReading {
   };
 }
 
-function toSampleRow(server: Server): SampleRow {
-  return {
-    status: statusCode(server.status),
-    transition: transitionCode(server.transition),
-    checkDurationMs: server.check.durationMs,
-    sessions: server.sessions.current,
-    queue: server.queue.current,
-    rate: server.sessionRate.current,
-    stot: server.sessions.total,
-    chkfail: server.checkFailures,
-    chkdown: server.checkDowns,
-    downtime: server.downtimeSec,
-  };
-}
-
-/**
- * Changed = status, sessions, queue, rate or check counters differ, or the check duration moved by more than
- * 2 ms or 10 % (it jitters by a millisecond on every check; stored values stay within that of the truth).
- * stot and downtime ride along without triggering a write: deltas are taken between written samples.
- */
-export function sampleChanged(last: SampleRow, next: SampleRow): boolean {
-  if (
-    last.status !== next.status ||
-    last.transition !== next.transition ||
-    last.sessions !== next.sessions ||
-    last.queue !== next.queue ||
-    last.rate !== next.rate ||
-    last.chkfail !== next.chkfail ||
-    last.chkdown !== next.chkdown
-  ) {
-    return true;
-  }
-  const [was, now] = [last.checkDurationMs, next.checkDurationMs];
-  if (was === null || now === null) return was !== now;
-  return Math.abs(now - was) > Math.max(2, was * 0.1);
+/** A gap in coverage, a return after being gone, or the heartbeat: written whether or not anything changed. */
+function mustWrite(memory: SeriesMemory<unknown>, at: number, contiguous: boolean): boolean {
+  return !contiguous || memory.gone || at - memory.lastWrittenAt >= HEARTBEAT_MS;
 }

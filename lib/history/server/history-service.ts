@@ -1,5 +1,5 @@
 import 'server-only';
-import type { EventsDto, HistoryDto, UptimeDto } from '@/lib/api/history-dto';
+import type { BackendHistoryDto, EventsDto, HistoryDto, UptimeDto } from '@/lib/api/history-dto';
 import type { TimeRange } from '@/lib/health/time-range';
 import type { EventFilter, HistoryStore, ServerRef, UptimeFilter } from '@/lib/store';
 
@@ -7,6 +7,7 @@ import type { EventFilter, HistoryStore, ServerRef, UptimeFilter } from '@/lib/s
 export interface HistoryParts {
   store: HistoryStore;
 }
+import { toBackendHistoryDto } from './to-backend-history-dto';
 import { toEventsDto, toHistoryDto, toUptimeDto } from './to-history-dto';
 
 /** GET …/history: null when the server was never recorded. */
@@ -18,6 +19,16 @@ export function getServerHistory(
 ): HistoryDto | null {
   const history = store.serverHistory(ref, range, buckets);
   return history && toHistoryDto(history, store.generatedUntil());
+}
+
+/** GET /api/v1/backends/{instance}/{backend}/history: null when the backend was never recorded. */
+export function getBackendHistory(
+  { store }: HistoryParts,
+  ref: { instance: string; backend: string },
+  range: TimeRange,
+): BackendHistoryDto | null {
+  const history = store.backendHistory(ref, range);
+  return history && toBackendHistoryDto(history, store.generatedUntil());
 }
 
 /** GET /api/v1/uptime; the filter is applied in the store's reads. */

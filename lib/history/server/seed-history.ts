@@ -1,10 +1,12 @@
 /**
  * Demo history: when the database holds none, a few hours of plausible polls (a flapping server, an outage, a
- * maintenance window, a short gap in polling) are recorded through the real recorder, then rolled up. meta marks
- * that history before `generated_history_until` is generated, so the UI can say so.
+ * maintenance window, a short gap in polling; traffic with response times, errors and bytes) are recorded through
+ * the real recorder, then rolled up. meta marks that history before `generated_history_until` is generated, so
+ * the UI can say so.
  */
 import { HistoryRecorder } from '@/lib/history/server/history-recorder';
-import type { ServerStatus } from '@/lib/health/types';
+import { noTraffic } from '@/lib/health/traffic-rates';
+import type { Backend, ProxyTimes, Server, ServerStatus, TrafficRates } from '@/lib/health/types';
 import { readMeta, writeMeta, type HistoryDb } from '@/lib/store/db';
 import { HistoryWriter } from '@/lib/store/history-writer';
 import { runMaintenance } from '@/lib/store/maintenance';
@@ -53,7 +55,7 @@ export function seedGeneratedHistory(
         list.push(serverAt(s, plans[i]!, at, i));
         byBackend.set(s.backend, list);
       }
-      const backends = [...byBackend].map(([name, servers]) => syntheticBackend(instance, name, servers));
+      const backends = [...byBackend].map(([name, servers]) => backendAt(instance, name, servers));
       recorder.record({ instance, at, ok, backends: ok ? backends : null, info: null });
     }
     until = at;
@@ -102,5 +104,67 @@ function serverAt(seed: SeedServer, periods: Period[], at: number, index: number
       total: Math.floor(at / 5_000),
     },
     sessionRate: { current: serving ? Math.round(wave * 5) : 0, max: 9 },
+    ...trafficAt(serving, wave, index, status === 'UP' && flapping(periods, at)),
   });
+}
+
+/** The flapping server answers some 5xx and fails some connections around its flaps. */
+const flapping = (periods: Period[], at: number) =>
+  periods.length > 1 && at >= periods[0]!.from - 60_000 && at < periods[periods.length - 1]!.to + 60_000;
+
+/** Traffic that follows the session wave: slower responses as load rises, bytes by the request. */
+function trafficAt(serving: boolean, wave: number, index: number, erratic: boolean) {
+  const requests = serving ? 2 + wave * 6 : 0;
+  const responseMs = serving ? Math.round(25 + index * 6 + wave * 40 + (erratic ? 120 : 0)) : null;
+  const rates: TrafficRates = {
+    ...noTraffic(),
+    requests,
+    bytesIn: Math.round(requests * 700),
+    bytesOut: Math.round(requests * (18_000 + index * 2_000)),
+    http5xx: erratic ? 0.5 : serving && wave > 0.97 ? 0.1 : 0,
+    connectionErrors: erratic ? 0.2 : 0,
+    responseErrors: erratic ? 0.1 : 0,
+  };
+  const times: ProxyTimes = {
+    queueMs: 0,
+    connectMs: serving ? 1 : null,
+    responseMs,
+    totalMs: responseMs === null ? null : responseMs + Math.round(10 + wave * 25),
+  };
+  return { rates, times };
+}
+
+/**
+ * The backend's own row sums its servers' traffic; with no server UP it answers clients with 503s itself, which
+ * only its row counts.
+ */
+function backendAt(instance: string, name: string, servers: Server[]): Backend {
+  const backend = syntheticBackend(instance, name, servers);
+  const serving = servers.filter((s) => s.status === 'UP');
+  const sum = (pick: (s: Server) => number | null) => servers.reduce((n, s) => n + (pick(s) ?? 0), 0);
+  const mean = (pick: (s: Server) => number | null) =>
+    serving.length === 0
+      ? null
+      : Math.round(serving.reduce((n, s) => n + (pick(s) ?? 0), 0) / serving.length);
+  const own503 = serving.length === 0 ? 1.5 : 0;
+  return {
+    ...backend,
+    sessions: { ...backend.sessions, current: sum((s) => s.sessions.current) },
+    sessionRate: { ...backend.sessionRate, current: sum((s) => s.sessionRate.current) },
+    rates: {
+      ...noTraffic(),
+      requests: sum((s) => s.rates.requests) + own503,
+      bytesIn: sum((s) => s.rates.bytesIn),
+      bytesOut: sum((s) => s.rates.bytesOut) + own503 * 200,
+      http5xx: sum((s) => s.rates.http5xx) + own503,
+      connectionErrors: sum((s) => s.rates.connectionErrors),
+      responseErrors: sum((s) => s.rates.responseErrors),
+    },
+    times: {
+      queueMs: 0,
+      connectMs: mean((s) => s.times.connectMs),
+      responseMs: mean((s) => s.times.responseMs),
+      totalMs: mean((s) => s.times.totalMs),
+    },
+  };
 }

@@ -11,12 +11,13 @@ import type {
   UptimeFiguresDto,
 } from '@/lib/api/history-dto';
 import type { CheckCause, Interval, StatusChange } from '@/lib/health/history-types';
+import type { TrafficSample } from '@/lib/health/rollup-samples';
 import type { TimeRange } from '@/lib/health/time-range';
 import type { UptimeBucket } from '@/lib/health/uptime-buckets';
 import type { UptimeFigures } from '@/lib/health/uptime';
 import type { HistoryEvent, HistorySample, ServerHistory, UptimeReport } from '@/lib/store';
 
-const iso = (ms: number) => new Date(ms).toISOString();
+export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** "L7STS 503: Layer7 wrong status" — check status and code, then the description. */
 export function formatCause(cause: CheckCause | null): string | null {
@@ -55,18 +56,35 @@ function toSampleDto(sample: HistorySample): HistorySampleDto {
     queue: sample.queue,
     sessionRate: sample.sessionRate,
     transition: sample.transition,
+    ...toTrafficDto(sample),
   };
   const rollup = sample.rollup;
   if (!rollup) return dto;
   return {
     ...dto,
     checkDurationMaxMs: rollup.checkDurationMaxMs,
+    http5xxRateMax: rollup.http5xxRateMax,
+    responseMaxMs: rollup.responseMaxMs,
+    totalMaxMs: rollup.totalMaxMs,
     sessionsMax: rollup.sessionsMax,
     sessionRateMax: rollup.sessionRateMax,
     upSec: rollup.upSec,
     downSec: rollup.downSec,
     plannedSec: rollup.plannedSec,
     noDataSec: rollup.noDataSec,
+  };
+}
+
+/** The traffic figures under the same names in the store and on the wire. */
+export function toTrafficDto(sample: TrafficSample): TrafficSample {
+  return {
+    http5xxRate: sample.http5xxRate,
+    connectionErrorsRate: sample.connectionErrorsRate,
+    responseErrorsRate: sample.responseErrorsRate,
+    responseMs: sample.responseMs,
+    totalMs: sample.totalMs,
+    bytesInRate: sample.bytesInRate,
+    bytesOutRate: sample.bytesOutRate,
   };
 }
 
@@ -96,11 +114,11 @@ export function toBucketDto(bucket: UptimeBucket): UptimeBucketDto {
   };
 }
 
-const toIntervalDto = (interval: Interval): IntervalDto => ({
+export const toIntervalDto = (interval: Interval): IntervalDto => ({
   from: iso(interval.from),
   to: iso(interval.to),
 });
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+export const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export function toHistoryDto(history: ServerHistory, generatedUntil: number | null): HistoryDto {
   return {

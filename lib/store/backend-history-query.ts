@@ -1,0 +1,149 @@
+/** One backend's own series over a range (its HAProxy row, not its servers'), at a resolution fitted to the range. */
+import type { Interval } from '@/lib/health/history-types';
+import { pickResolution, type Resolution } from '@/lib/health/time-range';
+import type { TrafficSample } from '@/lib/health/rollup-samples';
+import { invertIntervals } from '@/lib/health/timeline';
+import { BACKEND_SAMPLE_COLUMNS, type BackendSampleDbRow } from './backend-rollup';
+import type { HistoryDb } from './db';
+import { coverageByInstance, lifeCoverage } from './dimensions';
+import { HOUR_MS, MINUTE_MS } from './rollup';
+import { readAtResolution, type TrafficMaxima } from './history-query';
+import type { Retention } from './retention';
+import { toTrafficRollup, toTrafficSample, type TrafficDbRow } from './traffic-columns';
+
+export interface BackendDimension {
+  id: number;
+  instance: string;
+  backend: string;
+}
+
+export interface BackendHistorySample extends TrafficSample {
+  at: number;
+  sessions: number;
+  sessionRate: number;
+  /** Rollups only: maxima of the bucket and how much of it had no data. */
+  rollup?: TrafficMaxima & {
+    bucketMs: number;
+    sessionsMax: number;
+    sessionRateMax: number;
+    noDataSec: number;
+  };
+}
+
+export interface BackendHistory {
+  backend: BackendDimension;
+  range: Interval;
+  resolution: Resolution;
+  samples: BackendHistorySample[];
+  noData: Interval[];
+}
+
+interface BackendRow {
+  id: number;
+  instance: string;
+  instance_id: number;
+  name: string;
+  first_seen_at: number;
+  gone_at: number | null;
+}
+
+export function findBackend(db: HistoryDb, instance: string, backend: string): BackendRow | null {
+  const row = db
+    .prepare(
+      `SELECT b.id, i.name AS instance, b.instance_id, b.name, b.first_seen_at, b.gone_at
+       FROM backends b JOIN instances i ON i.id = b.instance_id WHERE i.name = ? AND b.name = ?`,
+    )
+    .get(instance, backend) as BackendRow | undefined;
+  return row ?? null;
+}
+
+export function queryBackendHistory(
+  db: HistoryDb,
+  backend: BackendRow,
+  range: Interval,
+  options: { now: number; retention: Retention },
+): BackendHistory {
+  const resolution = pickResolution(range, options.now, options.retention);
+  const covered = lifeCoverage(coverageByInstance(db, range).get(backend.instance_id) ?? [], backend, range);
+  return {
+    backend: { id: backend.id, instance: backend.instance, backend: backend.name },
+    range,
+    resolution,
+    samples: readAtResolution(db, range, resolution, {
+      raw: (part, afterRollup) => rawSamples(db, backend.id, part, afterRollup),
+      rollup: (level, part) =>
+        level === 'minute'
+          ? rollupSamples(db, 'backend_rollup_minute', MINUTE_MS, backend.id, part)
+          : rollupSamples(db, 'backend_rollup_hour', HOUR_MS, backend.id, part),
+    }),
+    noData: invertIntervals(covered, range),
+  };
+}
+
+function rawSamples(
+  db: HistoryDb,
+  id: number,
+  range: Interval,
+  afterRollup: boolean,
+): BackendHistorySample[] {
+  if (range.to <= range.from) return [];
+  const inside = db
+    .prepare(
+      `SELECT ${BACKEND_SAMPLE_COLUMNS} FROM backend_samples WHERE backend_id = ? AND at >= ? AND at < ? ORDER BY at`,
+    )
+    .all(id, range.from, range.to) as BackendSampleDbRow[];
+  const before = afterRollup
+    ? undefined
+    : (db
+        .prepare(
+          `SELECT ${BACKEND_SAMPLE_COLUMNS} FROM backend_samples WHERE backend_id = ? AND at < ? ORDER BY at DESC LIMIT 1`,
+        )
+        .get(id, range.from) as BackendSampleDbRow | undefined);
+  const rows = before ? [{ ...before, at: range.from }, ...inside] : inside;
+  return rows.map((row) => ({
+    at: row.at,
+    sessions: row.sessions,
+    sessionRate: row.rate,
+    ...toTrafficSample(row),
+  }));
+}
+
+interface RollupDbRow extends TrafficDbRow {
+  bucket: number;
+  nodata_ms: number;
+  sess_avg: number;
+  sess_max: number;
+  rate_avg: number;
+  rate_max: number;
+}
+
+function rollupSamples(
+  db: HistoryDb,
+  table: 'backend_rollup_minute' | 'backend_rollup_hour',
+  bucketMs: number,
+  id: number,
+  range: Interval,
+): BackendHistorySample[] {
+  if (range.to <= range.from) return [];
+  const rows = db
+    .prepare(`SELECT * FROM ${table} WHERE backend_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`)
+    .all(id, Math.floor(range.from / bucketMs), Math.ceil(range.to / bucketMs)) as RollupDbRow[];
+  return rows.map((row) => {
+    const { http5xxRateMax, responseMaxMs, totalMaxMs, ...traffic } = toTrafficRollup(row);
+    return {
+      at: row.bucket * bucketMs,
+      sessions: row.sess_avg,
+      sessionRate: row.rate_avg,
+      ...traffic,
+      rollup: {
+        bucketMs,
+        http5xxRateMax,
+        responseMaxMs,
+        totalMaxMs,
+        sessionsMax: row.sess_max,
+        sessionRateMax: row.rate_max,
+        noDataSec: row.nodata_ms / 1000,
+      },
+    };
+  });
+}
