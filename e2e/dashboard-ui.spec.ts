@@ -99,4 +99,64 @@ test.describe('overview controls', () => {
     await expect(badge).toHaveText('no check');
     await expect(badge).toHaveAttribute('title', /"no check"/);
   });
+
+  test('the column chooser: a checkbox per column and per group, kept in the URL, reset to defaults', async ({
+    page,
+  }) => {
+    await page.getByTestId('search-input').fill('api_backend');
+    const historyBefore = await page.evaluate(() => history.length);
+    // The defaults add last session, the 5xx rate and the response time to today's columns; bytes are optional.
+    for (const id of ['last-session', 'http-5xx-rate', 'time-response', 'latency', 'sessions'])
+      await expect(page.getByTestId(`sort-${id}`)).toBeVisible();
+    await expect(page.getByTestId('sort-bytes-in')).toHaveCount(0);
+    await expect(page.getByTestId('cell-api3-lastSession').first()).toHaveText(/^(never|\d+s|\d+m \d+s)$/);
+
+    const chooser = page.getByTestId('column-chooser');
+    await chooser.click();
+    await expect(chooser).toHaveAttribute('aria-expanded', 'true');
+    const dialog = page.getByRole('dialog', { name: 'Columns of the server table' });
+    await expect(dialog.getByRole('checkbox').first()).toBeFocused();
+    await expect(dialog.getByRole('button', { name: 'Reset to defaults' })).toBeDisabled();
+    const bytes = dialog.getByRole('group', { name: 'Bytes' });
+    await bytes.getByRole('checkbox', { name: 'Bytes' }).check();
+    await expect(page.getByTestId('sort-bytes-in')).toBeVisible();
+    await expect(page.getByTestId('sort-bytes-out')).toBeVisible();
+    await expect(page).toHaveURL(/cols=[^&]*bytes-in,bytes-out/);
+    await bytes.getByRole('checkbox', { name: 'Out' }).uncheck();
+    await expect(page.getByTestId('sort-bytes-out')).toHaveCount(0);
+    const groupBox = bytes.getByRole('checkbox', { name: 'Bytes' });
+    expect(await groupBox.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
+    // Status and name cannot be turned off.
+    await expect(dialog.getByRole('checkbox', { name: 'Status' })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(chooser).toBeFocused();
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+
+    // A link reproduces the view, figures in human units included.
+    await page.reload();
+    await expect(page.getByTestId('sort-bytes-in')).toBeVisible();
+    await expect(page.getByTestId('sort-bytes-out')).toHaveCount(0);
+    const bytesIn = page.getByTestId('server-row-main-api_backend-api1').getByTestId('cell-api1-bytes-in');
+    await expect(bytesIn).toHaveText(/^\d+(\.\d)? (B|KiB|MiB|GiB)$/);
+    await page.getByTestId('sort-bytes-in').getByRole('button').click();
+    await expect(page.getByTestId('sort-bytes-in')).toHaveAttribute('aria-sort', 'descending');
+
+    await chooser.click();
+    await dialog.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect(page.getByTestId('sort-bytes-in')).toHaveCount(0);
+    await expect(page).not.toHaveURL(/cols=/);
+    // The sort went with its column: no order comes from a column no one can see.
+    await expect(page).not.toHaveURL(/sort=bytes-in/);
+  });
+
+  test('a cols= link with unknown names keeps the known ones', async ({ page }) => {
+    await page.goto('/?q=api1&cols=weight,no-such-column,time-total');
+    await expect(page.getByTestId('sort-weight')).toBeVisible();
+    await expect(page.getByTestId('sort-time-total')).toBeVisible();
+    await expect(page.getByTestId('sort-status')).toBeVisible();
+    await expect(page.getByTestId('sort-name')).toBeVisible();
+    await expect(page.getByTestId('sort-latency')).toHaveCount(0);
+    await expect(page.getByTestId('cell-api1-weight').first()).toHaveText('1');
+  });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { setAgentMode } from './harness/agents';
 import { E2E } from './harness/e2e-topology';
-import { runtimeAdmin } from './harness/haproxy';
+import { requestThroughFrontend, runtimeAdmin } from './harness/haproxy';
 
 const POLL_MS = 1000;
 const serverRow = (page: Page, backend: string, server: string, instance = 'main') =>
@@ -117,6 +117,60 @@ test.describe('overview', () => {
     await expect(serverRow(page, 'api_backend', 'api3')).toBeVisible();
     await expect(serverRow(page, 'api_backend', 'api1')).toHaveCount(0);
     await expect(page.getByTestId('search-input')).toHaveValue('api');
+  });
+
+  test('frontends: each with its status, mode, sessions, requests, responses and bytes, per instance', async ({
+    page,
+  }) => {
+    const section = page.getByTestId('frontends');
+    await expect(section.getByRole('heading', { name: 'Frontends' })).toBeVisible();
+    const www = section.locator('[data-testid="frontend-www"][data-instance="main"]');
+    await expect(www).toContainText('http');
+    await expect(www.getByTestId('frontend-status')).toHaveText('OPEN');
+    await expect(www.getByTestId('frontend-sessions')).toHaveText(/^\d[\d,]* \/ \d[\d,]* \/ [\d,]+$/);
+    await expect(www.getByTestId('frontend-bytes-in')).toHaveText(/^\d+(\.\d)? (B|KiB|MiB|GiB)$/);
+    await expect(section.locator('[data-testid="frontend-stats"][data-instance="main"]')).toBeVisible();
+    // main and sock read the same HAProxy: the section says which instance each line belongs to.
+    await expect(section.getByTestId('frontends-instance-sock')).toContainText('sock');
+    await expect(section.locator('[data-testid="frontend-www"][data-instance="sock"]')).toBeVisible();
+    // Closed, the section still tells how many there are.
+    await section.getByText('Frontends', { exact: true }).click();
+    await expect(www).toBeHidden();
+    await section.getByText('Frontends', { exact: true }).click();
+    await expect(www).toBeVisible();
+  });
+
+  test('a server whose traffic gets 500s: its 5xx rate and its backend’s are flagged, in text too', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.getByTestId('search-input').fill('grafana_backend');
+    const grafana2 = E2E.agents.grafana2!.controlUrl;
+    // status:500 answers traffic with 500 and health checks with 200: the server stays UP.
+    await setAgentMode(grafana2, 'status:500');
+    try {
+      const traffic = (async () => {
+        for (let i = 0; i < 6; i++) {
+          await Promise.all(
+            Array.from({ length: 8 }, () => requestThroughFrontend(E2E.frontendUrl, 'grafana.example.com')),
+          );
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      })();
+      const flagged = serverRow(page, 'grafana_backend', 'grafana2').locator('[data-col="http-5xx-rate"]');
+      await expect(flagged).toHaveAttribute('data-abnormal', 'true', { timeout: 3 * POLL_MS + 3000 });
+      await expect(flagged).toContainText('abnormal: at least 5 % of responses are 5xx');
+      await expect(flagged).toContainText(/\/s · \d+%/);
+      const backendCell = page
+        .getByTestId('backend-row-main-grafana_backend')
+        .locator('[data-col="http-5xx-rate"]');
+      await expect(backendCell).toHaveAttribute('data-abnormal', 'true');
+      const healthy = serverRow(page, 'grafana_backend', 'grafana1').locator('[data-col="http-5xx-rate"]');
+      await expect(healthy).not.toHaveAttribute('data-abnormal', 'true');
+      await traffic;
+    } finally {
+      await setAgentMode(grafana2, 'ok');
+    }
   });
 
   test('no credential in the page, the API or any JS chunk', async ({ page, request }) => {

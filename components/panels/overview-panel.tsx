@@ -2,12 +2,14 @@
 
 import { useMemo } from 'react';
 import { useSnapshot } from '../hooks/use-snapshot';
-import { Uptime24hProvider } from './history/overview-uptime';
+import { FrontendsPanel } from './frontends/frontends-panel';
 import { ApiErrorState, NoSourcesState, TableEmptyState } from './overview-empty-states';
 import { OverviewNotices } from './overview-notices';
 import { OverviewSkeleton } from './overview-skeleton';
 import { PoolMatrixPanel } from './pools/pool-matrix';
 import styles from './overview.module.css';
+import type { AbnormalThresholds } from './server-table/abnormal';
+import { ColumnChooser } from './server-table/column-chooser';
 import { ServerTable } from './server-table/server-table';
 import { TableToolbar } from './server-table/table-toolbar';
 import { SourcesStrip } from './sources/sources-strip';
@@ -15,13 +17,18 @@ import { SummaryBar } from './summary/summary-bar';
 import { summarize } from './summary/summary';
 import { useOverviewTable } from './use-overview-table';
 
-/** The overview: sources, summary counts and every backend with its servers, live. */
-export function OverviewPanel() {
+/**
+ * The overview: sources, summary counts, frontends and every backend with its servers, live. `thresholds` are
+ * the alert rules' (the page reads them from the configuration): cells past them are highlighted.
+ */
+export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }) {
   const { snapshot, error, isLoading, clockOffsetMs } = useSnapshot();
   const backends = useMemo(() => snapshot?.backends ?? [], [snapshot]);
+  const frontends = useMemo(() => snapshot?.frontends ?? [], [snapshot]);
   const instances = useMemo(() => snapshot?.instances ?? [], [snapshot]);
   const summary = useMemo(() => summarize(backends, instances), [backends, instances]);
-  const table = useOverviewTable(backends);
+  const table = useOverviewTable(backends, thresholds);
+  const shownColumns = useMemo(() => new Set<string>(table.columns.map((c) => c.id)), [table.columns]);
 
   if (!snapshot)
     return error && !isLoading ? <ApiErrorState message={error.message} /> : <OverviewSkeleton />;
@@ -31,6 +38,7 @@ export function OverviewPanel() {
       <OverviewNotices summary={summary} apiError={error} />
       <SourcesStrip instances={instances} clockOffsetMs={clockOffsetMs} />
       <SummaryBar summary={summary} />
+      <FrontendsPanel frontends={frontends} thresholds={thresholds} />
       <PoolMatrixPanel />
       <TableToolbar
         search={table.search}
@@ -43,26 +51,33 @@ export function OverviewPanel() {
         totalServers={summary.servers}
         onCollapseAll={table.collapseAll}
         onExpandAll={table.expandAll}
+        columns={
+          <ColumnChooser
+            shown={shownColumns}
+            isDefault={table.columnsAreDefault}
+            onToggle={table.onColumns}
+            onReset={table.onResetColumns}
+          />
+        }
       />
-      <Uptime24hProvider>
-        <ServerTable
-          className={styles.table}
-          rows={table.rows}
-          columns={table.columns}
-          sort={table.query.sort}
-          dir={table.query.dir}
-          onSort={table.onSort}
-          onToggleBackend={table.toggleBackend}
-          empty={
-            <TableEmptyState
-              search={table.deferredSearch}
-              problemsOnly={table.query.problems}
-              summary={summary}
-              onClear={table.clearFilters}
-            />
-          }
-        />
-      </Uptime24hProvider>
+      <ServerTable
+        className={styles.table}
+        rows={table.rows}
+        columns={table.columns}
+        ctx={table.ctx}
+        sort={table.query.sort}
+        dir={table.query.dir}
+        onSort={table.onSort}
+        onToggleBackend={table.toggleBackend}
+        empty={
+          <TableEmptyState
+            search={table.deferredSearch}
+            problemsOnly={table.query.problems}
+            summary={summary}
+            onClear={table.clearFilters}
+          />
+        }
+      />
     </div>
   );
 }

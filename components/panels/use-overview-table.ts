@@ -3,31 +3,38 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Backend } from '@/lib/health/types';
 import { useSlashFocus } from '../hooks/use-slash-focus';
-import { visibleColumns } from './server-table/columns';
+import type { AbnormalThresholds } from './server-table/abnormal';
+import { visibleColumns, withColumns, type ColumnChoice } from './server-table/column-choice';
+import type { ColumnContext } from './server-table/column-readings';
+import type { ColumnId } from './server-table/columns';
 import { backendKey, toTableRows } from './server-table/rows';
 import type { SortColumn } from './server-table/sort';
 import { nextSort } from './server-table/table-query';
 import { useTableQuery } from './server-table/use-table-query';
+import { useUptime24h } from './server-table/use-uptime-24h';
 
 /**
- * The overview table's state: search (typed at once, filtered deferred), problems-only, sort and collapsed
- * backends, kept in the URL where a shared link should carry them; and the rows and columns they give.
+ * The overview table's state: search (typed at once, filtered deferred), problems-only, sort, the columns and
+ * collapsed backends, kept in the URL where a shared link should carry them; and the rows and columns they give.
+ * Filter and sort run once per snapshot or change (O(n log n)); rendering touches only the visible rows.
  */
-export function useOverviewTable(backends: readonly Backend[]) {
+export function useOverviewTable(backends: readonly Backend[], thresholds: AbnormalThresholds) {
   const [query, setQuery] = useTableQuery();
   const [search, setSearch] = useState(query.q);
   const deferredSearch = useDeferredValue(search);
+  // Like the search, the columns change at once; the URL (which Next.js syncs in a transition) follows.
+  const [cols, setCols] = useState<ColumnChoice>(query.cols);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
 
-  const columns = useMemo(() => {
-    const servers = backends.flatMap((b) => b.servers);
-    return visibleColumns({ node: servers.some((s) => s.node), pool: servers.some((s) => s.pool) });
-  }, [backends]);
+  const uptimeOf = useUptime24h();
+  const ctx = useMemo<ColumnContext>(() => ({ thresholds, uptimeOf }), [thresholds, uptimeOf]);
+  const kubernetes = useMemo(() => backends.some((b) => b.servers.some((s) => s.node || s.pool)), [backends]);
+  const columns = useMemo(() => visibleColumns(cols, kubernetes), [cols, kubernetes]);
   const rows = useMemo(
-    () => toTableRows(backends, { ...query, q: deferredSearch }, collapsed),
-    [backends, query, deferredSearch, collapsed],
+    () => toTableRows(backends, { ...query, q: deferredSearch }, ctx, collapsed),
+    [backends, query, deferredSearch, ctx, collapsed],
   );
   const shownServers = useMemo(
     () => rows.reduce((n, r) => n + (r.kind === 'backend' ? r.matching : 0), 0),
@@ -47,6 +54,7 @@ export function useOverviewTable(backends: readonly Backend[]) {
     deferredSearch,
     searchRef,
     columns,
+    ctx,
     rows,
     shownServers,
     toggleBackend,
@@ -59,7 +67,22 @@ export function useOverviewTable(backends: readonly Backend[]) {
       setQuery({ q: '', problems: false });
     },
     onProblemsOnly: (problems: boolean) => setQuery({ problems }),
-    onSort: (column: SortColumn) => setQuery(nextSort(query, column)),
+    onSort: (column: SortColumn) => setQuery((now) => nextSort(now, column)),
+    columnsAreDefault: cols === null,
+    // Hiding the sorted column stops sorting by it: no order should come from a column no one can see.
+    onColumns: (ids: readonly ColumnId[], on: boolean) => {
+      const next = withColumns(cols, ids, on, kubernetes);
+      setCols(next);
+      setQuery((now) => ({
+        cols: next,
+        ...(!on && now.sort && ids.includes(now.sort) ? { sort: null } : {}),
+      }));
+    },
+    onResetColumns: () => {
+      setCols(null);
+      const shown = new Set<string>(visibleColumns(null, kubernetes).map((c) => c.id));
+      setQuery((now) => ({ cols: null, ...(now.sort && !shown.has(now.sort) ? { sort: null } : {}) }));
+    },
     collapseAll: () => setCollapsed(new Set(backends.map(backendKey))),
     expandAll: () => setCollapsed(new Set()),
   };

@@ -1,12 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import {
   formatAge,
+  formatBytes,
   formatDuration,
   formatIn,
   formatMs,
   formatNumber,
   formatPct,
+  formatPerSecond,
   formatRatio,
+  formatShare,
 } from './format';
 
 describe('formatDuration', () => {
@@ -93,4 +96,45 @@ test.each([
   [0, '0.0%'],
 ])('formatPct(%s) = %s, rounded down', (pct, text) => {
   expect(formatPct(pct)).toBe(text);
+});
+
+test.each([
+  [null, '–'],
+  [-1, '–'],
+  [0, '0 B'],
+  [1023, '1023 B'],
+  [1024, '1.0 KiB'],
+  [1536, '1.5 KiB'],
+  [102_297, '99.9 KiB'],
+  [102_400, '100 KiB'],
+  [1_048_575, '1.0 MiB'],
+  [12.3 * 1024 * 1024, '12.3 MiB'],
+  [740 * 1024 ** 3, '740 GiB'],
+  [3 * 1024 ** 5, '3.0 PiB'],
+  [5000 * 1024 ** 5, '5000 PiB'],
+])('formatBytes(%s) = %s', (bytes, text) => {
+  expect(formatBytes(bytes)).toBe(text);
+});
+
+test.each([
+  [null, '–'],
+  [0, '0/s'],
+  [0.001, '<0.01/s'],
+  [0.25, '0.25/s'],
+  [3.5, '3.5/s'],
+  [9.96, '10/s'],
+  [1234.4, '1,234/s'],
+])('formatPerSecond(%s) = %s', (rate, text) => {
+  expect(formatPerSecond(rate)).toBe(text);
+});
+
+test.each([
+  [null, '–'],
+  [0, '0%'],
+  [0.42, '0.4%'],
+  [4.8, '4.8%'],
+  [12.4, '12%'],
+  [100, '100%'],
+])('formatShare(%s) = %s', (pct, text) => {
+  expect(formatShare(pct)).toBe(text);
 });

@@ -67,6 +67,41 @@ export function formatPct(pct: number | null | undefined): string {
   return `${(Math.floor(pct * factor + 1e-9) / factor).toFixed(digits)}%`;
 }
 
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+/** Bytes in binary units, three significant figures at most: "512 B", "1.5 KiB", "12.3 MiB", "740 GiB". */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return DASH;
+  let value = bytes;
+  let unit = 0;
+  while (unit < BYTE_UNITS.length - 1 && value >= 1024) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${Math.round(value)} B`;
+  const digits = value < 99.95 ? 1 : 0;
+  if (Number(value.toFixed(digits)) >= 1024 && unit < BYTE_UNITS.length - 1)
+    return `1.0 ${BYTE_UNITS[unit + 1]}`;
+  return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A per-second rate: "0/s", "<0.01/s", "0.25/s", "3.5/s", "1,234/s". */
+export function formatPerSecond(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return DASH;
+  if (rate === 0) return '0/s';
+  if (rate < 0.005) return '<0.01/s';
+  if (rate < 1) return `${rate.toFixed(2)}/s`;
+  if (rate < 9.95) return `${rate.toFixed(1)}/s`;
+  return `${numberFormat.format(Math.round(rate))}/s`;
+}
+
+/** A share in percent: "0%", "0.4%", "4.8%", "12%", "100%". */
+export function formatShare(pct: number | null | undefined): string {
+  if (pct === null || pct === undefined || !Number.isFinite(pct)) return DASH;
+  if (pct === 0) return '0%';
+  return pct < 9.95 ? `${pct.toFixed(1)}%` : `${Math.round(pct)}%`;
+}
+
 /** "cur / max" or "cur / max / limit" with dashes for unknown parts. */
 export function formatRatio(...parts: Array<number | null | undefined>): string {
   return parts.map(formatNumber).join(' / ');

@@ -1,30 +1,39 @@
 /** The backend group row's layout and wording. Pure. */
 import type { Backend } from '@/lib/health/types';
-import type { ColumnDef, ColumnId } from './columns';
+import type { Column, ColumnId } from './columns';
 
-/**
- * Columns the backend name covers, and the ones its active/backup summary covers. The name cell lies under
- * the whole row so that its label can stay in view (sticky) however far the table scrolls sideways.
- */
-const NAME_SPAN: ColumnId[] = ['server', 'role', 'address'];
-const SUMMARY_SPAN: ColumnId[] = ['node', 'pool', 'check', 'latency'];
+/** Columns the backend's name covers (those of them shown, right after the name column). */
+const NAME_SPAN: readonly ColumnId[] = ['name', 'role', 'address'];
 
 export interface BackendSpans {
   /** Columns after the status column that the name covers. */
   nameSpan: number;
   /** Summed minimum width of the columns after the name's: how far its sticky label may travel. */
   afterName: number;
-  /** Columns the active/backup summary covers, after the name's. */
+  /**
+   * Columns the active/backup summary covers, after the name's: the rest of the leading columns that have no
+   * backend figure. 0: there are none, and the summary goes into the name's label.
+   */
   summarySpan: number;
-  /** The columns after the summary: each gets the backend's own figure. */
-  rest: readonly ColumnDef[];
+  /** The columns after the summary: each gets the backend's own figure, where it has one. */
+  rest: readonly Column[];
 }
 
-export function backendSpans(columns: readonly ColumnDef[]): BackendSpans {
-  const nameSpan = columns.filter((c) => NAME_SPAN.includes(c.id)).length;
-  const afterName = columns.slice(1 + nameSpan).reduce((sum, c) => sum + c.minWidth, 0);
-  const summarySpan = columns.filter((c) => SUMMARY_SPAN.includes(c.id)).length;
-  return { nameSpan, afterName, summarySpan, rest: columns.slice(1 + nameSpan + summarySpan) };
+/**
+ * The backend group row's layout over the columns shown. The name cell lies under the whole row so that its
+ * label can stay in view (sticky) however far the table scrolls sideways.
+ */
+export function backendSpans(columns: readonly Column[]): BackendSpans {
+  let firstFigure = 1;
+  while (firstFigure < columns.length && columns[firstFigure]!.backend === null) firstFigure++;
+  let nameEnd = 1;
+  while (nameEnd < firstFigure && NAME_SPAN.includes(columns[nameEnd]!.id)) nameEnd++;
+  return {
+    nameSpan: nameEnd - 1,
+    afterName: columns.slice(nameEnd).reduce((sum, c) => sum + c.minWidth, 0),
+    summarySpan: firstFigure - nameEnd,
+    rest: columns.slice(firstFigure),
+  };
 }
 
 /** What is critical about the backend: no usable server ('none'), only backups serving ('backup'), or null. */

@@ -2,8 +2,6 @@ import Link from 'next/link';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { backendHref } from '@/lib/api/urls';
 import type { Backend } from '@/lib/health/types';
-import { formatRatio } from '../../ui/format';
-import { BackendUptime24h } from '../history/overview-uptime';
 import { ShareButton } from '../share/share-button';
 import { backendShareChoices } from '../share/share-choices';
 import {
@@ -13,16 +11,19 @@ import {
   serverCountText,
   type BackendProblem,
 } from './backend-row-view';
-import type { ColumnDef, ColumnId } from './columns';
+import type { ColumnContext } from './column-readings';
+import type { Column } from './columns';
+import { FigureCell } from './figure-cell';
 import type { BackendRow } from './rows';
 import styles from './server-table.module.css';
 import { BackendStatusBadge } from './status-badge';
 
 export interface BackendRowViewProps {
   row: BackendRow;
-  columns: readonly ColumnDef[];
+  columns: readonly Column[];
   style: CSSProperties;
   rowIndex: number;
+  ctx: ColumnContext;
   onToggle?: (key: string) => void;
 }
 
@@ -32,6 +33,7 @@ export const BackendRowView = memo(function BackendRowView({
   columns,
   style,
   rowIndex,
+  ctx,
   onToggle,
 }: BackendRowViewProps) {
   const { backend } = row;
@@ -56,44 +58,62 @@ export const BackendRowView = memo(function BackendRowView({
         className={styles.cell}
         style={{ gridColumn: '2 / -1', gridRow: 1, '--after-name': `${afterName}px` } as CSSProperties}
       >
-        <BackendLabel row={row} problem={problem} onToggle={onToggle} />
+        <BackendLabel row={row} problem={problem} onToggle={onToggle}>
+          {summarySpan === 0 ? <UsableCounts backend={backend} /> : null}
+        </BackendLabel>
       </div>
-      <div
-        role="cell"
-        className={styles.cell}
-        style={{ gridColumn: `${2 + nameSpan} / span ${summarySpan}`, gridRow: 1 }}
-        title="usable servers: active up/total, backup up/total"
-      >
-        <UpCount label="active" up={backend.activeUp} total={backend.activeTotal} />
-        <span className={styles.sep} aria-hidden="true">
-          ·
-        </span>
-        <UpCount label="backup" up={backend.backupUp} total={backend.backupTotal} />
-      </div>
-      {rest.map((column, i) => (
+      {summarySpan > 0 ? (
         <div
           role="cell"
-          key={column.id}
           className={styles.cell}
-          data-align={column.align}
-          style={{ gridColumn: 2 + nameSpan + summarySpan + i, gridRow: 1 }}
+          style={{ gridColumn: `${2 + nameSpan} / span ${summarySpan}`, gridRow: 1 }}
         >
-          {backendFigure(column.id, backend)}
+          <UsableCounts backend={backend} />
         </div>
-      ))}
+      ) : null}
+      {rest.map((column, i) => {
+        const style = { gridColumn: 2 + nameSpan + summarySpan + i, gridRow: 1 };
+        const reading = column.backend;
+        return reading ? (
+          <FigureCell
+            key={column.id}
+            column={column}
+            text={reading.text(backend, ctx, backend)}
+            look={reading.look?.(backend, ctx) ?? null}
+            style={style}
+          />
+        ) : (
+          <div key={column.id} role="cell" className={styles.cell} data-col={column.id} style={style} />
+        );
+      })}
     </div>
   );
 });
+
+/** Usable servers: active up/total · backup up/total. */
+function UsableCounts({ backend }: { backend: Backend }) {
+  return (
+    <span className={styles.counts} title="usable servers: active up/total, backup up/total">
+      <UpCount label="active" up={backend.activeUp} total={backend.activeTotal} />
+      <span className={styles.sep} aria-hidden="true">
+        ·
+      </span>
+      <UpCount label="backup" up={backend.backupUp} total={backend.backupTotal} />
+    </span>
+  );
+}
 
 /** The sticky label: collapse toggle, name (a link to the backend), instance, problem tag, count, share. */
 function BackendLabel({
   row,
   problem,
   onToggle,
+  children,
 }: {
   row: BackendRow;
   problem: BackendProblem | null;
   onToggle?: (key: string) => void;
+  children?: ReactNode;
 }) {
   const { backend, collapsed, matching } = row;
   return (
@@ -126,6 +146,7 @@ function BackendLabel({
         </span>
       ) : null}
       <span className={styles.serverCount}>{serverCountText(matching, backend.servers.length)}</span>
+      {children}
       <ShareButton label={backend.name} choices={backendShareChoices(backend.instance, backend.name)} />
     </span>
   );
@@ -138,23 +159,4 @@ function UpCount({ label, up, total }: { label: string; up: number; total: numbe
       {label} <span className="num">{`${up}/${total}`}</span>
     </span>
   );
-}
-
-/**
- * The backend's own figure in one of the columns after the summary (empty for server-only columns). A plain
- * call, not a component: it runs for every column of every backend row.
- */
-function backendFigure(column: ColumnId, backend: Backend): ReactNode {
-  switch (column) {
-    case 'queue':
-      return formatRatio(backend.queue.current, backend.queue.max);
-    case 'sessions':
-      return formatRatio(backend.sessions.current, backend.sessions.max, backend.sessions.limit);
-    case 'rate':
-      return formatRatio(backend.sessionRate.current, backend.sessionRate.max);
-    case 'uptime':
-      return <BackendUptime24h instance={backend.instance} backend={backend.name} />;
-    default:
-      return null;
-  }
 }

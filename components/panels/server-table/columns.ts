@@ -1,74 +1,28 @@
-/** The server table's columns: fixed widths (no reflow when values change), order, sort keys, tooltips. */
-import type { SortColumn } from './sort';
+/**
+ * Every column the server table can show, in the order it shows them: who the server is and its check, then
+ * HAProxy's traffic columns grouped as its stats page groups them, then its state. One table: ids (as they
+ * appear in `cols=` and `sort=`), widths, sort, tooltips naming HAProxy's CSV fields, and how each column
+ * reads a server and, where HAProxy has the figure, a backend.
+ */
+import type { ColumnDef } from './column-def';
+import { IDENTITY_COLUMNS, STATE_COLUMNS } from './state-columns';
+import { TRAFFIC_COLUMNS } from './traffic-columns';
 
-export type ColumnId =
-  | 'status'
-  | 'server'
-  | 'role'
-  | 'address'
-  | 'node'
-  | 'pool'
-  | 'check'
-  | 'latency'
-  | 'queue'
-  | 'sessions'
-  | 'rate'
-  | 'last-change'
-  | 'downtime'
-  | 'uptime'
-  | 'checks';
+export { COLUMN_GROUPS, type ColumnDef, type ColumnGroup } from './column-def';
 
-export interface ColumnDef {
-  id: ColumnId;
-  label: string;
-  /** A grid track: fixed px, or minmax() for the columns that take the spare width. */
-  width: string;
-  minWidth: number;
-  align: 'start' | 'end';
-  sort?: SortColumn;
-  title: string;
+export const COLUMNS = [...IDENTITY_COLUMNS, ...TRAFFIC_COLUMNS, ...STATE_COLUMNS];
+
+export type Column = (typeof COLUMNS)[number];
+export type ColumnId = Column['id'];
+
+const BY_ID: ReadonlyMap<string, Column> = new Map(COLUMNS.map((c) => [c.id, c]));
+
+export function columnById(id: string): Column | undefined {
+  return BY_ID.get(id);
 }
 
-const col = (
-  id: ColumnId,
-  label: string,
-  minWidth: number,
-  title: string,
-  extra: Partial<ColumnDef> = {},
-): ColumnDef => ({ id, label, width: `${minWidth}px`, minWidth, align: 'start', title, ...extra });
-
-export const COLUMNS: readonly ColumnDef[] = [
-  col('status', 'Status', 140, 'Server state; HAProxy’s own text in the tooltip', { sort: 'status' }),
-  col('server', 'Server', 170, 'Server name (backend name on group rows)', {
-    width: 'minmax(170px, 1.6fr)',
-    sort: 'name',
-  }),
-  col('role', 'Role', 76, 'Active or backup server'),
-  col('address', 'Address', 140, 'Server address', { width: 'minmax(140px, 1fr)' }),
-  col('node', 'Node', 130, 'Kubernetes node'),
-  col('pool', 'Pool', 110, 'Location pool of the node'),
-  col('check', 'Check', 140, 'Last health check: status and code; description in the tooltip'),
-  col('latency', 'Latency', 92, 'Duration of the last health check', { align: 'end', sort: 'latency' }),
-  col('queue', 'Queue', 82, 'Queued requests: current / max', { align: 'end', sort: 'queue' }),
-  col('sessions', 'Sessions', 132, 'Sessions: current / max / limit', { align: 'end', sort: 'sessions' }),
-  col('rate', 'Rate', 88, 'New sessions per second: current / max', { align: 'end', sort: 'rate' }),
-  col('last-change', 'Changed', 98, 'Time since the last UP/DOWN change', {
-    align: 'end',
-    sort: 'last-change',
-  }),
-  col('downtime', 'Downtime', 102, 'Total time DOWN since HAProxy started', {
-    align: 'end',
-    sort: 'downtime',
-  }),
-  col('uptime', '24h', 74, 'Uptime over the last 24 hours, from the history (planned time left out)', {
-    align: 'end',
-  }),
-  col('checks', 'Fail / Down', 90, 'Failed checks / UP→DOWN transitions (since start)', { align: 'end' }),
-];
-
-/** Node and pool columns appear once any server has them (they need Kubernetes). */
-export function visibleColumns(show: { node: boolean; pool: boolean }): ColumnDef[] {
-  return COLUMNS.filter((c) => (c.id !== 'node' || show.node) && (c.id !== 'pool' || show.pool));
+export function isColumnId(id: string | null | undefined): id is ColumnId {
+  return id != null && BY_ID.has(id);
 }
 
 export function gridTemplate(columns: readonly ColumnDef[]): string {

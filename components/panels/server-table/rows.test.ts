@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { noTraffic } from '@/lib/health/traffic-rates';
 import type { Backend } from '@/lib/health/types';
 import { EMPTY_QUERY, type TableQuery } from './table-query';
-import { makeBackend, makeServer } from './test-data';
+import { CTX, makeBackend, makeServer } from './test-data';
 import { toTableRows } from './rows';
 
 const web = makeBackend({
@@ -35,7 +36,7 @@ const empty = makeBackend({ instance: 'lb-ams', name: 'be_empty', servers: [] })
 const backends: Backend[] = [web, api, empty];
 
 const keys = (query: Partial<TableQuery>, collapsed?: Set<string>) =>
-  toTableRows(backends, { ...EMPTY_QUERY, ...query }, collapsed).map((r) => r.key);
+  toTableRows(backends, { ...EMPTY_QUERY, ...query }, CTX, collapsed).map((r) => r.key);
 
 test('flattens each backend header followed by its servers, in configuration order', () => {
   expect(keys({})).toEqual([
@@ -51,7 +52,7 @@ test('flattens each backend header followed by its servers, in configuration ord
 });
 
 test('a collapsed backend keeps its header and the count of its matching servers', () => {
-  const rows = toTableRows(backends, EMPTY_QUERY, new Set(['lb-fra/be_web']));
+  const rows = toTableRows(backends, EMPTY_QUERY, CTX, new Set(['lb-fra/be_web']));
   expect(rows.map((r) => r.key).slice(0, 2)).toEqual(['lb-fra/be_web', 'lb-ams/be_api']);
   expect(rows[0]).toMatchObject({ kind: 'backend', collapsed: true, matching: 3 });
 });
@@ -139,5 +140,72 @@ describe('sort', () => {
   test('is stable: equal values keep configuration order', () => {
     expect(keys({ sort: 'queue', dir: 'desc' })).toEqual(keys({}));
     expect(keys({ sort: 'queue', dir: 'asc' })).toEqual(keys({}));
+  });
+});
+
+describe('every column sorts', () => {
+  const idle = makeBackend({
+    instance: 'lb1',
+    name: 'be_idle',
+    counters: { ...noTraffic(), bytesIn: 10 },
+    servers: [
+      makeServer({ name: 'recent', lastSessionSec: 5, counters: { ...noTraffic(), bytesIn: 1 } }),
+      makeServer({ name: 'never', lastSessionSec: null, counters: { ...noTraffic(), bytesIn: null } }),
+      makeServer({ name: 'old', lastSessionSec: 900, counters: { ...noTraffic(), bytesIn: 9 } }),
+    ],
+  });
+  const busy = makeBackend({
+    instance: 'lb1',
+    name: 'be_busy',
+    counters: { ...noTraffic(), bytesIn: 5000 },
+    servers: [makeServer({ name: 'b1', lastSessionSec: 1, counters: { ...noTraffic(), bytesIn: 5000 } })],
+  });
+  const sorted = (query: Partial<TableQuery>, ctx = CTX) =>
+    toTableRows([idle, busy], { ...EMPTY_QUERY, ...query }, ctx).map((r) => r.key);
+
+  test('last session, longest idle first: "never" before any age', () => {
+    expect(sorted({ sort: 'last-session', dir: 'desc' })).toEqual([
+      'lb1/be_idle',
+      'lb1/be_idle/never',
+      'lb1/be_idle/old',
+      'lb1/be_idle/recent',
+      'lb1/be_busy',
+      'lb1/be_busy/b1',
+    ]);
+  });
+
+  test('bytes in: backends by their own counter, unknown servers last', () => {
+    expect(sorted({ sort: 'bytes-in', dir: 'desc' })).toEqual([
+      'lb1/be_busy',
+      'lb1/be_busy/b1',
+      'lb1/be_idle',
+      'lb1/be_idle/old',
+      'lb1/be_idle/recent',
+      'lb1/be_idle/never',
+    ]);
+    expect(sorted({ sort: 'bytes-in', dir: 'asc' }).slice(1, 4)).toEqual([
+      'lb1/be_idle/recent',
+      'lb1/be_idle/old',
+      'lb1/be_idle/never',
+    ]);
+  });
+
+  test('24h uptime, from the history the table was given', () => {
+    const uptime: Record<string, number> = {
+      'lb1\nbe_idle': 99,
+      'lb1\nbe_busy': 50,
+      'lb1\nbe_idle\nrecent': 99.9,
+      'lb1\nbe_idle\nnever': 90,
+      'lb1\nbe_idle\nold': 95,
+    };
+    const ctx = { ...CTX, uptimeOf: (key: string) => uptime[key] };
+    expect(sorted({ sort: 'uptime', dir: 'asc' }, ctx)).toEqual([
+      'lb1/be_busy',
+      'lb1/be_busy/b1',
+      'lb1/be_idle',
+      'lb1/be_idle/never',
+      'lb1/be_idle/old',
+      'lb1/be_idle/recent',
+    ]);
   });
 });

@@ -3,6 +3,8 @@
  * only), sort servers inside each backend and the backends themselves, then flatten with collapsed groups.
  */
 import type { Backend, Server } from '@/lib/health/types';
+import type { ColumnContext } from './column-readings';
+import { columnById } from './columns';
 import { backendSortValue, serverSortValue, stableSortBy } from './sort';
 import { isBackendProblem, isServerProblem } from './status';
 import type { TableQuery } from './table-query';
@@ -67,23 +69,29 @@ export function filterBackends(
   return groups;
 }
 
-export function sortGroups(groups: Group[], query: Pick<TableQuery, 'sort' | 'dir'>): Group[] {
-  const { sort, dir } = query;
-  if (!sort) return groups;
+export function sortGroups(
+  groups: Group[],
+  query: Pick<TableQuery, 'sort' | 'dir'>,
+  ctx: ColumnContext,
+): Group[] {
+  const column = query.sort ? columnById(query.sort) : undefined;
+  if (!column) return groups;
+  const { dir } = query;
   const sorted = groups.map((g) => ({
     backend: g.backend,
-    servers: stableSortBy(g.servers, (s) => serverSortValue(s, sort), dir),
+    servers: stableSortBy(g.servers, (s) => serverSortValue(s, g.backend, column, ctx), dir),
   }));
-  return stableSortBy(sorted, (g) => backendSortValue(g.backend, g.servers, sort), dir);
+  return stableSortBy(sorted, (g) => backendSortValue(g.backend, g.servers, column, ctx), dir);
 }
 
 export function toTableRows(
   backends: readonly Backend[],
   query: TableQuery,
+  ctx: ColumnContext,
   collapsed: ReadonlySet<string> = new Set(),
 ): TableRow[] {
   const rows: TableRow[] = [];
-  for (const { backend, servers } of sortGroups(filterBackends(backends, query), query)) {
+  for (const { backend, servers } of sortGroups(filterBackends(backends, query), query, ctx)) {
     const key = backendKey(backend);
     const isCollapsed = collapsed.has(key);
     rows.push({ kind: 'backend', key, backend, matching: servers.length, collapsed: isCollapsed });

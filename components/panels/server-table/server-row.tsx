@@ -1,41 +1,21 @@
 import Link from 'next/link';
-import { memo, type CSSProperties } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { poolHref } from '@/lib/api/urls';
 import type { Server } from '@/lib/health/types';
-import { formatDuration, formatMs, formatRatio } from '../../ui/format';
-import { ServerUptime24h } from '../history/overview-uptime';
 import { checkView } from './check-view';
-import type { ColumnDef, ColumnId } from './columns';
+import type { SpecialCell } from './column-def';
+import type { ColumnContext } from './column-readings';
+import type { Column } from './columns';
 import type { ServerRow } from './rows';
+import { FigureCell } from './figure-cell';
 import styles from './server-table.module.css';
 import { ServerStatusBadge } from './status-badge';
 
-function Cell({ column, className, title, children }: CellProps) {
-  return (
-    <div
-      role="cell"
-      className={[styles.cell, className ?? ''].join(' ')}
-      data-align={column.align}
-      title={title}
-    >
-      {children}
-    </div>
-  );
-}
-
-interface CellProps {
-  column: ColumnDef;
-  className?: string;
-  title?: string;
-  children: React.ReactNode;
-}
-
-function serverCell(column: ColumnDef, server: Server): React.ReactNode {
-  const id: ColumnId = column.id;
-  switch (id) {
+function specialCell(cell: SpecialCell, server: Server): ReactNode {
+  switch (cell) {
     case 'status':
       return <ServerStatusBadge server={server} />;
-    case 'server':
+    case 'name':
       return <span className={styles.serverName}>{server.name}</span>;
     case 'role':
       return server.backup ? (
@@ -46,22 +26,14 @@ function serverCell(column: ColumnDef, server: Server): React.ReactNode {
     case 'address':
       return <span className={styles.mono}>{server.address ?? '–'}</span>;
     case 'node':
-      return server.node ? (
-        <span data-testid="server-node">{server.node}</span>
-      ) : (
-        <span className={styles.muted} data-testid="server-node">
-          –
-        </span>
-      );
+      return <Optional testId="server-node" value={server.node} />;
     case 'pool':
       return server.pool ? (
         <Link href={poolHref(server.pool)} className={styles.poolLink} data-testid="server-pool">
           {server.pool}
         </Link>
       ) : (
-        <span className={styles.muted} data-testid="server-pool">
-          –
-        </span>
+        <Optional testId="server-pool" value={null} />
       );
     case 'check': {
       const check = checkView(server.check);
@@ -74,42 +46,33 @@ function serverCell(column: ColumnDef, server: Server): React.ReactNode {
         </span>
       );
     }
-    case 'latency':
-      return formatMs(server.check.durationMs);
-    case 'queue':
-      return formatRatio(server.queue.current, server.queue.max);
-    case 'sessions':
-      return formatRatio(server.sessions.current, server.sessions.max, server.sessions.limit);
-    case 'rate':
-      return formatRatio(server.sessionRate.current, server.sessionRate.max);
-    case 'last-change':
-      return formatDuration(server.lastChangeSec);
-    case 'downtime':
-      return server.downtimeSec ? (
-        formatDuration(server.downtimeSec)
-      ) : (
-        <span className={styles.muted}>0s</span>
-      );
-    case 'checks':
-      return formatRatio(server.checkFailures, server.checkDowns);
-    case 'uptime':
-      return null; // needs the backend: ServerRowView renders it
   }
 }
 
-function cellTitle(column: ColumnDef, server: Server): string | undefined {
-  if (column.id === 'server') return `${server.name} · weight ${server.weight}`;
-  if (column.id === 'address' || column.id === 'node' || column.id === 'pool') {
-    return { address: server.address, node: server.node, pool: server.pool }[column.id] ?? undefined;
+function Optional({ value, testId }: { value: string | null; testId: string }) {
+  return value ? (
+    <span data-testid={testId}>{value}</span>
+  ) : (
+    <span className={styles.muted} data-testid={testId}>
+      –
+    </span>
+  );
+}
+
+function cellTitle(cell: SpecialCell, server: Server): string | undefined {
+  if (cell === 'name') return `${server.name} · weight ${server.weight}`;
+  if (cell === 'address' || cell === 'node' || cell === 'pool') {
+    return { address: server.address, node: server.node, pool: server.pool }[cell] ?? undefined;
   }
   return undefined;
 }
 
 export interface ServerRowViewProps {
   row: ServerRow;
-  columns: readonly ColumnDef[];
+  columns: readonly Column[];
   style: CSSProperties;
   rowIndex: number;
+  ctx: ColumnContext;
 }
 
 /** One server: one cell per column, in the column order the header uses. */
@@ -118,6 +81,7 @@ export const ServerRowView = memo(function ServerRowView({
   columns,
   style,
   rowIndex,
+  ctx,
 }: ServerRowViewProps) {
   const { backend, server } = row;
   return (
@@ -130,15 +94,28 @@ export const ServerRowView = memo(function ServerRowView({
       style={style}
       data-testid={`server-row-${backend.instance}-${backend.name}-${server.name}`}
     >
-      {columns.map((column) => (
-        <Cell key={column.id} column={column} title={cellTitle(column, server)}>
-          {column.id === 'uptime' ? (
-            <ServerUptime24h instance={backend.instance} backend={backend.name} server={server.name} />
-          ) : (
-            serverCell(column, server)
-          )}
-        </Cell>
-      ))}
+      {columns.map((column) =>
+        column.cell ? (
+          <div
+            key={column.id}
+            role="cell"
+            className={styles.cell}
+            data-align={column.align}
+            data-col={column.id}
+            title={cellTitle(column.cell, server)}
+          >
+            {specialCell(column.cell, server)}
+          </div>
+        ) : (
+          <FigureCell
+            key={column.id}
+            column={column}
+            text={column.server.text(server, ctx, backend)}
+            look={column.server.look?.(server, ctx) ?? null}
+            testId={`cell-${server.name}-${column.testKey}`}
+          />
+        ),
+      )}
     </div>
   );
 });

@@ -4,7 +4,8 @@ import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { SortHeader } from '../../ui/sort-header';
 import { VirtualTable } from '../../ui/virtual-table';
 import { BackendRowView } from './backend-row';
-import { gridTemplate, minTableWidth, type ColumnDef } from './columns';
+import type { ColumnContext } from './column-readings';
+import { gridTemplate, minTableWidth, type Column } from './columns';
 import type { TableRow } from './rows';
 import { ServerRowView } from './server-row';
 import styles from './server-table.module.css';
@@ -16,7 +17,9 @@ const HEADER_HEIGHT = 34;
 
 export interface ServerTableProps {
   rows: readonly TableRow[];
-  columns: readonly ColumnDef[];
+  columns: readonly Column[];
+  /** What cells read besides their row: thresholds, uptime. */
+  ctx: ColumnContext;
   sort: SortColumn | null;
   dir: SortDir;
   /** Sortable headers only when given. */
@@ -32,6 +35,7 @@ export interface ServerTableProps {
 export function ServerTable({
   rows,
   columns,
+  ctx,
   sort,
   dir,
   onSort,
@@ -85,9 +89,9 @@ export function ServerTable({
           label={column.label}
           title={column.title}
           align={column.align}
-          onSort={column.sort && onSort ? () => onSort(column.sort as SortColumn) : undefined}
-          active={column.sort && column.sort === sort ? dir : null}
-          testId={column.sort ? `sort-${column.sort}` : undefined}
+          onSort={onSort ? () => onSort(column.id) : undefined}
+          active={column.id === sort ? dir : null}
+          testId={`sort-${column.id}`}
         />
       ))}
       renderRow={(row, index, style) =>
@@ -98,10 +102,11 @@ export function ServerTable({
             columns={columns}
             style={style}
             rowIndex={index}
+            ctx={ctx}
             onToggle={onToggleBackend}
           />
         ) : (
-          <ServerRowView key={row.key} row={row} columns={columns} style={style} rowIndex={index} />
+          <ServerRowView key={row.key} row={row} columns={columns} style={style} rowIndex={index} ctx={ctx} />
         )
       }
     />

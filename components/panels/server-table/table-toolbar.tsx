@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Button } from '../../ui/button';
 import { formatNumber } from '../../ui/format';
 import { SearchInput } from '../../ui/search-input';
@@ -16,9 +16,11 @@ export interface TableToolbarProps {
   totalServers: number;
   onCollapseAll?: () => void;
   onExpandAll?: () => void;
+  /** The column chooser, at the end of the bar. */
+  columns?: ReactNode;
 }
 
-/** Search, the problems-only filter and the group controls above the server table. */
+/** Search, the problems-only filter, the group controls and the column chooser above the server table. */
 export function TableToolbar(props: TableToolbarProps) {
   const { search, onSearch, searchRef, problemsOnly, onProblemsOnly, problemCount } = props;
   const filtered = props.shownServers !== props.totalServers;
@@ -72,6 +74,7 @@ export function TableToolbar(props: TableToolbarProps) {
           </Button>
         </div>
       ) : null}
+      {props.columns}
     </div>
   );
 }

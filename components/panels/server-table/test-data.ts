@@ -2,6 +2,11 @@
 import { emptyBackend } from '@/lib/health/empty-backend';
 import { syntheticServer } from '@/lib/health/synthetic-server';
 import type { Backend, Server } from '@/lib/health/types';
+import { DEFAULT_THRESHOLDS } from './abnormal';
+import type { ColumnContext } from './column-readings';
+
+/** The alert rules' default thresholds (5 %, 1000 ms) and no uptime history yet. */
+export const CTX: ColumnContext = { thresholds: DEFAULT_THRESHOLDS, uptimeOf: () => undefined };
 
 export function makeServer(overrides: Partial<Server> = {}): Server {
   const healthy = syntheticServer('srv1');
