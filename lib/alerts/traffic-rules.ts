@@ -2,7 +2,8 @@
  * The traffic rules: a backend answering too many 5xx, a server slow to answer. Pure, over the rates and times
  * the collector put on the domain model; evaluateAlertRules (alert-rules.ts) calls them per backend and server.
  */
-import type { Backend, Server, TrafficRates } from '@/lib/health/types';
+import { http5xxShareReaches, http5xxSharePct } from '@/lib/health/http-share';
+import type { Backend, Server } from '@/lib/health/types';
 import { alertTarget, type AlertCondition } from './types';
 
 export interface TrafficRuleSettings {
@@ -22,33 +23,18 @@ export interface TrafficRuleSettings {
  */
 export const RECENT_SESSION_SEC = 60;
 
-const HTTP_RESPONSE_CLASSES = ['http1xx', 'http2xx', 'http3xx', 'http4xx', 'http5xx', 'httpOther'] as const;
-
-/** HTTP responses per second over the last poll interval, all classes; null when any class is unknown. */
-export function httpResponseRate(rates: TrafficRates): number | null {
-  let total = 0;
-  for (const key of HTTP_RESPONSE_CLASSES) {
-    const rate = rates[key];
-    if (rate === null) return null;
-    total += rate;
-  }
-  return total;
-}
-
 /** A backend answering too many 5xx; while it has no usable server, the 5xx are that `down` alert's. */
 export function http5xxCondition(backend: Backend, settings: TrafficRuleSettings): AlertCondition | null {
   const errors = backend.rates.http5xx;
-  const responses = httpResponseRate(backend.rates);
-  if (errors === null || responses === null || responses === 0) return null;
-  // errors / responses ≥ pct / 100, without the rounding of a division (29 of 100 is 29 %, not 28.999…).
-  if (errors * 100 < settings.http5xxPct * responses || errors < settings.http5xxMinRate) return null;
+  if (errors === null || errors < settings.http5xxMinRate) return null;
+  if (!http5xxShareReaches(backend.rates, settings.http5xxPct)) return null;
   const key = `${backend.instance}/${backend.name}`;
   return {
     id: `http-5xx:${key}`,
     kind: 'http-5xx',
     severity: 'critical',
     target: alertTarget({ instance: backend.instance, backend: backend.name }),
-    summary: `${backend.name}: ${Math.round((errors / responses) * 100)} % of responses are 5xx (${perSecondText(errors)}/s)`,
+    summary: `${backend.name}: ${Math.round(http5xxSharePct(backend.rates)!)} % of responses are 5xx (${perSecondText(errors)}/s)`,
     graceMs: settings.http5xxGraceMs,
     groupId: backend.noUsableServer ? `down:${key}` : null,
   };

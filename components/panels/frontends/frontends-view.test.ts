@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { noTraffic } from '@/lib/health/traffic-rates';
+import { httpRates } from '@/lib/testing/http-rates';
 import type { Frontend, Listener } from '@/lib/health/types';
 import { DEFAULT_THRESHOLDS } from '../server-table/abnormal';
 import {
@@ -35,7 +36,7 @@ function makeFrontend(overrides: Partial<Frontend> = {}): Frontend {
       bytesIn: 2_500_000,
       bytesOut: 3 * 1024 ** 3,
     },
-    rates: { ...noTraffic(), http2xx: 19, http5xx: 1 },
+    rates: httpRates({ http2xx: 19, http5xx: 1 }),
     listeners: [],
     ...overrides,
   };
@@ -151,7 +152,7 @@ test('the summary counts the frontends that want a look', () => {
     [
       makeFrontend({ status: 'FULL' }),
       makeFrontend({ status: 'STOP', rates: noTraffic() }),
-      makeFrontend({ rates: { ...noTraffic(), http2xx: 100, http5xx: 0 } }),
+      makeFrontend({ rates: httpRates({ http2xx: 100, http5xx: 0 }) }),
     ],
     DEFAULT_THRESHOLDS,
   );

@@ -1,10 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import { noTraffic } from '@/lib/health/traffic-rates';
 import type { ProxyTimes, TrafficRates } from '@/lib/health/types';
-import { http5xxSharePct, is5xxAbnormal, isResponseTimeAbnormal, type AbnormalThresholds } from './abnormal';
+import { http5xxSharePct } from '@/lib/health/http-share';
+import { is5xxAbnormal, isResponseTimeAbnormal, type AbnormalThresholds } from './abnormal';
 
 const thresholds: AbnormalThresholds = { http5xxPct: 5, responseTimeMs: 1000 };
-const rates = (r: Partial<TrafficRates>): TrafficRates => ({ ...noTraffic(), ...r });
+/** Every HTTP class 0 unless named (HAProxy reports all of them or, in tcp mode, none). */
+const rates = (r: Partial<TrafficRates>): TrafficRates => ({
+  ...noTraffic(),
+  http1xx: 0,
+  http2xx: 0,
+  http3xx: 0,
+  http4xx: 0,
+  http5xx: 0,
+  httpOther: 0,
+  ...r,
+});
 const times = (responseMs: number | null): ProxyTimes => ({
   queueMs: null,
   connectMs: null,
@@ -14,14 +25,15 @@ const times = (responseMs: number | null): ProxyTimes => ({
 
 describe('5xx', () => {
   test.each<[string, Partial<TrafficRates>, number | null, boolean]>([
-    ['first poll: no rates yet', {}, null, false],
+    ['first poll: no rates yet', { ...noTraffic() }, null, false],
     ['no responses at all', { http2xx: 0, http5xx: 0 }, null, false],
     ['no 5xx', { http2xx: 50, http5xx: 0 }, 0, false],
     ['just under 5 % (4.9 of 100.9)', { http2xx: 96, http5xx: 4.9 }, 4.856, false],
     ['exactly 5 %', { http2xx: 95, http5xx: 5 }, 5, true],
     ['every class counts as a response', { http1xx: 10, http3xx: 45, http4xx: 40, http5xx: 5 }, 5, true],
     ['only 5xx', { http5xx: 0.5 }, 100, true],
-    ['a tcp-mode proxy has no HTTP counters', { http2xx: null, http5xx: null }, null, false],
+    ['a tcp-mode proxy has no HTTP counters', { ...noTraffic() }, null, false],
+    ['a class unknown: the share is unknown', { http2xx: 1, http5xx: 9, httpOther: null }, null, false],
   ])('%s', (_, r, share, abnormal) => {
     const sharePct = http5xxSharePct(rates(r));
     if (share === null) expect(sharePct).toBeNull();

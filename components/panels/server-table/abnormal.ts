@@ -2,6 +2,7 @@
  * When a 5xx rate or a response time is abnormal, by the thresholds the alert rules use
  * (`config.alerts.http5xxPct`, `config.alerts.responseTimeMs`). Pure: the page reads the config and passes them.
  */
+import { http5xxShareReaches } from '@/lib/health/http-share';
 import type { ProxyTimes, TrafficRates } from '@/lib/health/types';
 
 export interface AbnormalThresholds {
@@ -14,20 +15,9 @@ export interface AbnormalThresholds {
 /** The alert rules' defaults, for views that have no configuration at hand (tests, previews). */
 export const DEFAULT_THRESHOLDS: AbnormalThresholds = { http5xxPct: 5, responseTimeMs: 1000 };
 
-const RESPONSE_CLASSES = ['http1xx', 'http2xx', 'http3xx', 'http4xx', 'http5xx', 'httpOther'] as const;
-
-/** Percent of the responses per second that are 5xx; null without a rate or without any response. */
-export function http5xxSharePct(rates: TrafficRates): number | null {
-  if (rates.http5xx === null) return null;
-  let responses = 0;
-  for (const key of RESPONSE_CLASSES) responses += rates[key] ?? 0;
-  return responses > 0 ? (rates.http5xx / responses) * 100 : null;
-}
-
-/** Abnormal: some 5xx per second, and at least `http5xxPct` % of all responses. */
+/** Abnormal: some 5xx per second, and at least `http5xxPct` % of all responses (the alert rule's share). */
 export function is5xxAbnormal(rates: TrafficRates, thresholds: AbnormalThresholds): boolean {
-  const share = http5xxSharePct(rates);
-  return rates.http5xx !== null && rates.http5xx > 0 && share !== null && share >= thresholds.http5xxPct;
+  return rates.http5xx !== null && rates.http5xx > 0 && http5xxShareReaches(rates, thresholds.http5xxPct);
 }
 
 export function isResponseTimeAbnormal(times: ProxyTimes, thresholds: AbnormalThresholds): boolean {

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { noTraffic } from '@/lib/health/traffic-rates';
+import { httpRates } from '@/lib/testing/http-rates';
 import type { TrafficRates } from '@/lib/health/types';
 import { format5xxRate, formatLastSession, formatThrottle } from './cell-format';
 
@@ -14,13 +15,13 @@ test.each<[number | null, string]>([
 });
 
 test.each<[Partial<TrafficRates>, string]>([
-  [{}, '–'],
+  [noTraffic(), '–'], // first poll: no rates yet
   [{ http2xx: 10, http5xx: 0 }, '0/s'],
   [{ http2xx: 7.5, http5xx: 2.5 }, '2.5/s · 25%'],
   [{ http2xx: 999, http5xx: 0.01 }, '0.01/s · 0.0%'],
   [{ http5xx: 12 }, '12/s · 100%'],
 ])('5xx rate %j → %s', (rates, text) => {
-  expect(format5xxRate({ ...noTraffic(), ...rates })).toBe(text);
+  expect(format5xxRate(httpRates(rates))).toBe(text);
 });
 
 test.each<[number | null, string]>([

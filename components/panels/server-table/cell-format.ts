@@ -1,7 +1,7 @@
 /** Cell texts of the server table that say more than a number. Pure. */
 import type { TrafficRates } from '@/lib/health/types';
 import { formatDuration, formatPerSecond, formatShare } from '../../ui/format';
-import { http5xxSharePct } from './abnormal';
+import { http5xxSharePct } from '@/lib/health/http-share';
 
 /** lastsess: "never" when the server (or backend) was never given a session, else how long ago. */
 export function formatLastSession(sec: number | null): string {

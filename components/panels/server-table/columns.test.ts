@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { noTraffic } from '@/lib/health/traffic-rates';
+import { httpRates } from '@/lib/testing/http-rates';
 import type { Server } from '@/lib/health/types';
 import { COLUMN_GROUPS, COLUMNS, columnById, isColumnId, type ColumnId } from './columns';
 import { CTX, makeBackend, makeServer } from './test-data';
@@ -99,7 +100,7 @@ describe('the column table', () => {
   });
 });
 
-const traffic = { ...noTraffic(), bytesIn: 1536, http2xx: 90, http5xx: 10 };
+const traffic = { ...httpRates({ http2xx: 90, http5xx: 10 }), bytesIn: 1536 };
 const server: Server = makeServer({
   name: 'web1',
   weight: 7,
@@ -113,7 +114,7 @@ const server: Server = makeServer({
   checkFailures: 0,
   checkDowns: 2,
   counters: traffic,
-  rates: { ...noTraffic(), http2xx: 9, http5xx: 1 },
+  rates: httpRates({ http2xx: 9, http5xx: 1 }),
   times: { queueMs: 0, connectMs: 2, responseMs: 1450, totalMs: 1500 },
 });
 const backend = makeBackend({ instance: 'lb1', name: 'be_app', servers: [server] });
