@@ -167,7 +167,7 @@ const webBackend = (rates: TrafficRates, extra: Partial<Backend> = {}) =>
   backend('be_web', [server('web1', 'UP')], { rates, ...extra });
 const http5xx = (conditions: AlertCondition[]) => conditions.filter((c) => c.kind === 'http-5xx');
 
-describe('http-5xx: a backend answering too many 5xx over the last poll interval', () => {
+describe('http-5xx: a backend answering too many 5xx (judged by the rates it is given)', () => {
   test.each([
     [
       'the example: 37 % at 4.2/s',

@@ -1,6 +1,7 @@
 /** The alert rules: from one moment's health to the conditions that hold. Pure; thresholds come in settings. */
 import { flapsOfBackend, type FlapState, type ReadonlyFlapBook } from '@/lib/health/flapping';
-import type { Backend, Server } from '@/lib/health/types';
+import { backendKey } from '@/lib/health/server-key';
+import type { Backend, Server, TrafficRates } from '@/lib/health/types';
 import { http5xxCondition, responseTimeCondition, type TrafficRuleSettings } from './traffic-rules';
 import { alertTarget, type AlertCondition } from './types';
 
@@ -46,6 +47,11 @@ export interface AlertRuleInputs {
   backends: readonly Backend[];
   flaps: ReadonlyFlapBook;
   pools: readonly PoolFacts[];
+  /**
+   * Each backend's HTTP responses per second over the last minute (response-window.ts), by backendKey; the
+   * http-5xx rule judges those. A backend missing here is judged by its last poll interval's rates.
+   */
+  responseRates?: ReadonlyMap<string, TrafficRates>;
 }
 
 export function evaluateAlertRules(inputs: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
@@ -93,7 +99,7 @@ function sourceRules({ sources }: AlertRuleInputs, settings: AlertSettings): Ale
 }
 
 function backendRules(
-  { backends }: AlertRuleInputs,
+  { backends, responseRates }: AlertRuleInputs,
   settings: AlertSettings,
   flapping: ReadonlySet<Server>,
 ): AlertCondition[] {
@@ -125,7 +131,8 @@ function backendRules(
         groupId: backendCause(),
       });
     }
-    const errors = http5xxCondition(backend, settings);
+    const rates = responseRates?.get(backendKey(backend.instance, backend.name)) ?? backend.rates;
+    const errors = http5xxCondition(backend, rates, settings);
     if (errors) conditions.push(errors);
     for (const server of backend.servers) {
       if (server.status === 'DOWN') {

@@ -3,11 +3,11 @@
  * the collector put on the domain model; evaluateAlertRules (alert-rules.ts) calls them per backend and server.
  */
 import { http5xxShareReaches, http5xxSharePct } from '@/lib/health/http-share';
-import type { Backend, Server } from '@/lib/health/types';
+import type { Backend, Server, TrafficRates } from '@/lib/health/types';
 import { alertTarget, type AlertCondition } from './types';
 
 export interface TrafficRuleSettings {
-  /** A backend whose 5xx share of HTTP responses over the last poll interval is at least this percent … */
+  /** A backend whose 5xx share of HTTP responses over the last minute is at least this percent … */
   http5xxPct: number;
   /** … while it answers at least this many 5xx per second, for this long, fires. */
   http5xxMinRate: number;
@@ -23,18 +23,26 @@ export interface TrafficRuleSettings {
  */
 export const RECENT_SESSION_SEC = 60;
 
-/** A backend answering too many 5xx; while it has no usable server, the 5xx are that `down` alert's. */
-export function http5xxCondition(backend: Backend, settings: TrafficRuleSettings): AlertCondition | null {
-  const errors = backend.rates.http5xx;
+/**
+ * A backend answering too many 5xx, judged by `rates`: its responses per second over the last minute (the engine's
+ * response window) or, without one, over the last poll interval. While it has no usable server, the 5xx are that
+ * `down` alert's.
+ */
+export function http5xxCondition(
+  backend: Backend,
+  rates: TrafficRates,
+  settings: TrafficRuleSettings,
+): AlertCondition | null {
+  const errors = rates.http5xx;
   if (errors === null || errors < settings.http5xxMinRate) return null;
-  if (!http5xxShareReaches(backend.rates, settings.http5xxPct)) return null;
+  if (!http5xxShareReaches(rates, settings.http5xxPct)) return null;
   const key = `${backend.instance}/${backend.name}`;
   return {
     id: `http-5xx:${key}`,
     kind: 'http-5xx',
     severity: 'critical',
     target: alertTarget({ instance: backend.instance, backend: backend.name }),
-    summary: `${backend.name}: ${Math.round(http5xxSharePct(backend.rates)!)} % of responses are 5xx (${perSecondText(errors)}/s)`,
+    summary: `${backend.name}: ${Math.round(http5xxSharePct(rates)!)} % of responses are 5xx (${perSecondText(errors)}/s)`,
     graceMs: settings.http5xxGraceMs,
     groupId: backend.noUsableServer ? `down:${key}` : null,
   };

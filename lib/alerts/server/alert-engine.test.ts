@@ -181,7 +181,10 @@ test('5xx and slow responses fire after ALERT_DOWN_GRACE_MS; once the backend is
     groupId: ids.down!.id,
   });
   expect(ids['response-timeweb1']).toMatchObject({ inhibitedBy: ids.downweb1!.id });
+  // Healthy again: rtime resolves at once; the 5xx share is judged over the last minute, so that alert stands
+  // (no longer under the backend's down alert) until a minute of clean traffic has passed.
   poll(trafficBackend({ http5xx: 0, http2xx: 4, responseMs: 900 }), 9000);
+  poll(trafficBackend({ http5xx: 0, http2xx: 4, responseMs: 900 }), 9000 + 60_000);
 
   const traffic = events.filter((e) => e.kind === 'http-5xx' || e.kind === 'response-time');
   expect(traffic.map((e) => [e.kind, e.change, e.notify, e.summary])).toEqual([
@@ -191,8 +194,9 @@ test('5xx and slow responses fire after ALERT_DOWN_GRACE_MS; once the backend is
     // summary is saved again only 30 s after the last save (SUMMARY_REFRESH_MS), so it still reads 23 %.
     ['http-5xx', 'updated', false, 'web: 23 % of responses are 5xx (1.2/s)'],
     ['response-time', 'updated', false, 'web1 in pool-a: average response time 1500 ms (threshold 1000 ms)'],
-    ['http-5xx', 'resolved', false, 'web: 23 % of responses are 5xx (1.2/s)'],
+    ['http-5xx', 'updated', true, 'web: 23 % of responses are 5xx (1.2/s)'],
     ['response-time', 'resolved', false, 'web1 in pool-a: average response time 1500 ms (threshold 1000 ms)'],
+    ['http-5xx', 'resolved', true, 'web: 23 % of responses are 5xx (1.2/s)'],
   ]);
   expect(events.filter((e) => e.kind === 'down').map((e) => [e.target.server, e.change, e.notify])).toEqual([
     [null, 'fired', true],
@@ -224,4 +228,20 @@ test('a grouped 5xx alert carried over a restart stays as it was: no update, sti
   const alerts = listAlerts(first.db, 0, 3000);
   const down = alerts.find((a) => a.kind === 'down')!;
   expect(alerts.find((a) => a.kind === 'http-5xx')).toMatchObject({ state: 'firing', inhibitedBy: down.id });
+});
+
+test('a quiet backend with a steady 20 % of 5xx fires: its share is judged over the last minute, not per poll', () => {
+  // 1 request a second, polled every 2 s, 2 of every 10 requests a 5xx: of each five intervals two hold one error
+  // and three none, so a per-interval share (50 %, 0 %, 50 %, 0 %, 0 % …) would restart the 10 s grace each time.
+  const { engine, poll } = trafficEngine({ POLL_INTERVAL_MS: '2000' });
+  const firing: number[] = [];
+  for (let at = 2000; at <= 40_000; at += 2000) {
+    const errorsPerSec = [1, 3].includes((at / 2000) % 5) ? 0.5 : 0;
+    poll(trafficBackend({ http5xx: errorsPerSec, http2xx: 1 - errorsPerSec, responseMs: 10 }), at);
+    if (engine.firing().some((a) => a.kind === 'http-5xx')) firing.push(at);
+  }
+  // The window starts at 2 s; from the first error (interval ending at 6 s) its share stays ≥ 20 % and its rate
+  // ≥ 0.125/s (1 in 4 s, 1 in 8 s, 2 in 10 s …), above the 5 % and 0.1/s defaults: pending from 6 s, firing once
+  // ALERT_DOWN_GRACE_MS (10 s) has passed, and on to the end.
+  expect(firing).toEqual(Array.from({ length: 13 }, (_, i) => 16_000 + i * 2000));
 });

@@ -6,6 +6,13 @@ import type { AlertEventDto } from '@/lib/api/alerts-dto';
 import type { Config } from '@/lib/config/parse-config';
 import { advanceAlerts, isNotifiable } from '@/lib/alerts/alert-state';
 import { evaluateAlertRules, type AlertSettings, type PoolFacts } from '@/lib/alerts/alert-rules';
+import {
+  emptyResponseWindow,
+  observeResponses,
+  RESPONSE_WINDOW_MS,
+  windowRates,
+  type ResponseWindow,
+} from '@/lib/alerts/response-window';
 import type { AlertChange, AlertCondition, AlertRecord } from '@/lib/alerts/types';
 import {
   emptyFlapState,
@@ -15,7 +22,7 @@ import {
   type FlapState,
 } from '@/lib/health/flapping';
 import { backendKey } from '@/lib/health/server-key';
-import type { Backend } from '@/lib/health/types';
+import type { Backend, TrafficRates } from '@/lib/health/types';
 import { episodeId, loadFiringAlerts, logAlertEvent, mutedUntil, saveAlert } from '@/lib/store/alert-store';
 import type { HistoryDb } from '@/lib/store/db';
 import type { PollEvent } from '@/lib/collector/collector';
@@ -31,6 +38,8 @@ export interface AlertEngineDeps {
 
 export class AlertEngine {
   readonly flaps: FlapBook = new Map();
+  /** Each backend's HTTP responses over the last minute, for the http-5xx rule. */
+  private readonly responses = new Map<string, ResponseWindow>();
   private active = new Map<string, AlertRecord>();
   private readonly episodes = new Map<string, string>();
   private readonly listeners = new Set<AlertListener>();
@@ -77,7 +86,10 @@ export class AlertEngine {
 
   /** Called after every poll of every source. Rules run once every source has been polled since start. */
   onPoll(event: PollEvent, states: readonly SourceState[]): void {
-    if (event.result) this.observeFlaps(event.result.backends);
+    if (event.result) {
+      this.observeFlaps(event.result.backends);
+      this.observeResponses(event.result.backends, event.at);
+    }
     this.polled.add(event.state.source.name);
     if (states.every((state) => this.polled.has(state.source.name))) this.evaluate(states, event.at);
   }
@@ -96,6 +108,29 @@ export class AlertEngine {
     }
   }
 
+  private observeResponses(backends: readonly Backend[], at: number): void {
+    for (const backend of backends) {
+      const key = backendKey(backend.instance, backend.name);
+      let window = this.responses.get(key);
+      if (!window) this.responses.set(key, (window = emptyResponseWindow()));
+      observeResponses(window, backend.rates, at);
+    }
+  }
+
+  /** The windows' rates; a backend no poll has listed for a whole window (gone, or its source failing) is dropped. */
+  private responseRates(now: number): Map<string, TrafficRates> {
+    const rates = new Map<string, TrafficRates>();
+    for (const [key, window] of this.responses) {
+      if (window.lastAt !== null && window.lastAt <= now - RESPONSE_WINDOW_MS) {
+        this.responses.delete(key);
+        continue;
+      }
+      const perSecond = windowRates(window);
+      if (perSecond) rates.set(key, perSecond);
+    }
+    return rates;
+  }
+
   private evaluate(states: readonly SourceState[], now: number): void {
     const started = performance.now();
     const pools = this.deps.pools(now);
@@ -105,6 +140,7 @@ export class AlertEngine {
         backends: states.flatMap((s) => s.backends ?? []),
         flaps: this.flaps,
         pools: pools ?? [],
+        responseRates: this.responseRates(now),
       },
       this.ruleSettings,
     );
