@@ -6,7 +6,8 @@ import { ApiError } from '../hooks/fetch-json';
 async function send(url: string, method: string, body?: unknown): Promise<void> {
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // JSON even without a body: hapscope refuses any other state change (lib/api/same-origin.ts)
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) {

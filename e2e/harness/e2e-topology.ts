@@ -223,4 +223,6 @@ export const E2E_SPEC_PORTS = {
   prometheus: E2E_BASE_PORT + 88,
   /** traffic.spec.ts: its own HAProxy, agents and app in 18430-18449. */
   traffic: E2E_BASE_PORT + 30,
+  /** cross-site.spec.ts: the "wiki" on another origin (127.0.0.4) that tries to write. */
+  crossSiteWiki: E2E_BASE_PORT + 89,
 };

@@ -119,3 +119,18 @@ describe('config file', () => {
     expect(() => loadConfig({ HAPSCOPE_CONFIG: name }, cwd)).toThrow(message);
   });
 });
+
+describe('PUBLIC_URL', () => {
+  test.each([
+    [undefined, null],
+    ['https://hapscope.example.com', 'https://hapscope.example.com'],
+    ['https://hapscope.example.com/', 'https://hapscope.example.com'],
+    ['http://10.0.0.5:8080/hapscope', 'http://10.0.0.5:8080'],
+  ])('%s → origin %s', (value, origin) => {
+    expect(parseConfig(value === undefined ? {} : { PUBLIC_URL: value }).publicOrigin).toBe(origin);
+  });
+
+  test.each(['hapscope.example.com', 'ftp://hapscope.example.com'])('%s is refused', (value) => {
+    expect(() => parseConfig({ PUBLIC_URL: value })).toThrow(/^PUBLIC_URL: must be an http\(s\) URL/);
+  });
+});

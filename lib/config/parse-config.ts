@@ -19,6 +19,8 @@ export interface Config {
   k8sEnabled: 'auto' | 'true' | 'false';
   poolLabels: string[];
   embedAllowedOrigins: string[];
+  /** PUBLIC_URL's origin: where users reach hapscope (behind a reverse proxy); null: the address asked for. */
+  publicOrigin: string | null;
   /** HMAC secret for embed tokens; null: embeds need no token. */
   embedTokenSecret: string | null;
   /** Server → node and server → pool rules, backend → health-check Host (topology-file.ts). */
@@ -57,6 +59,7 @@ export const CONFIG_KEYS = [
   'POOL_LABELS',
   'EMBED_ALLOWED_ORIGINS',
   'EMBED_TOKEN_SECRET',
+  'PUBLIC_URL',
   'RETENTION_RAW_HOURS',
   'RETENTION_MINUTE_DAYS',
   'RETENTION_HOUR_DAYS',
@@ -115,6 +118,7 @@ export function parseConfig(settings: RawSettings, configFile: string | null = n
     poolLabels: readList(settings, 'POOL_LABELS', ',', DEFAULTS.POOL_LABELS),
     embedAllowedOrigins: readOrigins(settings, 'EMBED_ALLOWED_ORIGINS'),
     embedTokenSecret: readSecret(settings, 'EMBED_TOKEN_SECRET', MIN_SECRET_LENGTH),
+    publicOrigin: readPublicOrigin(settings),
     topology: parseTopologySettings(settings),
     retention: {
       rawHours: readInteger(settings, 'RETENTION_RAW_HOURS', DEFAULTS.RETENTION_RAW_HOURS, {
@@ -163,6 +167,28 @@ function readAlertSettings(settings: RawSettings): Config['alerts'] {
       min: 1,
     }),
   };
+}
+
+/** PUBLIC_URL, e.g. https://hapscope.example.com (a path is allowed and ignored here): its origin. */
+function readPublicOrigin(settings: RawSettings): string | null {
+  const text = read(settings, 'PUBLIC_URL');
+  if (text === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an http(s) URL such as https://hapscope.example.com, got "${text}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an http(s) URL such as https://hapscope.example.com, got "${text}"`,
+    );
+  }
+  return url.origin;
 }
 
 function readOrigins(settings: RawSettings, key: string): string[] {

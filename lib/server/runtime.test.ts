@@ -42,6 +42,10 @@ const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
     `EMBED_ALLOWED_ORIGINS: "https://wiki.example.com/page" is not an origin (https://host[:port]), 'self' or 'none'`,
   ],
   EMBED_TOKEN_SECRET: ['short', 'EMBED_TOKEN_SECRET: must be at least 16 characters'],
+  PUBLIC_URL: [
+    'hapscope.example.com',
+    'PUBLIC_URL: must be an http(s) URL such as https://hapscope.example.com, got "hapscope.example.com"',
+  ],
   RETENTION_RAW_HOURS: ['0', 'RETENTION_RAW_HOURS: must be at least 1, got 0'],
   RETENTION_MINUTE_DAYS: ['30d', 'RETENTION_MINUTE_DAYS: must be a whole number, got "30d"'],
   RETENTION_HOUR_DAYS: ['4000', 'RETENTION_HOUR_DAYS: must be at most 3650, got 4000'],

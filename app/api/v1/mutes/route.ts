@@ -1,5 +1,6 @@
 import { getRuntime } from '@/lib/server/runtime';
 import { parseJsonBody } from '@/lib/api/parse-query';
+import { refuseCrossSite } from '@/lib/api/same-origin';
 import { MuteRequestSchema, toMuteRequest } from '@/lib/api/schemas/alert-requests';
 import { alertsDto, mute } from '@/lib/alerts/server/alert-service';
 
@@ -14,6 +15,8 @@ export function GET() {
 
 /** POST { target: { instance?, backend?, server?, pool? }, durationMinutes, reason? } */
 export async function POST(request: Request) {
+  const refused = refuseCrossSite(request, getRuntime().config.publicOrigin);
+  if (refused) return refused;
   const body = await parseJsonBody(MuteRequestSchema, request);
   if (!body.ok) return body.response;
   const { target, durationMs, reason } = toMuteRequest(body.value);

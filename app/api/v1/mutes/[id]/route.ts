@@ -1,12 +1,15 @@
 import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
+import { refuseCrossSite } from '@/lib/api/same-origin';
 import { MuteIdParams } from '@/lib/api/schemas/alerts';
 import { unmute } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 
-export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const refused = refuseCrossSite(request, getRuntime().config.publicOrigin);
+  if (refused) return refused;
   const path = parseParams(MuteIdParams, await params);
   if (!path.ok) return path.response;
   const { id } = path.value;
