@@ -104,7 +104,12 @@ test.describe('history', () => {
     await page.getByTestId('range-6h').click();
     await expect(page).toHaveURL(/range=6h/);
     await page.getByTestId('server-uptime-agent2').getByRole('button', { name: 'agent2' }).click();
+    // Next.js syncs each history.replaceState into useSearchParams in order; once the page shows agent2, the
+    // earlier range sync has landed too and cannot rewrite the URL after we read it (a reload right after the
+    // click could otherwise load the URL as that first sync wrote it, without server=).
+    await expect(page.getByTestId('server-select')).toHaveValue('agent2');
     await expect(page).toHaveURL(/server=agent2/);
+    await expect(page).toHaveURL(/range=6h/);
     const length = await page.evaluate(() => history.length);
     await page.reload();
     await expect(page.getByTestId('range-6h')).toHaveAttribute('aria-pressed', 'true');
