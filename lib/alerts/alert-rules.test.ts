@@ -3,6 +3,7 @@ import { emptyFlapState, setFlap, type FlapBook, type FlapState } from '@/lib/he
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import { noTraffic } from '@/lib/health/traffic-rates';
 import type { Backend, Server, ServerStatus, TrafficRates } from '@/lib/health/types';
+import { httpRates } from '@/lib/testing/http-rates';
 import { DEFAULT_ALERT_SETTINGS, evaluateAlertRules, type AlertRuleInputs } from './alert-rules';
 import type { AlertCondition } from './types';
 
@@ -151,18 +152,6 @@ describe('evaluateAlertRules', () => {
   });
 });
 
-type HttpClass = 'http1xx' | 'http2xx' | 'http3xx' | 'http4xx' | 'http5xx' | 'httpOther';
-/** Per-second rates of one poll interval: every HTTP class given (0 unless named), everything else unknown. */
-const httpRates = (perSecond: Partial<Record<HttpClass, number | null>>): TrafficRates => ({
-  ...noTraffic(),
-  http1xx: 0,
-  http2xx: 0,
-  http3xx: 0,
-  http4xx: 0,
-  http5xx: 0,
-  httpOther: 0,
-  ...perSecond,
-});
 const webBackend = (rates: TrafficRates, extra: Partial<Backend> = {}) =>
   backend('be_web', [server('web1', 'UP')], { rates, ...extra });
 const http5xx = (conditions: AlertCondition[]) => conditions.filter((c) => c.kind === 'http-5xx');

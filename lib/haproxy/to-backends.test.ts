@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { toBackends, toProxies } from './to-backends';
+import { TRAFFIC_COUNTERS } from '@/lib/health/types';
 import { STAT_COLUMNS, type HaproxyStatRow } from './types';
 
 function row(values: Partial<HaproxyStatRow>): HaproxyStatRow {
@@ -138,7 +139,7 @@ describe('toBackends', () => {
         http5xx: 7,
         httpOther: 0,
       },
-      rates: Object.fromEntries(Object.keys(backend!.servers[0]!.counters).map((key) => [key, null])),
+      rates: Object.fromEntries(TRAFFIC_COUNTERS.map((key) => [key, null])), // no previous poll: no rate
       times: { queueMs: 0, connectMs: 1, responseMs: 250, totalMs: 260 },
       node: null,
       pool: null,

@@ -1,21 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { noTraffic } from '@/lib/health/traffic-rates';
 import type { ProxyTimes, TrafficRates } from '@/lib/health/types';
+import { httpRates } from '@/lib/testing/http-rates';
 import { http5xxSharePct } from '@/lib/health/http-share';
 import { is5xxAbnormal, isResponseTimeAbnormal, type AbnormalThresholds } from './abnormal';
 
 const thresholds: AbnormalThresholds = { http5xxPct: 5, responseTimeMs: 1000 };
-/** Every HTTP class 0 unless named (HAProxy reports all of them or, in tcp mode, none). */
-const rates = (r: Partial<TrafficRates>): TrafficRates => ({
-  ...noTraffic(),
-  http1xx: 0,
-  http2xx: 0,
-  http3xx: 0,
-  http4xx: 0,
-  http5xx: 0,
-  httpOther: 0,
-  ...r,
-});
+const rates = httpRates;
 const times = (responseMs: number | null): ProxyTimes => ({
   queueMs: null,
   connectMs: null,

@@ -4,7 +4,7 @@ import { parseConfig } from '@/lib/config/parse-config';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import type { Backend, ServerStatus } from '@/lib/health/types';
 import { alertTarget } from '@/lib/alerts/types';
-import { noTraffic } from '@/lib/health/traffic-rates';
+import { httpRates } from '@/lib/testing/http-rates';
 import { addMute, eventsAfter, listAlerts } from '@/lib/store/alert-store';
 import { openHistoryDb, type HistoryDb } from '@/lib/store/db';
 import { AlertEngine } from './alert-engine';
@@ -118,15 +118,7 @@ function trafficBackend(t: {
     activeUp: t.down ? 0 : 1,
     activeTotal: 1,
     noUsableServer: t.down === true,
-    rates: {
-      ...noTraffic(),
-      http1xx: 0,
-      http2xx: t.http2xx,
-      http3xx: 0,
-      http4xx: 0,
-      http5xx: t.http5xx,
-      httpOther: 0,
-    },
+    rates: httpRates({ http2xx: t.http2xx, http5xx: t.http5xx }),
   };
 }
 
