@@ -80,12 +80,14 @@ function historyEntry(event: AlertEventDto, receivedAt: number): HistoryEntry {
     resolved: at(event.resolvedAt),
     acknowledged: at(event.acknowledgedAt),
     updated: receivedAt,
+    muted: at(event.changedAt ?? null),
+    unmuted: at(event.changedAt ?? null),
   };
   return {
     change: event.change,
     at: times[event.change],
     summary: event.summary,
-    by: event.change === 'acknowledged' ? event.acknowledgedBy : null,
+    by: event.change === 'acknowledged' ? event.acknowledgedBy : (event.by ?? null),
   };
 }
 
@@ -112,5 +114,12 @@ export function alertHistory(alert: AlertDto, seen: readonly HistoryEntry[] = []
   return [...byKey.values()].sort((a, b) => a.at - b.at || order(a.change) - order(b.change));
 }
 
-const ORDER: Record<AlertChangeKind, number> = { fired: 0, updated: 1, acknowledged: 2, resolved: 3 };
+const ORDER: Record<AlertChangeKind, number> = {
+  fired: 0,
+  updated: 1,
+  acknowledged: 2,
+  muted: 2,
+  unmuted: 2,
+  resolved: 3,
+};
 const order = (change: AlertChangeKind) => ORDER[change];

@@ -43,9 +43,13 @@ export function crossSiteWriteRefusal(request: WriteRequest, ownOrigin: string):
  * request's Host (with the scheme it arrived by).
  */
 export function refuseCrossSite(request: Request, publicOrigin: string | null): Response | null {
+  const refusal = crossSiteWriteRefusal(request, ownOrigin(request, publicOrigin));
+  return refusal ? jsonError(403, 'forbidden', refusal) : null;
+}
+
+/** hapscope's origin as its users reach it: PUBLIC_URL's, else the request's Host with the scheme it came by. */
+export function ownOrigin(request: Request, publicOrigin: string | null): string {
   const host = request.headers.get('host');
   const url = new URL(request.url);
-  const ownOrigin = publicOrigin ?? (host ? `${url.protocol}//${host}` : url.origin);
-  const refusal = crossSiteWriteRefusal(request, ownOrigin);
-  return refusal ? jsonError(403, 'forbidden', refusal) : null;
+  return publicOrigin ?? (host ? `${url.protocol}//${host}` : url.origin);
 }

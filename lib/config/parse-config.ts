@@ -6,8 +6,10 @@ import type { RawSettings } from './raw-settings';
 import { MIN_SECRET_LENGTH } from '@/lib/embeds/embed-token';
 import { isFrameAncestorSource } from '@/lib/embeds/frame-ancestors';
 import { ConfigError } from './config-error';
+import { read, readChoice, readInteger, readList, readPositiveNumber, readSecret } from './readers';
 import { parseSources, type Source } from './parse-sources';
 import { parseTopologySettings, type TopologyConfig } from './topology-file';
+import { AUTH_KEYS, parseAuthSettings, type AuthConfig } from './auth-settings';
 
 export interface Config {
   sources: Source[];
@@ -41,6 +43,8 @@ export interface Config {
     /** A server alerts when HAProxy's average response time (rtime) is at least this. */
     responseTimeMs: number;
   };
+  /** Sign-in mode, roles from groups, sessions, and what is readable without signing in. */
+  auth: AuthConfig;
   /** Where the values came from, for the start-up log line (never the values themselves). */
   configFile: string | null;
 }
@@ -74,6 +78,7 @@ export const CONFIG_KEYS = [
   'SERVER_OVERRIDES',
   'STATIC_POOLS',
   'BACKEND_HOSTS',
+  ...AUTH_KEYS,
 ] as const;
 
 export const DEFAULTS = {
@@ -135,6 +140,7 @@ export function parseConfig(settings: RawSettings, configFile: string | null = n
       }),
     },
     alerts: readAlertSettings(settings),
+    auth: parseAuthSettings(settings),
     configFile,
   };
 }
@@ -198,62 +204,4 @@ function readOrigins(settings: RawSettings, key: string): string[] {
     throw new ConfigError(key, `"${bad}" is not an origin (https://host[:port]), 'self' or 'none'`);
   }
   return origins;
-}
-
-function readSecret(settings: RawSettings, key: string, minLength: number): string | null {
-  const raw = read(settings, key);
-  if (raw === undefined) return null;
-  if (raw.length < minLength) throw new ConfigError(key, `must be at least ${minLength} characters`);
-  return raw;
-}
-
-function read(settings: RawSettings, key: string): string | undefined {
-  const value = settings[key]?.trim();
-  return value ? value : undefined;
-}
-
-function readInteger(
-  settings: RawSettings,
-  key: string,
-  fallback: number,
-  bounds: { min: number; max?: number },
-): number {
-  const raw = read(settings, key);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(key, `must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < bounds.min) throw new ConfigError(key, `must be at least ${bounds.min}, got ${value}`);
-  if (bounds.max !== undefined && value > bounds.max) {
-    throw new ConfigError(key, `must be at most ${bounds.max}, got ${value}`);
-  }
-  return value;
-}
-
-/** A decimal above zero ("0.1", "2", ".5"): rates per second. */
-function readPositiveNumber(settings: RawSettings, key: string, fallback: number): number {
-  const raw = read(settings, key);
-  if (raw === undefined) return fallback;
-  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(raw))
-    throw new ConfigError(key, `must be a decimal number, got "${raw}"`);
-  const value = Number(raw);
-  if (!(value > 0)) throw new ConfigError(key, `must be above 0, got ${raw}`);
-  return value;
-}
-
-function readChoice<T extends string>(settings: RawSettings, key: string, choices: T[], fallback: T): T {
-  const raw = read(settings, key)?.toLowerCase() ?? fallback;
-  if (!(choices as string[]).includes(raw)) {
-    throw new ConfigError(key, `must be one of ${choices.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
-}
-
-function readList(settings: RawSettings, key: string, separator: string, fallback: string): string[] {
-  const raw = read(settings, key) ?? fallback;
-  const items = raw
-    .split(separator)
-    .map((item) => item.trim())
-    .filter(Boolean);
-  if (items.length === 0) throw new ConfigError(key, 'must name at least one value');
-  return items;
 }

@@ -27,6 +27,18 @@ export function verifyEmbedToken(
   secret: string,
   scope: { panel: string; target: string; nowMs: number },
 ): TokenCheck {
+  const check = readEmbedToken(token, secret, scope.nowMs);
+  if (!check.ok) return check;
+  const { payload } = check;
+  if (payload.panel !== '*' && payload.panel !== scope.panel)
+    return { ok: false, reason: `the token is for the ${payload.panel} panel` };
+  if (payload.target !== '*' && payload.target !== scope.target)
+    return { ok: false, reason: `the token is for “${payload.target}”` };
+  return check;
+}
+
+/** A token's signature and expiry, and the scope it names (checked by the caller). */
+export function readEmbedToken(token: string | null, secret: string, nowMs: number): TokenCheck {
   assertSecret(secret);
   if (!token) return { ok: false, reason: 'this embed needs a token (token=…)' };
   const dot = token.lastIndexOf('.');
@@ -38,11 +50,7 @@ export function verifyEmbedToken(
     return { ok: false, reason: 'the token signature is not valid' };
   const payload = decodePayload(body);
   if (!payload) return { ok: false, reason: 'the token is malformed' };
-  if (payload.exp * 1000 <= scope.nowMs) return { ok: false, reason: 'the token has expired' };
-  if (payload.panel !== '*' && payload.panel !== scope.panel)
-    return { ok: false, reason: `the token is for the ${payload.panel} panel` };
-  if (payload.target !== '*' && payload.target !== scope.target)
-    return { ok: false, reason: `the token is for “${payload.target}”` };
+  if (payload.exp * 1000 <= nowMs) return { ok: false, reason: 'the token has expired' };
   return { ok: true, payload };
 }
 

@@ -63,6 +63,26 @@ const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
     'STATIC_POOLS: "a/b/c/d" must be server, backend/server or instance/backend/server',
   ],
   BACKEND_HOSTS: ['=code.example.com', 'BACKEND_HOSTS: entries must look like "selector=value"'],
+  AUTH_MODE: ['ldap', 'AUTH_MODE: must be one of local, oidc, proxy, none, got "ldap"'],
+  HAPSCOPE_ADMIN_PASSWORD: ['hunter2', 'HAPSCOPE_ADMIN_PASSWORD: must be at least 12 characters'],
+  AUTH_PROXY_USER_HEADER: ['Remote User', 'AUTH_PROXY_USER_HEADER: must be an HTTP header name, got "Remote User"'],
+  AUTH_PROXY_GROUPS_HEADER: ['groups:', 'AUTH_PROXY_GROUPS_HEADER: must be an HTTP header name, got "groups:"'],
+  AUTH_PROXY_TRUSTED: [
+    '10.0.0.0/33',
+    'AUTH_PROXY_TRUSTED: "10.0.0.0/33" is not a CIDR such as 10.0.0.0/8 or ::1/128',
+  ],
+  OIDC_ISSUER: ['idp.example.com', 'OIDC_ISSUER: must be an http(s) URL, got "idp.example.com"'],
+  OIDC_CLIENT_ID: ['hapscope', 'OIDC_CLIENT_ID: is set but OIDC_ISSUER is not'],
+  OIDC_CLIENT_SECRET: ['s3cret', 'OIDC_CLIENT_SECRET: is set but OIDC_ISSUER is not'],
+  OIDC_GROUPS_CLAIM: ['roles', 'OIDC_GROUPS_CLAIM: is set but OIDC_ISSUER is not'],
+  AUTH_ROLE_GROUPS: [
+    'superuser=ops',
+    'AUTH_ROLE_GROUPS: entries must look like "role=group|group" with a role of viewer, operator, admin, got "superuser=ops"',
+  ],
+  SESSION_IDLE_HOURS: ['0', 'SESSION_IDLE_HOURS: must be at least 1, got 0'],
+  SESSION_MAX_DAYS: ['1w', 'SESSION_MAX_DAYS: must be a whole number, got "1w"'],
+  PUBLIC_EMBEDS: ['yes', 'PUBLIC_EMBEDS: must be one of true, false, got "yes"'],
+  METRICS_PUBLIC: ['1', 'METRICS_PUBLIC: must be one of true, false, got "1"'],
 };
 
 test('every configuration key has a start-up validation case', () => {

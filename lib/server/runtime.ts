@@ -4,6 +4,7 @@ import 'server-only';
  * before anything connects), the history store, Kubernetes, the pools model, the collector, history recording and
  * the alert engine — and handed what it needs. Services reach the parts through getRuntime().
  */
+import { createAccessState, type AccessState } from '@/lib/access/server/access-state';
 import { cachedPoolFacts } from '@/lib/alerts/server/pool-facts';
 import { AlertEngine } from '@/lib/alerts/server/alert-engine';
 import { Collector } from '@/lib/collector/collector';
@@ -30,6 +31,8 @@ export interface Runtime {
   /** null when the store did not open: alerts are off, everything else goes on. */
   alerts: AlertEngine | null;
   streams: EventStreams;
+  /** Sign-in throttle, trusted proxies and one-time warnings (lib/access). */
+  access: AccessState;
   /** Every source's last good backends. */
   backends(): Backend[];
   /** Pool health now, from the latest backends. */
@@ -68,6 +71,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
   const recording = attachHistoryRecorder(collector, store);
   alerts = attachAlertEngine(collector, config, store, poolsView);
   const streams = new EventStreams();
+  const access = createAccessState(config.auth);
   return {
     config,
     clock,
@@ -78,6 +82,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
     recording,
     alerts,
     streams,
+    access,
     backends,
     poolsView,
     stop() {

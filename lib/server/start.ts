@@ -1,4 +1,5 @@
 import 'server-only';
+import { ensureFirstAdmin } from '@/lib/access/server/users';
 import { ConfigError } from '@/lib/config';
 import { getRuntime } from './runtime';
 
@@ -15,9 +16,21 @@ export function startOrExit(): void {
       });
     }
     console.log(`[hapscope] polling every ${config.pollIntervalMs} ms: ${names}`);
+    console.log(`[hapscope] sign-in: AUTH_MODE=${config.auth.mode}${describeOpenReads(config.auth)}`);
+    if (config.auth.mode === 'none')
+      console.warn('[hapscope] AUTH_MODE=none: everyone who reaches hapscope is an admin');
+    const runtime = getRuntime();
+    ensureFirstAdmin(runtime, Date.now()).catch((error: unknown) =>
+      console.error('[hapscope] could not create the first admin (the store did not open?):', error),
+    );
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`[hapscope] invalid configuration: ${error.message}`);
     process.exit(1);
   }
+}
+
+function describeOpenReads(auth: { publicEmbeds: boolean; metricsPublic: boolean }): string {
+  const open = [auth.publicEmbeds && 'every embed and badge', auth.metricsPublic && '/metrics'].filter(Boolean);
+  return open.length ? `; readable without sign-in: ${open.join(', ')}` : '';
 }

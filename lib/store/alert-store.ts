@@ -31,6 +31,7 @@ interface MuteRow {
   pool: string | null;
   until: number;
   created_at: number;
+  created_by: string | null;
   reason: string | null;
 }
 
@@ -70,15 +71,38 @@ export function logAlertEvent(
   change: AlertChangeKind,
   notify: boolean,
   now: number,
+  by: string | null = null,
 ): AlertEventDto | null {
   const alert = getAlert(db, id, now);
   if (!alert) return null;
   const info = db
     .prepare('INSERT INTO alert_events (at, alert_id, change, body) VALUES (?, ?, ?, ?)')
     .run(now, id, change, '');
-  const event: AlertEventDto = { ...alert, seq: Number(info.lastInsertRowid), change, notify };
+  const changedAt = new Date(now).toISOString();
+  const event: AlertEventDto = { ...alert, seq: Number(info.lastInsertRowid), change, notify, changedAt, by };
   db.prepare('UPDATE alert_events SET body = ? WHERE seq = ?').run(JSON.stringify(event), event.seq);
   return event;
+}
+
+/** One alert's stored changes, oldest first. */
+export function alertChanges(db: HistoryDb, id: string, limit = 500): AlertEventDto[] {
+  const rows = db
+    .prepare('SELECT body FROM alert_events WHERE alert_id = ? ORDER BY seq LIMIT ?')
+    .all(id, limit) as { body: string }[];
+  return rows.map((row) => JSON.parse(row.body) as AlertEventDto);
+}
+
+/** Alerts a mute's target covers that are firing, or resolved since `since`: their history names the mute. */
+export function alertsCoveredBy(db: HistoryDb, target: AlertTarget, since: number): string[] {
+  const rows = db
+    .prepare(`SELECT id, instance, backend, server, pool FROM alerts WHERE state = 'firing' OR resolved_at >= ?`)
+    .all(since) as (Pick<AlertRow, 'id' | 'instance' | 'backend' | 'server' | 'pool'>)[];
+  return rows.filter((row) => muteCovers(target, targetOf(row))).map((row) => row.id);
+}
+
+export function getMute(db: HistoryDb, id: number): (AlertTarget & { until: number }) | null {
+  const row = db.prepare('SELECT * FROM mutes WHERE id = ?').get(id) as MuteRow | undefined;
+  return row ? { ...targetOf(row), until: row.until } : null;
 }
 
 export function eventsAfter(db: HistoryDb, seq: number, limit = 1000): AlertEventDto[] {
@@ -149,12 +173,14 @@ export function addMute(
   until: number,
   reason: string | null,
   now: number,
+  by: string | null = null,
 ): number {
   const info = db
     .prepare(
-      'INSERT INTO mutes (instance, backend, server, pool, until, created_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO mutes (instance, backend, server, pool, until, created_at, created_by, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(target.instance, target.backend, target.server, target.pool, until, now, reason);
+    .run(target.instance, target.backend, target.server, target.pool, until, now, by, reason);
   return Number(info.lastInsertRowid);
 }
 
@@ -168,6 +194,7 @@ export function listMutes(db: HistoryDb, now: number): MuteDto[] {
     target: targetOf(row),
     until: iso(row.until)!,
     createdAt: iso(row.created_at)!,
+    createdBy: row.created_by,
     reason: row.reason,
   }));
 }

@@ -210,4 +210,62 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (backend_id, bucket)
   ) WITHOUT ROWID;
   `,
+  `
+  -- Access (api-v1.md "Access"): local users (scrypt hashes), sessions and API/share tokens (SHA-256 of the secret,
+  -- found by a public id then compared in constant time), and the audit log of every change and who made it.
+  CREATE TABLE users (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT,
+    last_sign_in_at INTEGER
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    secret_hash BLOB NOT NULL,
+    user_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    via TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_name);
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    secret_hash BLOB NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    expires_at INTEGER,
+    revoked_at INTEGER,
+    revoked_by TEXT,
+    last_used_at INTEGER
+  );
+  CREATE TABLE share_links (
+    id TEXT PRIMARY KEY,
+    secret_hash BLOB NOT NULL,
+    panel TEXT NOT NULL,
+    target TEXT NOT NULL,
+    label TEXT,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    expires_at INTEGER,
+    revoked_at INTEGER,
+    revoked_by TEXT,
+    last_used_at INTEGER
+  );
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT
+  );
+  CREATE INDEX audit_by_target ON audit_log (target, seq);
+  ALTER TABLE mutes ADD COLUMN created_by TEXT;
+  `,
 ];

@@ -1,9 +1,15 @@
 import 'server-only';
+import { actorName, type Principal } from '@/lib/access/identity';
+import { recordAudit } from '@/lib/access/server/audit';
 import type { AlertDto, AlertEventDto, AlertsDto, MuteDto } from '@/lib/api/alerts-dto';
+import type { AlertHistoryDto } from '@/lib/api/schemas/alerts';
 import type { AlertTarget } from '@/lib/alerts/types';
 import {
   acknowledgeAlert,
   addMute,
+  alertChanges,
+  alertsCoveredBy,
+  getMute,
   deleteMute,
   eventsAfter,
   getAlert,
@@ -36,34 +42,92 @@ export function alertsDto(parts: Pick<AlertParts, 'store'>, now: number): Alerts
   };
 }
 
-/** Marks an alert seen by someone; everyone's alert center hears of it through the stream. */
+/**
+ * Marks an alert seen by the signed-in person (or token): everyone's alert center hears of it through the stream,
+ * and the audit log keeps it.
+ */
 export function acknowledge(
   parts: Pick<AlertParts, 'store' | 'alerts'>,
+  who: Principal,
   id: string,
-  by: string | null,
   now: number,
 ): AlertDto | null {
   const store = parts.store.db();
+  const by = actorName(who);
   if (!acknowledgeAlert(store, id, by, now)) return null;
-  const event = logAlertEvent(store, id, 'acknowledged', false, now);
+  const event = logAlertEvent(store, id, 'acknowledged', false, now, by);
   if (event) parts.alerts?.emit(event);
+  recordAudit(parts.store, who, 'alert.acknowledge', `alert:${id}`, null, now);
   return getAlert(store, id, now);
 }
 
 export function mute(
-  parts: Pick<AlertParts, 'store'>,
+  parts: Pick<AlertParts, 'store' | 'alerts'>,
+  who: Principal,
   target: AlertTarget,
   durationMs: number,
   reason: string | null,
   now: number,
 ): MuteDto {
   const store = parts.store.db();
-  const id = addMute(store, target, now + durationMs, reason, now);
+  const by = actorName(who);
+  const id = addMute(store, target, now + durationMs, reason, now, by);
+  const until = new Date(now + durationMs).toISOString();
+  recordAudit(parts.store, who, 'alert.mute', `mute:${id}`, `${describeTarget(target)} until ${until}${reason ? `: ${reason}` : ''}`, now);
+  noteInCoveredAlerts(parts, target, 'muted', by, now);
   return listMutes(store, now).find((m) => m.id === id)!;
 }
 
-export function unmute(parts: Pick<AlertParts, 'store'>, id: number): boolean {
-  return deleteMute(parts.store.db(), id);
+export function unmute(parts: Pick<AlertParts, 'store' | 'alerts'>, who: Principal, id: number, now: number): boolean {
+  const store = parts.store.db();
+  const muted = getMute(store, id);
+  if (!muted || !deleteMute(store, id)) return false;
+  recordAudit(parts.store, who, 'alert.unmute', `mute:${id}`, describeTarget(muted), now);
+  noteInCoveredAlerts(parts, muted, 'unmuted', actorName(who), now);
+  return true;
+}
+
+/** A mute or unmute goes into the history of every alert it covers, and out on the stream. */
+function noteInCoveredAlerts(
+  parts: Pick<AlertParts, 'store' | 'alerts'>,
+  target: AlertTarget,
+  change: 'muted' | 'unmuted',
+  by: string,
+  now: number,
+) {
+  const store = parts.store.db();
+  for (const alertId of alertsCoveredBy(store, target, now - RECENT_MS)) {
+    const event = logAlertEvent(store, alertId, change, false, now, by);
+    if (event) parts.alerts?.emit(event);
+  }
+}
+
+const describeTarget = (target: AlertTarget) =>
+  (['instance', 'backend', 'server', 'pool'] as const)
+    .filter((field) => target[field] !== null)
+    .map((field) => `${field} ${target[field]}`)
+    .join(', ');
+
+/** GET /api/v1/alerts/{id}/history; null for an unknown alert. */
+export function alertHistoryDto(parts: Pick<AlertParts, 'store'>, id: string, now: number): AlertHistoryDto | null {
+  const store = parts.store.db();
+  if (!getAlert(store, id, now)) return null;
+  return {
+    changes: alertChanges(store, id).map((event) => ({
+      seq: event.seq,
+      at: event.changedAt ?? changeTime(event),
+      change: event.change,
+      by: event.by ?? (event.change === 'acknowledged' ? event.acknowledgedBy : null),
+      summary: event.summary,
+    })),
+  };
+}
+
+/** Events stored before `changedAt` existed: the alert's own time for the change. */
+function changeTime(event: AlertEventDto): string {
+  if (event.change === 'resolved' && event.resolvedAt) return event.resolvedAt;
+  if (event.change === 'acknowledged' && event.acknowledgedAt) return event.acknowledgedAt;
+  return event.firedAt;
 }
 
 /**

@@ -51,10 +51,7 @@ export function toMuteRequest(body: z.output<typeof MuteRequestSchema>): MuteReq
   };
 }
 
+/** Older clients sent `{ "by": "name" }`: accepted and ignored, the acknowledger is whoever is signed in. */
 export const AckRequestSchema = z
   .object({ by: z.string({ error: 'must be a string' }).optional() }, { error: 'must be a JSON object' })
   .meta({ id: 'AckRequest' });
-
-/** Who acknowledged: the body's `by`, trimmed to 80 characters; null when absent or blank. */
-export const ackedBy = (body: z.output<typeof AckRequestSchema>): string | null =>
-  body.by?.trim() ? body.by.trim().slice(0, 80) : null;

@@ -32,12 +32,14 @@ export const AlertSchema = z
   })
   .meta({ id: 'Alert' });
 
-export const AlertChangeKindSchema = z.enum(['fired', 'resolved', 'updated', 'acknowledged']);
+export const AlertChangeKindSchema = z.enum(['fired', 'resolved', 'updated', 'acknowledged', 'muted', 'unmuted']);
 
 export const AlertEventSchema = AlertSchema.extend({
   seq: z.number().meta({ description: 'the SSE `id:`' }),
   change: AlertChangeKindSchema,
   notify: z.boolean(),
+  changedAt: isoTime.optional().meta({ description: 'when the change happened' }),
+  by: z.string().nullable().optional().meta({ description: 'who acknowledged, muted or unmuted (user or "token <name>")' }),
 }).meta({ id: 'AlertEvent' });
 
 export const MuteSchema = z
@@ -46,6 +48,7 @@ export const MuteSchema = z
     target: AlertTargetSchema,
     until: isoTime,
     createdAt: isoTime,
+    createdBy: z.string().nullable().meta({ description: 'who muted (user or "token <name>")' }),
     reason: z.string().nullable(),
   })
   .meta({ id: 'Mute' });
@@ -68,6 +71,16 @@ export const AlertStreamQuery = z.object({
 
 export const AlertIdParams = z.object({ id: name('alert id') });
 export const MuteIdParams = z.object({ id: z.string().regex(/^\d+$/, { error: 'must be a whole number' }) });
+
+/** GET /api/v1/alerts/{id}/history: every stored change of one alert, oldest first. */
+export const AlertHistorySchema = z
+  .object({
+    changes: z.array(
+      z.object({ seq: z.number(), at: isoTime, change: AlertChangeKindSchema, by: z.string().nullable(), summary: z.string() }),
+    ),
+  })
+  .meta({ id: 'AlertHistory' });
+export type AlertHistoryDto = z.infer<typeof AlertHistorySchema>;
 
 export type AlertDto = z.infer<typeof AlertSchema>;
 export type AlertEventDto = z.infer<typeof AlertEventSchema>;

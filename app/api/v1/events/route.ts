@@ -1,3 +1,4 @@
+import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { EventsQuery } from '@/lib/api/schemas/events';
@@ -6,6 +7,8 @@ import { getEvents } from '@/lib/history/server/history-service';
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
+  const access = authorize(getRuntime(), req, 'viewer', Date.now());
+  if (!access.ok) return access.response;
   const parsed = parseRangedQuery(EventsQuery, req.url, Date.now());
   if (!parsed.ok) return parsed.response;
   const { query, range } = parsed.value;

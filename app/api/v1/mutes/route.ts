@@ -1,12 +1,14 @@
+import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
 import { parseJsonBody } from '@/lib/api/parse-query';
-import { refuseCrossSite } from '@/lib/api/same-origin';
 import { MuteRequestSchema, toMuteRequest } from '@/lib/api/schemas/alert-requests';
 import { alertsDto, mute } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
+export function GET(request: Request) {
+  const access = authorize(getRuntime(), request, 'viewer', Date.now());
+  if (!access.ok) return access.response;
   return Response.json(
     { mutes: alertsDto(getRuntime(), Date.now()).mutes },
     { headers: { 'cache-control': 'no-store' } },
@@ -15,10 +17,10 @@ export function GET() {
 
 /** POST { target: { instance?, backend?, server?, pool? }, durationMinutes, reason? } */
 export async function POST(request: Request) {
-  const refused = refuseCrossSite(request, getRuntime().config.publicOrigin);
-  if (refused) return refused;
+  const access = authorize(getRuntime(), request, 'operator', Date.now());
+  if (!access.ok) return access.response;
   const body = await parseJsonBody(MuteRequestSchema, request);
   if (!body.ok) return body.response;
   const { target, durationMs, reason } = toMuteRequest(body.value);
-  return Response.json(mute(getRuntime(), target, durationMs, reason, Date.now()), { status: 201 });
+  return Response.json(mute(getRuntime(), access.who, target, durationMs, reason, Date.now()), { status: 201 });
 }

@@ -1,9 +1,13 @@
+import { authorize } from '@/lib/access/server/access-service';
+import { shareReadsApi } from '@/lib/access/share-reads';
 import { getRuntime } from '@/lib/server/runtime';
 import { getPools } from '@/lib/pools/server/pools-service';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
+export function GET(req: Request) {
+  const access = authorize(getRuntime(), req, { role: 'viewer', share: (scope) => shareReadsApi(scope, 'pools', null) }, Date.now());
+  if (!access.ok) return access.response;
   return Response.json(getPools(getRuntime(), Date.now()), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });

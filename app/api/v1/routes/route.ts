@@ -1,3 +1,4 @@
+import { authorize } from '@/lib/access/server/access-service';
 import { parseQuery } from '@/lib/api/parse-query';
 import { RoutesQuery } from '@/lib/api/schemas/routes';
 import { getRoutes } from '@/lib/pools/server/routes-service';
@@ -6,6 +7,8 @@ import { getRuntime } from '@/lib/server/runtime';
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
+  const access = authorize(getRuntime(), req, 'viewer', Date.now());
+  if (!access.ok) return access.response;
   const query = parseQuery(RoutesQuery, req.url);
   if (!query.ok) return query.response;
   return Response.json(getRoutes(getRuntime(), Date.now(), query.value.backend), {

@@ -1,3 +1,4 @@
+import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
 import { parseQuery } from '@/lib/api/parse-query';
 import { AlertStreamQuery } from '@/lib/api/schemas/alerts';
@@ -7,6 +8,8 @@ export const dynamic = 'force-dynamic';
 
 /** Server-Sent Events: `event: alert`, `id:` increasing; `Last-Event-ID` (or ?lastEventId=) resumes. */
 export function GET(request: Request) {
+  const access = authorize(getRuntime(), request, 'viewer', Date.now());
+  if (!access.ok) return access.response;
   const query = parseQuery(AlertStreamQuery, request.url);
   if (!query.ok) return query.response;
   const header = request.headers.get('last-event-id');

@@ -1,19 +1,19 @@
+import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
-import { refuseCrossSite } from '@/lib/api/same-origin';
 import { MuteIdParams } from '@/lib/api/schemas/alerts';
 import { unmute } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const refused = refuseCrossSite(request, getRuntime().config.publicOrigin);
-  if (refused) return refused;
+  const access = authorize(getRuntime(), request, 'operator', Date.now());
+  if (!access.ok) return access.response;
   const path = parseParams(MuteIdParams, await params);
   if (!path.ok) return path.response;
   const { id } = path.value;
-  return unmute(getRuntime(), Number(id))
+  return unmute(getRuntime(), access.who, Number(id), Date.now())
     ? new Response(null, { status: 204 })
     : jsonError(404, 'not_found', `no mute ${id}`);
 }

@@ -1,3 +1,4 @@
+import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
@@ -9,6 +10,8 @@ export const dynamic = 'force-dynamic';
 
 /** A pool's check-latency history: p50/p95/max per bucket over ?range= or ?from=&to=. */
 export async function GET(req: Request, { params }: { params: Promise<{ pool: string }> }) {
+  const access = authorize(getRuntime(), req, 'viewer', Date.now());
+  if (!access.ok) return access.response;
   const path = parseParams(PoolLatencyParams, await params);
   if (!path.ok) return path.response;
   const now = Date.now();

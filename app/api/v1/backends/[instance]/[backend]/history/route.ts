@@ -1,3 +1,5 @@
+import { authorize } from '@/lib/access/server/access-service';
+import { shareReadsApi } from '@/lib/access/share-reads';
 import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
@@ -18,6 +20,11 @@ export async function GET(req: Request, { params }: { params: Promise<Params> })
   const parsed = parseRangedQuery(BackendHistoryQuery, req.url, Date.now());
   if (!parsed.ok) return parsed.response;
   const ref = path.value;
+  const access = authorize(getRuntime(), req, {
+    role: 'viewer',
+    share: (scope) => shareReadsApi(scope, 'backend-history', `${ref.instance}/${ref.backend}`),
+  }, Date.now());
+  if (!access.ok) return access.response;
   const history = getBackendHistory(getRuntime(), ref, parsed.value.range);
   if (!history) return jsonError(404, 'not_found', `no history for backend ${ref.instance}/${ref.backend}`);
   return Response.json(history, { headers: { 'cache-control': 'no-store' } });

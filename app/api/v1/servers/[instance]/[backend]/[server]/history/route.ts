@@ -1,3 +1,5 @@
+import { authorize } from '@/lib/access/server/access-service';
+import { shareReadsApi } from '@/lib/access/share-reads';
 import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
@@ -19,6 +21,11 @@ export async function GET(req: Request, { params }: { params: Promise<Params> })
   const parsed = parseRangedQuery(HistoryQuery, req.url, Date.now());
   if (!parsed.ok) return parsed.response;
   const ref = path.value;
+  const access = authorize(getRuntime(), req, {
+    role: 'viewer',
+    share: (scope) => shareReadsApi(scope, 'server-history', `${ref.instance}/${ref.backend}/${ref.server}`),
+  }, Date.now());
+  if (!access.ok) return access.response;
   const history = getServerHistory(
     getRuntime(),
     ref,

@@ -1,0 +1,118 @@
+import 'server-only';
+/** API tokens and share links: minted by an admin (the secret shown once), listed, revoked; every change audited. */
+import type { ApiTokenDto, ShareLinkDto } from '@/lib/api/schemas/access';
+import { EMBED_PANELS } from '@/lib/embeds/embed-params';
+import type { HistoryStore } from '@/lib/store';
+import {
+  getApiToken,
+  getShareLink,
+  insertApiToken,
+  insertShareLink,
+  listApiTokens,
+  listShareLinks,
+  revoke,
+  type ApiTokenRow,
+  type ShareLinkRow,
+} from '@/lib/store/access-store';
+import { formatToken } from '../credentials';
+import type { Principal } from '../identity';
+import type { Role } from '../roles';
+import { recordAudit } from './audit';
+import { hashSecret, newCredential } from './secrets';
+
+const DAY_MS = 86_400_000;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function lifeOf(row: ApiTokenRow | ShareLinkRow, now: number) {
+  const state = row.revoked_at !== null ? 'revoked' : row.expires_at !== null && row.expires_at <= now ? 'expired' : 'active';
+  return {
+    id: row.id,
+    createdAt: iso(row.created_at)!,
+    createdBy: row.created_by,
+    expiresAt: iso(row.expires_at),
+    revokedAt: iso(row.revoked_at),
+    revokedBy: row.revoked_by,
+    lastUsedAt: iso(row.last_used_at),
+    state,
+  } as const;
+}
+
+const toTokenDto = (row: ApiTokenRow, now: number): ApiTokenDto => ({ ...lifeOf(row, now), name: row.name, role: row.role });
+const toShareDto = (row: ShareLinkRow, now: number): ShareLinkDto => ({
+  ...lifeOf(row, now),
+  panel: row.panel,
+  target: row.target,
+  label: row.label,
+});
+
+export const apiTokensDto = (store: HistoryStore, now: number) => ({
+  tokens: listApiTokens(store.db()).map((row) => toTokenDto(row, now)),
+});
+
+export function createApiToken(
+  store: HistoryStore,
+  who: Principal | string,
+  body: { name: string; role: Role; expiresInDays?: number | null },
+  now: number,
+): { token: ApiTokenDto; secret: string } {
+  const credential = newCredential();
+  const row = {
+    id: credential.id,
+    secret_hash: hashSecret(credential.secret),
+    name: body.name,
+    role: body.role,
+    created_at: now,
+    created_by: typeof who === 'string' ? who : who.name,
+    expires_at: body.expiresInDays ? now + body.expiresInDays * DAY_MS : null,
+  };
+  insertApiToken(store.db(), row);
+  recordAudit(store, who, 'token.create', `token:${row.id}`, `${body.name} (${body.role})`, now);
+  const dto = toTokenDto({ ...row, revoked_at: null, revoked_by: null, last_used_at: null }, now);
+  return { token: dto, secret: formatToken('api', credential) };
+}
+
+export const shareLinksDto = (store: HistoryStore, now: number) => ({
+  shares: listShareLinks(store.db()).map((row) => toShareDto(row, now)),
+});
+
+export type ShareCreation = { ok: true; share: ShareLinkDto; token: string } | { ok: false; message: string };
+
+export function createShareLink(
+  store: HistoryStore,
+  who: Principal,
+  body: { panel: string; target: string; label?: string | null; expiresInDays?: number | null },
+  now: number,
+): ShareCreation {
+  if (!(EMBED_PANELS as readonly string[]).includes(body.panel))
+    return { ok: false, message: `panel: must be one of ${EMBED_PANELS.join(', ')}` };
+  const credential = newCredential();
+  const row = {
+    id: credential.id,
+    secret_hash: hashSecret(credential.secret),
+    panel: body.panel,
+    target: body.target,
+    label: body.label ?? null,
+    created_at: now,
+    created_by: who.name,
+    expires_at: body.expiresInDays ? now + body.expiresInDays * DAY_MS : null,
+  };
+  insertShareLink(store.db(), row);
+  recordAudit(store, who, 'share.create', `share:${row.id}`, `${body.panel} ${body.target}`, now);
+  const share = toShareDto({ ...row, revoked_at: null, revoked_by: null, last_used_at: null }, now);
+  return { ok: true, share, token: formatToken('share', credential) };
+}
+
+/** false: no such token or link, or already revoked. */
+export function revokeApiToken(store: HistoryStore, who: Principal, id: string, now: number): boolean {
+  const row = getApiToken(store.db(), id);
+  if (!row || !revoke(store.db(), 'api_tokens', id, who.name, now)) return false;
+  recordAudit(store, who, 'token.revoke', `token:${id}`, row.name, now);
+  return true;
+}
+
+export function revokeShareLink(store: HistoryStore, who: Principal, id: string, now: number): boolean {
+  const row = getShareLink(store.db(), id);
+  if (!row || !revoke(store.db(), 'share_links', id, who.name, now)) return false;
+  recordAudit(store, who, 'share.revoke', `share:${id}`, `${row.panel} ${row.target}`, now);
+  return true;
+}

@@ -1,0 +1,170 @@
+/**
+ * Access in the store: users, sessions, API tokens, share links and the audit log (schema 5). Secrets are never
+ * stored, only their SHA-256 (lib/access/server/secrets.ts); rows are found by their public id.
+ */
+import type { Role } from '@/lib/access/roles';
+import type { HistoryDb } from './db';
+
+export interface UserRow {
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: number;
+  created_by: string | null;
+  last_sign_in_at: number | null;
+}
+
+export interface SessionRow {
+  id: string;
+  secret_hash: Buffer;
+  user_name: string;
+  role: Role;
+  via: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+interface Revocable {
+  id: string;
+  secret_hash: Buffer;
+  created_at: number;
+  created_by: string;
+  expires_at: number | null;
+  revoked_at: number | null;
+  revoked_by: string | null;
+  last_used_at: number | null;
+}
+
+export interface ApiTokenRow extends Revocable {
+  name: string;
+  role: Role;
+}
+
+export interface ShareLinkRow extends Revocable {
+  panel: string;
+  target: string;
+  label: string | null;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
+}
+
+// Users
+export const listUsers = (db: HistoryDb) => db.prepare('SELECT * FROM users ORDER BY name').all() as UserRow[];
+export const countUsers = (db: HistoryDb) =>
+  (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+export const getUser = (db: HistoryDb, name: string) =>
+  db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
+
+export function insertUser(db: HistoryDb, row: Omit<UserRow, 'last_sign_in_at'>): boolean {
+  return (
+    db
+      .prepare(
+        `INSERT INTO users (name, role, password_hash, created_at, created_by)
+         VALUES (@name, @role, @password_hash, @created_at, @created_by) ON CONFLICT (name) DO NOTHING`,
+      )
+      .run(row).changes > 0
+  );
+}
+
+export function updateUser(db: HistoryDb, name: string, change: { role?: Role; password_hash?: string }): boolean {
+  const row = getUser(db, name);
+  if (!row) return false;
+  db.prepare('UPDATE users SET role = ?, password_hash = ? WHERE name = ?').run(
+    change.role ?? row.role,
+    change.password_hash ?? row.password_hash,
+    name,
+  );
+  return true;
+}
+
+export const deleteUser = (db: HistoryDb, name: string) =>
+  db.prepare('DELETE FROM users WHERE name = ?').run(name).changes > 0;
+
+export const markSignIn = (db: HistoryDb, name: string, at: number) =>
+  db.prepare('UPDATE users SET last_sign_in_at = ? WHERE name = ?').run(at, name);
+
+// Sessions
+export const insertSession = (db: HistoryDb, row: SessionRow) =>
+  db
+    .prepare(
+      `INSERT INTO sessions (id, secret_hash, user_name, role, via, created_at, last_seen_at, expires_at)
+       VALUES (@id, @secret_hash, @user_name, @role, @via, @created_at, @last_seen_at, @expires_at)`,
+    )
+    .run(row);
+export const getSession = (db: HistoryDb, id: string) =>
+  db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+export const touchSession = (db: HistoryDb, id: string, at: number) =>
+  db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id);
+export const deleteSession = (db: HistoryDb, id: string) => db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+/** A user removed or given another role signs in again. */
+export const deleteUserSessions = (db: HistoryDb, name: string) =>
+  db.prepare('DELETE FROM sessions WHERE user_name = ?').run(name).changes;
+export const pruneSessions = (db: HistoryDb, now: number, idleMs: number) =>
+  db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, now - idleMs).changes;
+
+// API tokens and share links: the same life (created, used, revoked), two tables.
+export const listApiTokens = (db: HistoryDb) =>
+  db.prepare('SELECT * FROM api_tokens ORDER BY created_at DESC').all() as ApiTokenRow[];
+export const getApiToken = (db: HistoryDb, id: string) =>
+  db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as ApiTokenRow | undefined;
+export const insertApiToken = (db: HistoryDb, row: Omit<ApiTokenRow, 'revoked_at' | 'revoked_by' | 'last_used_at'>) =>
+  db
+    .prepare(
+      `INSERT INTO api_tokens (id, secret_hash, name, role, created_at, created_by, expires_at)
+       VALUES (@id, @secret_hash, @name, @role, @created_at, @created_by, @expires_at)`,
+    )
+    .run(row);
+
+export const listShareLinks = (db: HistoryDb) =>
+  db.prepare('SELECT * FROM share_links ORDER BY created_at DESC').all() as ShareLinkRow[];
+export const getShareLink = (db: HistoryDb, id: string) =>
+  db.prepare('SELECT * FROM share_links WHERE id = ?').get(id) as ShareLinkRow | undefined;
+export const insertShareLink = (
+  db: HistoryDb,
+  row: Omit<ShareLinkRow, 'revoked_at' | 'revoked_by' | 'last_used_at'>,
+) =>
+  db
+    .prepare(
+      `INSERT INTO share_links (id, secret_hash, panel, target, label, created_at, created_by, expires_at)
+       VALUES (@id, @secret_hash, @panel, @target, @label, @created_at, @created_by, @expires_at)`,
+    )
+    .run(row);
+
+export type RevocableTable = 'api_tokens' | 'share_links';
+
+/** Revokes an unrevoked row; false when there is none. */
+export const revoke = (db: HistoryDb, table: RevocableTable, id: string, by: string, at: number) =>
+  db
+    .prepare(`UPDATE ${table} SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL`)
+    .run(at, by, id).changes > 0;
+
+export const markUsed = (db: HistoryDb, table: RevocableTable, id: string, at: number) =>
+  db.prepare(`UPDATE ${table} SET last_used_at = ? WHERE id = ?`).run(at, id);
+
+// Audit
+export const appendAudit = (db: HistoryDb, row: Omit<AuditRow, 'seq'>) =>
+  db
+    .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)')
+    .run(row);
+
+export function listAudit(db: HistoryDb, options: { limit: number; target?: string; before?: number }): AuditRow[] {
+  const where = [options.target !== undefined ? 'target = @target' : null, options.before ? 'seq < @before' : null]
+    .filter(Boolean)
+    .join(' AND ');
+  const params = {
+    limit: options.limit,
+    ...(options.target !== undefined && { target: options.target }),
+    ...(options.before && { before: options.before }),
+  };
+  return db
+    .prepare(`SELECT * FROM audit_log ${where ? `WHERE ${where}` : ''} ORDER BY seq DESC LIMIT @limit`)
+    .all(params) as AuditRow[];
+}
