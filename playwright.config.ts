@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/harness/chromium';
 
+// The shared harness app and the specs' own apps run with sign-in off unless a spec says otherwise (the access
+// specs do): the other specs are about what hapscope shows, and every app they start inherits this.
+process.env.AUTH_MODE ??= 'none';
+
 // Specs run against a production build and a real HAProxy started by e2e/harness/e2e-server.ts.
 // Chromium comes from Debian (/usr/bin/chromium): never a browser downloaded by Playwright.
 export default defineConfig({

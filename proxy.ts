@@ -1,15 +1,26 @@
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
+import { pageViewer } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
 import { embedCsp, frameAncestorSources } from '@/lib/embeds/frame-ancestors';
 
 /**
- * /embed/* may be framed by EMBED_ALLOWED_ORIGINS, read at start-up (next.config.js headers
- * are fixed at build time; every other page keeps its static `frame-ancestors 'none'` + X-Frame-Options DENY).
- * Not on /api/*: a proxy there costs every request (badge throughput 1046 → 643 req/s); the same-origin rule for
- * writes runs in the state-changing routes instead (lib/api/same-origin.ts, refuseCrossSite).
+ * Pages only (never /api/*: a proxy there costs every request, badge throughput 1046 → 643 req/s; routes ask the
+ * access service themselves). A dashboard page without a signed-in person goes to /signin and comes back after;
+ * /embed/* decides access itself (share links) and may be framed by EMBED_ALLOWED_ORIGINS, read at start-up
+ * (next.config.js headers are fixed at build time; other pages keep `frame-ancestors 'none'` + X-Frame-Options).
  */
-export function proxy() {
-  const sources = frameAncestorSources(getRuntime().config.embedAllowedOrigins);
+export function proxy(request: NextRequest) {
+  const runtime = getRuntime();
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith('/embed/')) return embedResponse(runtime.config.embedAllowedOrigins);
+  if (pageViewer(runtime, request.headers, Date.now())) return NextResponse.next();
+  const signIn = new URL('/signin', runtime.config.publicOrigin ?? request.url);
+  signIn.searchParams.set('next', `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
+
+function embedResponse(allowed: string[]) {
+  const sources = frameAncestorSources(allowed);
   const response = NextResponse.next();
   response.headers.set('Content-Security-Policy', embedCsp(sources));
   // X-Frame-Options cannot name another origin (ALLOW-FROM is dead), and browsers that know CSP ignore it when
@@ -21,4 +32,7 @@ export function proxy() {
   return response;
 }
 
-export const config = { matcher: '/embed/:path+' };
+// Every page but the sign-in page: not the API, Next's assets, /metrics or the icon.
+export const config = {
+  matcher: ['/embed/:path+', '/((?!api/|_next/|signin|metrics|favicon\\.ico|icon\\.svg|embed/).*)'],
+};

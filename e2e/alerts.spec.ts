@@ -301,7 +301,7 @@ interface App {
 
 /** Our own `next start` on the same build, one source, a given data dir; killed as a process group. */
 async function startApp(port: number, dataDir: string): Promise<App> {
-  const child: ChildProcess = spawn('npx', ['--no', 'next', 'start', '-p', String(port), '-H', E2E.host], {
+  const child: ChildProcess = spawn('node', ['server.mjs', '-p', String(port), '-H', E2E.host], {
     detached: true,
     stdio: 'ignore',
     env: {

@@ -197,7 +197,7 @@ test.describe('history across kill -9', () => {
 
   function startApp(): ChildProcess {
     // detached: npx → node → next-server is a process group we can SIGKILL as a whole.
-    const child = spawn('npx', ['--no', 'next', 'start', '-p', String(port), '-H', E2E.host], {
+    const child = spawn('node', ['server.mjs', '-p', String(port), '-H', E2E.host], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {

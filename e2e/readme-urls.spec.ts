@@ -52,7 +52,7 @@ test.describe('README URLs against the demo', () => {
     if (up) throw new Error(`something already answers on ${DEMO_STATS}: stop the running demo first`);
     start('node_modules/.bin/tsx', ['e2e/harness/demo.ts', '--stack-only'], {});
     await waitFor('the demo HAProxy', async () => ((await fetch(`${DEMO_STATS};csv`)).ok ? true : null));
-    start('node_modules/.bin/next', ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    start('node', ['server.mjs', '-p', String(PORT), '-H', '127.0.0.1'], {
       NEXT_TELEMETRY_DISABLED: '1',
       HAPROXY_STATS_URL: `demo=${DEMO_STATS},demo-sock=unix:${DEMO_SOCKET}`,
       POLL_INTERVAL_MS: '1000',

@@ -3,13 +3,17 @@
  * change log as this tab saw it, and the newest seq (what a reconnect resumes from). Pure and immutable.
  */
 import type { AlertChangeKind, AlertDto, AlertEventDto, AlertsDto, MuteDto } from '@/lib/api/alerts-dto';
+import type { AlertHistoryDto } from '@/lib/api/schemas/alerts';
 
 export interface HistoryEntry {
   change: AlertChangeKind;
-  /** Epoch ms: the alert's own time for fired/resolved/acknowledged, the arrival time for an update. */
+  /** Epoch ms: when the change happened (the alert's own times, or the arrival time of an old server's update). */
   at: number;
   summary: string;
+  /** Who acknowledged, muted or unmuted: a user, or "token <name>". */
   by: string | null;
+  /** The change's place in the server's log; null for what is read off the alert itself. */
+  seq: number | null;
 }
 
 export interface AlertBook {
@@ -80,38 +84,61 @@ function historyEntry(event: AlertEventDto, receivedAt: number): HistoryEntry {
     resolved: at(event.resolvedAt),
     acknowledged: at(event.acknowledgedAt),
     updated: receivedAt,
-    muted: at(event.changedAt ?? null),
-    unmuted: at(event.changedAt ?? null),
+    muted: receivedAt,
+    unmuted: receivedAt,
   };
   return {
     change: event.change,
-    at: times[event.change],
+    at: event.changedAt ? Date.parse(event.changedAt) : times[event.change],
     summary: event.summary,
-    by: event.change === 'acknowledged' ? event.acknowledgedBy : (event.by ?? null),
+    by: event.by ?? (event.change === 'acknowledged' ? event.acknowledgedBy : null),
+    seq: event.seq,
   };
 }
 
+/** GET /api/v1/alerts/{id}/history as history entries. */
+export function storedHistory(dto: AlertHistoryDto): HistoryEntry[] {
+  return dto.changes.map((c) => ({ change: c.change, at: Date.parse(c.at), summary: c.summary, by: c.by, seq: c.seq }));
+}
+
+/** Happen at most once to an alert (an episode): the alert's own record of them stands in until the log has them. */
+const ONCE: ReadonlySet<AlertChangeKind> = new Set(['fired', 'acknowledged', 'resolved']);
+
 /**
- * An alert's change log: what the alert itself records (fired, acknowledged, resolved) joined with what the
- * stream brought (summary updates), oldest first, one entry per change and time.
+ * An alert's change log, oldest first: the server's stored log (once fetched) and what the stream brought, one
+ * entry per seq, and what the alert itself records (fired, acknowledged, resolved) where neither has it yet.
  */
-export function alertHistory(alert: AlertDto, seen: readonly HistoryEntry[] = []): HistoryEntry[] {
-  const own: HistoryEntry[] = [
-    { change: 'fired', at: Date.parse(alert.firedAt), summary: alert.summary, by: null },
-  ];
-  if (alert.acknowledgedAt)
-    own.push({
-      change: 'acknowledged',
-      at: Date.parse(alert.acknowledgedAt),
-      summary: alert.summary,
-      by: alert.acknowledgedBy,
-    });
-  if (alert.resolvedAt)
-    own.push({ change: 'resolved', at: Date.parse(alert.resolvedAt), summary: alert.summary, by: null });
-  const key = (e: HistoryEntry) => `${e.change}@${e.at}`;
-  const byKey = new Map<string, HistoryEntry>();
-  for (const entry of [...seen, ...own]) if (!byKey.has(key(entry))) byKey.set(key(entry), entry);
-  return [...byKey.values()].sort((a, b) => a.at - b.at || order(a.change) - order(b.change));
+export function alertHistory(
+  alert: AlertDto,
+  seen: readonly HistoryEntry[] = [],
+  stored: readonly HistoryEntry[] = [],
+): HistoryEntry[] {
+  const logged = new Map<string, HistoryEntry>();
+  const key = (e: HistoryEntry) => (e.seq === null ? `${e.change}@${e.at}` : `#${e.seq}`);
+  for (const entry of [...stored, ...seen]) if (!logged.has(key(entry))) logged.set(key(entry), entry);
+  const has = (change: AlertChangeKind) => [...logged.values()].some((e) => e.change === change);
+  const own = ownEntries(alert).filter((e) => !(ONCE.has(e.change) && has(e.change)));
+  return [...logged.values(), ...own].sort((a, b) => a.at - b.at || order(a.change) - order(b.change));
+}
+
+function ownEntries(alert: AlertDto): HistoryEntry[] {
+  const entry = (change: AlertChangeKind, at: string, by: string | null = null): HistoryEntry => ({
+    change,
+    at: Date.parse(at),
+    summary: alert.summary,
+    by,
+    seq: null,
+  });
+  const own = [entry('fired', alert.firedAt)];
+  if (alert.acknowledgedAt) own.push(entry('acknowledged', alert.acknowledgedAt, alert.acknowledgedBy));
+  if (alert.resolvedAt) own.push(entry('resolved', alert.resolvedAt));
+  return own;
+}
+
+/** One line of the log: "acknowledged by alice", "muted by token ci", "updated: a flapped 8 times". */
+export function historyText(entry: Pick<HistoryEntry, 'change' | 'by' | 'summary'>): string {
+  if (entry.change === 'updated') return `updated: ${entry.summary}`;
+  return entry.by ? `${entry.change} by ${entry.by}` : entry.change;
 }
 
 const ORDER: Record<AlertChangeKind, number> = {

@@ -9,10 +9,28 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * An embed opened through a share link reads the API with the link's token (a frame in a wiki has no session
+ * cookie): EmbedView sets it once, before its panel's first request.
+ */
+let shareToken: string | null = null;
+export function setShareToken(token: string | null): void {
+  shareToken = token;
+}
+
+/** A session that ended (idle, expired, signed out elsewhere): to sign in, then back to this page. */
+function toSignIn(): void {
+  const here = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/signin?next=${encodeURIComponent(here)}`);
+}
+
 export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (shareToken) headers.authorization = `Bearer ${shareToken}`;
+  const res = await fetch(url, { cache: 'no-store', headers });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    if (res.status === 401 && !shareToken && typeof window !== 'undefined') toSignIn();
     throw new ApiError(res.status, body?.error?.message ?? `HTTP ${res.status} ${res.statusText}`.trim());
   }
   return (await res.json()) as T;

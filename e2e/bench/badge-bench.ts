@@ -105,7 +105,7 @@ function get(agent: http.Agent, path: string): Promise<number> {
 }
 
 function startApp(): ChildProcess {
-  return spawn('node_modules/.bin/next', ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
+  return spawn('node', ['server.mjs', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',

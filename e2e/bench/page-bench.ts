@@ -62,7 +62,7 @@ export async function runPageBench(serverCounts = [2_000, 10_000, 20_000]): Prom
 }
 
 function startApp(dataDir: string): ChildProcess {
-  return spawn('npx', ['next', 'start', '-p', String(APP_PORT)], {
+  return spawn('node', ['server.mjs', '-p', String(APP_PORT)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',

@@ -225,10 +225,42 @@ async function waitForApp(url: string, app: ChildHandle): Promise<boolean> {
   return false;
 }
 
+/** The demo signs in like a real install: the first admin from HAPSCOPE_ADMIN_PASSWORD, then one user per role. */
+const DEMO_USERS = [
+  { name: 'admin', role: 'admin', password: 'hapscope-demo' },
+  { name: 'operator', role: 'operator', password: 'hapscope-demo' },
+  { name: 'viewer', role: 'viewer', password: 'hapscope-demo' },
+] as const;
+
+async function addDemoUsers(appUrl: string): Promise<void> {
+  const headers = { 'content-type': 'application/json', origin: appUrl };
+  const [admin, ...others] = DEMO_USERS;
+  const signIn = await fetch(`${appUrl}/api/v1/auth/signin`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: admin.name, password: admin.password }),
+  });
+  if (!signIn.ok)
+    throw new Error(`sign-in as ${admin.name}: HTTP ${signIn.status} (a demo database from before?)`);
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  for (const user of others) {
+    const res = await fetch(`${appUrl}/api/v1/users`, {
+      method: 'POST',
+      headers: { ...headers, cookie },
+      body: JSON.stringify(user),
+    });
+    if (!res.ok && res.status !== 409) throw new Error(`adding ${user.name}: HTTP ${res.status}`);
+  }
+}
+
 function banner(stack: Stack, appUrl: string | null) {
   const line = '─'.repeat(72);
   console.log(`\n${line}\n  hapscope demo\n${line}`);
   if (appUrl) console.log(`  Dashboard           ${appUrl}`);
+  if (appUrl)
+    console.log(
+      `  Sign in as          ${DEMO_USERS.map((u) => u.name).join(' / ')}, password ${DEMO_USERS[0].password} (one user per role)`,
+    );
   console.log(`  HAProxy stats page  ${stack.statsUrl}  (also ${stack.authStatsUrl}, admin:demo)`);
   console.log(`  Runtime socket      ${stack.socketPath}`);
   console.log(`  Traffic             ${stack.frontendUrl} (Host: code|grafana|api|static.example.com)`);
@@ -315,11 +347,18 @@ async function main() {
     KUBECONFIG: k8s.kubeconfigPath,
     K8S_ENABLED: 'true',
     BACKEND_HOSTS: backendHostsSetting(stack.topology),
+    AUTH_MODE: 'local',
+    HAPSCOPE_ADMIN_PASSWORD: DEMO_USERS[0].password,
   });
   running.app = app;
   void app.exited.then((code) => shutdown(code === 0 ? 0 : 1));
   const appUrl = `http://localhost:${APP_PORT}`;
-  if (await waitForApp(appUrl, app)) banner(stack, appUrl);
+  if (await waitForApp(appUrl, app)) {
+    await addDemoUsers(appUrl).catch((error: unknown) =>
+      console.error('[demo] could not add the demo users:', error),
+    );
+    banner(stack, appUrl);
+  }
 }
 
 void main();

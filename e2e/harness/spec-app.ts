@@ -1,5 +1,5 @@
 /**
- * A second `next start` on the same build, for a spec that needs settings the shared harness app must not have
+ * A second app server (server.mjs, as `npm start`) on the same build, for a spec that needs settings the shared harness app must not have
  * (a static pool for flappy1, say). It runs in its own process group, stopped whole by `stop()` (idempotent) or,
  * should the test process exit first, killed with it.
  */
@@ -17,7 +17,7 @@ export async function startSpecApp(options: {
   timeoutMs?: number;
 }): Promise<SpecApp> {
   const { host, port } = options;
-  const child = spawn('npx', ['--no', 'next', 'start', '-p', String(port), '-H', host], {
+  const child = spawn('node', ['server.mjs', '-p', String(port), '-H', host], {
     detached: true,
     stdio: 'ignore',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...options.env },

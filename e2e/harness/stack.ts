@@ -87,13 +87,18 @@ export interface ChildHandle {
   stop(): Promise<void>;
 }
 
-/** `npx next start|dev|build` in the repo; output goes straight to ours. */
+/** `next build`, or hapscope's server (server.mjs: `start`, `dev`) in the repo; output goes straight to ours. */
 export function runNext(
   args: string[],
   env: Record<string, string>,
   stdio: StdioOptions = 'inherit',
 ): ChildHandle {
-  const child = spawn('npx', ['--no', 'next', ...args], {
+  const [command, ...rest] = args;
+  const argv =
+    command === 'start' || command === 'dev'
+      ? (['node', ['server.mjs', ...(command === 'dev' ? ['--dev'] : []), ...rest]] as const)
+      : (['npx', ['--no', 'next', ...args]] as const);
+  const child = spawn(argv[0], [...argv[1]], {
     cwd: process.cwd(),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio,

@@ -31,7 +31,11 @@ export const shareReadsBadge = (scope: ShareScope, target: string) => targetCove
  * An API read. `target` is what the request is about (embedTargetKey), when it names one; reads that cover many
  * targets (snapshot, pools, alerts) are narrowed to the share's target by the service that answers them.
  */
-export function shareReadsApi(scope: ShareScope, endpoint: ShareableEndpoint, target: string | null): boolean {
+export function shareReadsApi(
+  scope: ShareScope,
+  endpoint: ShareableEndpoint,
+  target: string | null,
+): boolean {
   const panels: readonly string[] = READERS[endpoint];
   if (scope.panel !== '*' && !panels.includes(scope.panel)) return false;
   return target === null || targetCovers(scope, target);

@@ -68,16 +68,23 @@ export function parseAuthSettings(settings: RawSettings): AuthConfig {
     adminPassword,
     proxy: {
       userHeader: readHeaderName(settings, 'AUTH_PROXY_USER_HEADER', AUTH_DEFAULTS.AUTH_PROXY_USER_HEADER),
-      groupsHeader: readHeaderName(settings, 'AUTH_PROXY_GROUPS_HEADER', AUTH_DEFAULTS.AUTH_PROXY_GROUPS_HEADER),
+      groupsHeader: readHeaderName(
+        settings,
+        'AUTH_PROXY_GROUPS_HEADER',
+        AUTH_DEFAULTS.AUTH_PROXY_GROUPS_HEADER,
+      ),
       trusted: readList(settings, 'AUTH_PROXY_TRUSTED', ',', AUTH_DEFAULTS.AUTH_PROXY_TRUSTED).map(toCidr),
     },
     oidc: readOidc(settings, mode),
     roleGroups: readRoleGroups(settings),
     sessionIdleMs:
-      readInteger(settings, 'SESSION_IDLE_HOURS', AUTH_DEFAULTS.SESSION_IDLE_HOURS, { min: 1, max: 24 * 90 }) *
-      3600_000,
+      readInteger(settings, 'SESSION_IDLE_HOURS', AUTH_DEFAULTS.SESSION_IDLE_HOURS, {
+        min: 1,
+        max: 24 * 90,
+      }) * 3600_000,
     sessionMaxMs:
-      readInteger(settings, 'SESSION_MAX_DAYS', AUTH_DEFAULTS.SESSION_MAX_DAYS, { min: 1, max: 365 }) * 86_400_000,
+      readInteger(settings, 'SESSION_MAX_DAYS', AUTH_DEFAULTS.SESSION_MAX_DAYS, { min: 1, max: 365 }) *
+      86_400_000,
     publicEmbeds: readBoolean(settings, 'PUBLIC_EMBEDS'),
     metricsPublic: readBoolean(settings, 'METRICS_PUBLIC'),
   };

@@ -42,7 +42,12 @@ export function readPositiveNumber(settings: RawSettings, key: string, fallback:
   return value;
 }
 
-export function readChoice<T extends string>(settings: RawSettings, key: string, choices: T[], fallback: T): T {
+export function readChoice<T extends string>(
+  settings: RawSettings,
+  key: string,
+  choices: T[],
+  fallback: T,
+): T {
   const raw = read(settings, key)?.toLowerCase() ?? fallback;
   if (!(choices as string[]).includes(raw)) {
     throw new ConfigError(key, `must be one of ${choices.join(', ')}, got "${raw}"`);

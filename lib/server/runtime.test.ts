@@ -65,8 +65,14 @@ const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
   BACKEND_HOSTS: ['=code.example.com', 'BACKEND_HOSTS: entries must look like "selector=value"'],
   AUTH_MODE: ['ldap', 'AUTH_MODE: must be one of local, oidc, proxy, none, got "ldap"'],
   HAPSCOPE_ADMIN_PASSWORD: ['hunter2', 'HAPSCOPE_ADMIN_PASSWORD: must be at least 12 characters'],
-  AUTH_PROXY_USER_HEADER: ['Remote User', 'AUTH_PROXY_USER_HEADER: must be an HTTP header name, got "Remote User"'],
-  AUTH_PROXY_GROUPS_HEADER: ['groups:', 'AUTH_PROXY_GROUPS_HEADER: must be an HTTP header name, got "groups:"'],
+  AUTH_PROXY_USER_HEADER: [
+    'Remote User',
+    'AUTH_PROXY_USER_HEADER: must be an HTTP header name, got "Remote User"',
+  ],
+  AUTH_PROXY_GROUPS_HEADER: [
+    'groups:',
+    'AUTH_PROXY_GROUPS_HEADER: must be an HTTP header name, got "groups:"',
+  ],
   AUTH_PROXY_TRUSTED: [
     '10.0.0.0/33',
     'AUTH_PROXY_TRUSTED: "10.0.0.0/33" is not a CIDR such as 10.0.0.0/8 or ::1/128',

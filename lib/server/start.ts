@@ -31,6 +31,8 @@ export function startOrExit(): void {
 }
 
 function describeOpenReads(auth: { publicEmbeds: boolean; metricsPublic: boolean }): string {
-  const open = [auth.publicEmbeds && 'every embed and badge', auth.metricsPublic && '/metrics'].filter(Boolean);
+  const open = [auth.publicEmbeds && 'every embed and badge', auth.metricsPublic && '/metrics'].filter(
+    Boolean,
+  );
   return open.length ? `; readable without sign-in: ${open.join(', ')}` : '';
 }

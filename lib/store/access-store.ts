@@ -57,7 +57,8 @@ export interface AuditRow {
 }
 
 // Users
-export const listUsers = (db: HistoryDb) => db.prepare('SELECT * FROM users ORDER BY name').all() as UserRow[];
+export const listUsers = (db: HistoryDb) =>
+  db.prepare('SELECT * FROM users ORDER BY name').all() as UserRow[];
 export const countUsers = (db: HistoryDb) =>
   (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
 export const getUser = (db: HistoryDb, name: string) =>
@@ -74,7 +75,11 @@ export function insertUser(db: HistoryDb, row: Omit<UserRow, 'last_sign_in_at'>)
   );
 }
 
-export function updateUser(db: HistoryDb, name: string, change: { role?: Role; password_hash?: string }): boolean {
+export function updateUser(
+  db: HistoryDb,
+  name: string,
+  change: { role?: Role; password_hash?: string },
+): boolean {
   const row = getUser(db, name);
   if (!row) return false;
   db.prepare('UPDATE users SET role = ?, password_hash = ? WHERE name = ?').run(
@@ -103,19 +108,24 @@ export const getSession = (db: HistoryDb, id: string) =>
   db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
 export const touchSession = (db: HistoryDb, id: string, at: number) =>
   db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id);
-export const deleteSession = (db: HistoryDb, id: string) => db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+export const deleteSession = (db: HistoryDb, id: string) =>
+  db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
 /** A user removed or given another role signs in again. */
 export const deleteUserSessions = (db: HistoryDb, name: string) =>
   db.prepare('DELETE FROM sessions WHERE user_name = ?').run(name).changes;
 export const pruneSessions = (db: HistoryDb, now: number, idleMs: number) =>
-  db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, now - idleMs).changes;
+  db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, now - idleMs)
+    .changes;
 
 // API tokens and share links: the same life (created, used, revoked), two tables.
 export const listApiTokens = (db: HistoryDb) =>
   db.prepare('SELECT * FROM api_tokens ORDER BY created_at DESC').all() as ApiTokenRow[];
 export const getApiToken = (db: HistoryDb, id: string) =>
   db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as ApiTokenRow | undefined;
-export const insertApiToken = (db: HistoryDb, row: Omit<ApiTokenRow, 'revoked_at' | 'revoked_by' | 'last_used_at'>) =>
+export const insertApiToken = (
+  db: HistoryDb,
+  row: Omit<ApiTokenRow, 'revoked_at' | 'revoked_by' | 'last_used_at'>,
+) =>
   db
     .prepare(
       `INSERT INTO api_tokens (id, secret_hash, name, role, created_at, created_by, expires_at)
@@ -152,11 +162,19 @@ export const markUsed = (db: HistoryDb, table: RevocableTable, id: string, at: n
 // Audit
 export const appendAudit = (db: HistoryDb, row: Omit<AuditRow, 'seq'>) =>
   db
-    .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)')
+    .prepare(
+      'INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)',
+    )
     .run(row);
 
-export function listAudit(db: HistoryDb, options: { limit: number; target?: string; before?: number }): AuditRow[] {
-  const where = [options.target !== undefined ? 'target = @target' : null, options.before ? 'seq < @before' : null]
+export function listAudit(
+  db: HistoryDb,
+  options: { limit: number; target?: string; before?: number },
+): AuditRow[] {
+  const where = [
+    options.target !== undefined ? 'target = @target' : null,
+    options.before ? 'seq < @before' : null,
+  ]
     .filter(Boolean)
     .join(' AND ');
   const params = {

@@ -1,2 +1,4 @@
 /** Keys of the `meta` table. */
 export const META_GENERATED_UNTIL = 'generated_history_until';
+/** 32 random bytes (base64url) sealing short-lived sign-in cookies (the OpenID round trip); made on first use. */
+export const META_COOKIE_KEY = 'auth_cookie_key';

@@ -105,7 +105,7 @@ test('a version-3 database upgrades in place: old rows have no traffic, new poll
   const file = historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-migrate-')));
   databaseAtVersion3(file);
   const db = openHistoryDb(file);
-  expect(db.pragma('user_version', { simple: true })).toBe(4);
+  expect(db.pragma('user_version', { simple: true })).toBe(5);
   const server = findServer(db, 'eu', 'web', 'a')!;
   const options = { now: T0 + 70_000, retention: DEFAULT_RETENTION };
   const before = queryServerHistory(db, server, { from: T0, to: T0 + 60_000 }, options);
@@ -149,5 +149,19 @@ test('a version-3 database upgrades in place: old rows have no traffic, new poll
       .prepare('SELECT check_duration_ms, http_5xx_rate FROM rollup_minute WHERE bucket = ?')
       .get(T0 / 60_000),
   ).toEqual({ check_duration_ms: 12.5, http_5xx_rate: null });
+  db.close();
+});
+
+test('schema 5 adds access: a mute made before it has no author; users, sessions, tokens, share links, audit exist', () => {
+  const file = historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-migrate-')));
+  databaseAtVersion3(file);
+  const db = openHistoryDb(file);
+  db.prepare('INSERT INTO mutes (pool, until, created_at, reason) VALUES (?, ?, ?, ?)').run('pool-a', 2, 1, 'x');
+  expect(db.prepare('SELECT pool, created_by FROM mutes').all()).toEqual([{ pool: 'pool-a', created_by: null }]);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((name) => ['users', 'sessions', 'api_tokens', 'share_links', 'audit_log'].includes(name))
+    .sort();
+  expect(tables).toEqual(['api_tokens', 'audit_log', 'sessions', 'share_links', 'users']);
   db.close();
 });

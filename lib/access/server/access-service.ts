@@ -33,7 +33,12 @@ export type Denied = { ok: false; response: Response };
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A person or token with at least `need`; state changes must also be same-origin JSON or token-borne. */
-export function authorize(parts: AccessParts, request: Request, need: Role, now: number): { ok: true; who: Principal } | Denied;
+export function authorize(
+  parts: AccessParts,
+  request: Request,
+  need: Role,
+  now: number,
+): { ok: true; who: Principal } | Denied;
 /** A read open to viewers and to the share links whose scope covers it. */
 export function authorize(
   parts: AccessParts,
@@ -52,13 +57,24 @@ export function authorize(
     if (refusal) return deny(403, 'forbidden', refusal);
   }
   const role = typeof need === 'string' ? need : need.role;
-  const found = identify(parts, { headers: request.headers, queryToken: typeof need === 'string' ? null : need.queryToken }, now);
-  if ('refused' in found) return deny(found.status, found.status === 401 ? 'unauthenticated' : 'forbidden', found.refused);
+  const found = identify(
+    parts,
+    typeof need === 'string'
+      ? { headers: request.headers }
+      : { headers: request.headers, queryToken: need.queryToken, shareable: true },
+    now,
+  );
+  if ('refused' in found)
+    return deny(found.status, found.status === 401 ? 'unauthenticated' : 'forbidden', found.refused);
   const { who } = found;
   if (!who) return deny(401, 'unauthenticated', 'sign in first, or send Authorization: Bearer <API token>');
   if (who.kind === 'share') {
     if (typeof need !== 'string' && need.share(who.scope)) return { ok: true, who };
-    return deny(403, 'forbidden', `this share link shows only the ${who.scope.panel} panel of ${who.scope.target}`);
+    return deny(
+      403,
+      'forbidden',
+      `this share link shows only the ${who.scope.panel} panel of ${who.scope.target}`,
+    );
   }
   if (!roleAtLeast(who.role, role))
     return deny(403, 'forbidden', `needs the ${role} role (you are ${who.role}): ${role}s ${ROLE_CAN[role]}`);
@@ -71,11 +87,8 @@ const deny = (status: number, code: string, message: string): Denied => ({
 });
 
 /** GET /api/v1/me. */
-export function me(parts: AccessParts, request: Request, now: number): MeDto | Denied {
-  const access = authorize(parts, request, 'viewer', now);
-  if (!access.ok) return access;
-  const { name, role, via } = access.who;
-  return { user: { name, role }, mode: parts.config.auth.mode, via };
+export function meDto(parts: Pick<AccessParts, 'config'>, who: Principal): MeDto {
+  return { user: { name: who.name, role: who.role }, mode: parts.config.auth.mode, via: who.via };
 }
 
 /** The person a page is for; null: send the browser to sign in. Share grants never open a dashboard page. */

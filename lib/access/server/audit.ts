@@ -30,7 +30,10 @@ export function recordAudit(
   appendAudit(store.db(), { at: now, actor, action, target, detail });
 }
 
-export function auditEntries(store: HistoryStore, options: { limit: number; before?: number }): AuditEntryDto[] {
+export function auditEntries(
+  store: HistoryStore,
+  options: { limit: number; before?: number },
+): AuditEntryDto[] {
   return listAudit(store.db(), options).map((row) => ({
     seq: row.seq,
     at: new Date(row.at).toISOString(),

@@ -15,7 +15,8 @@ export interface TrustedProxies {
 /** AUTH_PROXY_TRUSTED's CIDRs, as the config loader validated them. */
 export function trustedProxies(cidrs: readonly { address: string; prefix: number }[]): TrustedProxies {
   const list = new BlockList();
-  for (const { address, prefix } of cidrs) list.addSubnet(address, prefix, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+  for (const { address, prefix } of cidrs)
+    list.addSubnet(address, prefix, isIP(address) === 6 ? 'ipv6' : 'ipv4');
   return {
     contains(raw: string): boolean {
       const address = raw.startsWith('::ffff:') && isIP(raw.slice(7)) === 4 ? raw.slice(7) : raw;
@@ -35,6 +36,9 @@ export const peerAddress = (headers: Headers): string | null => headers.get(PEER
 export function clientAddress(headers: Headers, trusted: TrustedProxies): string {
   const peer = peerAddress(headers) ?? 'unknown';
   if (!trusted.contains(peer)) return peer;
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? peer;
 }

@@ -30,6 +30,8 @@ export interface Presented {
   headers: Headers;
   /** `?token=` of an embed or badge URL (an `<img>` cannot send a header). */
   queryToken?: string | null;
+  /** The read is one an embed makes: PUBLIC_EMBEDS opens it to anyone. */
+  shareable?: boolean;
 }
 
 const TOUCH_EVERY_MS = 60_000;
@@ -38,7 +40,8 @@ export function identify(parts: IdentifyParts, request: Presented, now: number):
   const token = bearerToken(request.headers.get('authorization')) ?? request.queryToken ?? null;
   if (token) return tokenIdentity(parts, token, now);
   const { auth } = parts.config;
-  if (auth.mode === 'none') return { who: { kind: 'principal', name: 'anyone', role: 'admin', via: 'none', detail: null } };
+  if (auth.mode === 'none')
+    return { who: { kind: 'principal', name: 'anyone', role: 'admin', via: 'none', detail: null } };
   if (auth.mode === 'proxy') {
     const who = proxyIdentity(parts, request.headers);
     if (who) return who;
@@ -46,7 +49,9 @@ export function identify(parts: IdentifyParts, request: Presented, now: number):
     const session = sessionIdentity(parts, request.headers, now);
     if (session) return session;
   }
-  return { who: auth.publicEmbeds ? { kind: 'share', shareId: null, scope: { panel: '*', target: '*' } } : null };
+  if (auth.publicEmbeds && request.shareable)
+    return { who: { kind: 'share', shareId: null, scope: { panel: '*', target: '*' } } };
+  return { who: null };
 }
 
 function tokenIdentity(parts: IdentifyParts, token: string, now: number): Identified {
@@ -85,7 +90,12 @@ interface RevocableRow {
   revoked_at: number | null;
 }
 
-function revocableProblem(row: RevocableRow | undefined, secret: string, now: number, what: string): string | null {
+function revocableProblem(
+  row: RevocableRow | undefined,
+  secret: string,
+  now: number,
+  what: string,
+): string | null {
   if (!row || !secretMatches(secret, row.secret_hash)) return `unknown ${what}`;
   if (row.revoked_at !== null) return `this ${what} was revoked`;
   if (row.expires_at !== null && row.expires_at <= now) return `this ${what} has expired`;
@@ -115,10 +125,16 @@ function proxyIdentity(parts: IdentifyParts, headers: Headers): Identified | nul
     );
     return null;
   }
-  const groups = (headers.get(proxy.groupsHeader) ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+  const groups = (headers.get(proxy.groupsHeader) ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
   const role = roleForGroups(roleGroups, groups);
   if (!role)
-    return { refused: `${user}'s groups (${groups.join(', ') || 'none'}) match no role in AUTH_ROLE_GROUPS`, status: 403 };
+    return {
+      refused: `${user}'s groups (${groups.join(', ') || 'none'}) match no role in AUTH_ROLE_GROUPS`,
+      status: 403,
+    };
   return { who: { kind: 'principal', name: user, role, via: 'proxy', detail: null } };
 }
 

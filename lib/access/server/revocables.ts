@@ -24,7 +24,12 @@ const DAY_MS = 86_400_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 function lifeOf(row: ApiTokenRow | ShareLinkRow, now: number) {
-  const state = row.revoked_at !== null ? 'revoked' : row.expires_at !== null && row.expires_at <= now ? 'expired' : 'active';
+  const state =
+    row.revoked_at !== null
+      ? 'revoked'
+      : row.expires_at !== null && row.expires_at <= now
+        ? 'expired'
+        : 'active';
   return {
     id: row.id,
     createdAt: iso(row.created_at)!,
@@ -37,7 +42,11 @@ function lifeOf(row: ApiTokenRow | ShareLinkRow, now: number) {
   } as const;
 }
 
-const toTokenDto = (row: ApiTokenRow, now: number): ApiTokenDto => ({ ...lifeOf(row, now), name: row.name, role: row.role });
+const toTokenDto = (row: ApiTokenRow, now: number): ApiTokenDto => ({
+  ...lifeOf(row, now),
+  name: row.name,
+  role: row.role,
+});
 const toShareDto = (row: ShareLinkRow, now: number): ShareLinkDto => ({
   ...lifeOf(row, now),
   panel: row.panel,

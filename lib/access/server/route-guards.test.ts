@@ -14,8 +14,8 @@ const OPEN: Record<string, string> = {
   'api/v1/auth/signout/route.ts POST': 'ends whatever session the cookie names, if any',
   'api/v1/auth/oidc/start/route.ts GET': 'sends the browser to the OpenID provider',
   'api/v1/auth/oidc/callback/route.ts GET': 'the OpenID provider sends the browser back here',
-  'metrics/route.ts GET': 'METRICS_PUBLIC decides: metrics-service authorizes unless it is true',
-  'api/v1/badge/[...path]/route.ts GET': 'answers a grey "unauthorized" badge, not JSON: badge-service authorizes',
+  'api/v1/badge/[...path]/route.ts GET':
+    'answers a grey "unauthorized" badge, not JSON: badge-service authorizes',
 };
 
 const HANDLER = /export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g;
@@ -33,12 +33,15 @@ export function handlersOf(text: string): { method: string; body: string }[] {
 export function guardProblem(route: string, method: string, body: string): string | null {
   if (body.includes('authorize(')) return null;
   if (!(`${route} ${method}` in OPEN)) return `${route} ${method} does not call authorize(`;
-  if (method !== 'GET' && !body.includes('refuseCrossSite(')) return `${route} ${method} does not call refuseCrossSite(`;
+  if (method !== 'GET' && !body.includes('refuseCrossSite('))
+    return `${route} ${method} does not call refuseCrossSite(`;
   return null;
 }
 
 const app = path.resolve(__dirname, '../../../app');
-const routes = readdirSync(app, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('route.ts'));
+const routes = readdirSync(app, { recursive: true, encoding: 'utf8' }).filter((file) =>
+  file.endsWith('route.ts'),
+);
 
 test('every handler of every route asks authorize, or is open by the contract', () => {
   const problems = routes.flatMap((route) =>

@@ -21,7 +21,12 @@ export function secretMatches(secret: string, storedHash: Buffer | Uint8Array): 
 
 export const SCRYPT = { N: 2 ** 17, r: 8, p: 1, keyLength: 32 } as const;
 
-function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
   );
@@ -41,7 +46,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, N, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, options(+N!, +r!, +p!));
+  const key = await scryptAsync(
+    password,
+    Buffer.from(salt, 'base64url'),
+    expected.length,
+    options(+N!, +r!, +p!),
+  );
   return timingSafeEqual(key, expected);
 }
 

@@ -58,7 +58,12 @@ export function isHttps(parts: Pick<SessionParts, 'config'>, request: Request): 
   return new URL(request.url).protocol === 'https:';
 }
 
-export function sessionCookie(parts: Pick<SessionParts, 'config'>, request: Request, value: string, maxAgeSec: number) {
+export function sessionCookie(
+  parts: Pick<SessionParts, 'config'>,
+  request: Request,
+  value: string,
+  maxAgeSec: number,
+) {
   const secure = isHttps(parts, request) ? '; Secure' : '';
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSec}${secure}`;
 }

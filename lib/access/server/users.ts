@@ -69,7 +69,12 @@ export async function checkPassword(
   const waitMs = throttle.waitMs(name, address, now);
   if (waitMs > 0) {
     const retryAfterSec = Math.ceil(waitMs / 1000);
-    return { ok: false, status: 429, message: `too many failed sign-ins: try again in ${retryAfterSec} s`, retryAfterSec };
+    return {
+      ok: false,
+      status: 429,
+      message: `too many failed sign-ins: try again in ${retryAfterSec} s`,
+      retryAfterSec,
+    };
   }
   const row = getUser(parts.store.db(), name);
   const good = await verifyPassword(password, row?.password_hash ?? (await decoyPasswordHash()));
@@ -90,9 +95,12 @@ export const toUserDto = (row: UserRow): UserDto => ({
   lastSignInAt: row.last_sign_in_at === null ? null : new Date(row.last_sign_in_at).toISOString(),
 });
 
-export const usersDto = (parts: Pick<UserParts, 'store'>) => ({ users: listUsers(parts.store.db()).map(toUserDto) });
+export const usersDto = (parts: Pick<UserParts, 'store'>) => ({
+  users: listUsers(parts.store.db()).map(toUserDto),
+});
 
-export type UserChange<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; code: string; message: string };
+export type UserChange<T> =
+  { ok: true; value: T } | { ok: false; status: 404 | 409; code: string; message: string };
 
 export async function createUser(
   parts: Pick<UserParts, 'store'>,
@@ -101,8 +109,15 @@ export async function createUser(
   now: number,
 ): Promise<UserChange<UserDto>> {
   const db = parts.store.db();
-  const row = { name: body.name, role: body.role, password_hash: await hashPassword(body.password), created_at: now, created_by: who.name };
-  if (!insertUser(db, row)) return { ok: false, status: 409, code: 'conflict', message: `user "${body.name}" exists` };
+  const row = {
+    name: body.name,
+    role: body.role,
+    password_hash: await hashPassword(body.password),
+    created_at: now,
+    created_by: who.name,
+  };
+  if (!insertUser(db, row))
+    return { ok: false, status: 409, code: 'conflict', message: `user "${body.name}" exists` };
   recordAudit(parts.store, who, 'user.create', `user:${body.name}`, `role ${body.role}`, now);
   return { ok: true, value: toUserDto({ ...row, last_sign_in_at: null }) };
 }
@@ -123,12 +138,19 @@ export async function changeUser(
   const password_hash = body.password ? await hashPassword(body.password) : undefined;
   updateUser(db, name, { role: body.role, password_hash });
   deleteUserSessions(db, name);
-  const what = [body.role && `role ${body.role}`, body.password && 'password changed'].filter(Boolean).join(', ');
+  const what = [body.role && `role ${body.role}`, body.password && 'password changed']
+    .filter(Boolean)
+    .join(', ');
   recordAudit(parts.store, who, 'user.update', `user:${name}`, what, now);
   return { ok: true, value: toUserDto(getUser(db, name)!) };
 }
 
-export function removeUser(parts: Pick<UserParts, 'store'>, who: Principal, name: string, now: number): UserChange<null> {
+export function removeUser(
+  parts: Pick<UserParts, 'store'>,
+  who: Principal,
+  name: string,
+  now: number,
+): UserChange<null> {
   const db = parts.store.db();
   const row = getUser(db, name);
   if (!row) return { ok: false, status: 404, code: 'not_found', message: `no user "${name}"` };

@@ -1,9 +1,13 @@
 import 'server-only';
-import { actorName, type Principal } from '@/lib/access/identity';
+import { actorName, type Identity, type Principal } from '@/lib/access/identity';
+import type { ShareableRead } from '@/lib/access/server/access-service';
 import { recordAudit } from '@/lib/access/server/audit';
+import { shareReadsApi } from '@/lib/access/share-reads';
+import { visibleTarget } from '@/lib/access/share-target';
 import type { AlertDto, AlertEventDto, AlertsDto, MuteDto } from '@/lib/api/alerts-dto';
 import type { AlertHistoryDto } from '@/lib/api/schemas/alerts';
 import type { AlertTarget } from '@/lib/alerts/types';
+import { narrowAlerts } from '../narrow-alerts';
 import {
   acknowledgeAlert,
   addMute,
@@ -33,13 +37,21 @@ export interface AlertParts {
   streams: EventStreams;
 }
 
-export function alertsDto(parts: Pick<AlertParts, 'store'>, now: number): AlertsDto {
+/** Viewers, and the share links of the alerts panel (answered with their own target's alerts only). */
+export const ALERTS_READ: ShareableRead = {
+  role: 'viewer',
+  share: (scope) => shareReadsApi(scope, 'alerts', null),
+};
+
+/** GET /api/v1/alerts; a share link sees its own target's alerts and no mutes (narrow-alerts.ts). */
+export function alertsDto(parts: Pick<AlertParts, 'store'>, now: number, who?: Identity): AlertsDto {
   const store = parts.store.db();
-  return {
+  const dto = {
     alerts: listAlerts(store, now - RECENT_MS, now),
     mutes: listMutes(store, now),
     lastEventId: lastEventSeq(store),
   };
+  return narrowAlerts(dto, visibleTarget(who));
 }
 
 /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AckRequestSchema, MuteRequestSchema } from '../schemas/alert-requests';
 import {
   AlertEventSchema,
+  AlertHistorySchema,
   AlertIdParams,
   AlertSchema,
   AlertsSchema,
@@ -27,9 +28,16 @@ const ALERT_ACTIONS: readonly Endpoint[] = [
   {
     method: 'post',
     path: '/api/v1/alerts/{id}/ack',
-    summary: 'Acknowledge one alert',
+    summary: 'Acknowledge one alert as the signed-in identity',
     request: { params: AlertIdParams, body: { ...body(AckRequestSchema), required: false } },
     ok: json(AlertSchema, 'the acknowledged alert'),
+    access: 'operator',
+  },
+  {
+    path: '/api/v1/alerts/{id}/history',
+    summary: "One alert's stored changes and who made them",
+    request: { params: AlertIdParams },
+    ok: json(AlertHistorySchema, 'the changes, oldest first'),
   },
   { path: '/api/v1/mutes', summary: 'Mutes in force', ok: json(MutesSchema, 'mutes') },
   {
@@ -39,6 +47,7 @@ const ALERT_ACTIONS: readonly Endpoint[] = [
     request: { body: body(MuteRequestSchema) },
     ok: json(MuteSchema, 'the new mute'),
     status: 201,
+    access: 'operator',
   },
   {
     method: 'delete',
@@ -47,6 +56,7 @@ const ALERT_ACTIONS: readonly Endpoint[] = [
     request: { params: MuteIdParams },
     ok: { description: 'unmuted' },
     status: 204,
+    access: 'operator',
   },
 ];
 
@@ -56,11 +66,13 @@ export function registerLivePaths(registry: OpenAPIRegistry): void {
       path: '/api/v1/health',
       summary: 'Liveness and the problems a user must act on',
       ok: json(HealthSchema, 'health'),
+      access: 'open',
     },
     {
       path: '/api/v1/openapi.json',
       summary: 'This document: OpenAPI 3.1, generated from the schemas the handlers validate with',
       ok: json(z.record(z.string(), z.unknown()), 'the OpenAPI document'),
+      access: 'open',
     },
     {
       path: '/api/v1/snapshot',

@@ -4,6 +4,7 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { APP_VERSION } from '../version';
+import { registerAccessPaths } from './access-paths';
 import { registerFeedPaths } from './feed-paths';
 import { registerHistoryPaths } from './history-paths';
 import { registerLivePaths } from './live-paths';
@@ -19,6 +20,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   registerLivePaths(registry);
   registerHistoryPaths(registry);
   registerFeedPaths(registry);
+  registerAccessPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -10,3 +10,11 @@ export const json = (schema: z.ZodType, description: string): ResponseConfig => 
 
 export const badParameter = json(ErrorSchema, 'a bad parameter: code bad_parameter, the message names it');
 export const notFound = json(ErrorSchema, 'unknown target: code not_found');
+export const unauthenticated = json(
+  ErrorSchema,
+  'no identity: code unauthenticated (sign in, or send a bearer token)',
+);
+export const forbidden = json(
+  ErrorSchema,
+  'a role too low, a share link for something else, or a cross-site write: code forbidden',
+);

@@ -24,13 +24,18 @@ export const MeSchema = z
   .object({
     user: z.object({ name: z.string(), role }),
     mode: z.enum(AUTH_MODES),
-    via: z.enum(['session', 'proxy', 'none', 'token']).meta({ description: 'how the identity was established' }),
+    via: z
+      .enum(['session', 'proxy', 'none', 'token'])
+      .meta({ description: 'how the identity was established' }),
   })
   .meta({ id: 'Me' });
 export type MeDto = z.infer<typeof MeSchema>;
 
 export const SignInRequestSchema = z
-  .object({ name: text(100), password: z.string({ error: 'must be a string' }).max(1024) }, { error: 'must be a JSON object' })
+  .object(
+    { name: text(100), password: z.string({ error: 'must be a string' }).max(1024) },
+    { error: 'must be a JSON object' },
+  )
   .meta({ id: 'SignInRequest' });
 
 const userName = text(64).regex(/^[A-Za-z0-9._@-]+$/, { error: 'may hold letters, digits and . _ @ - only' });
@@ -55,7 +60,9 @@ export const CreateUserRequestSchema = z
   .meta({ id: 'CreateUserRequest' });
 export const UpdateUserRequestSchema = z
   .object({ role: role.optional(), password: password.optional() }, { error: 'must be a JSON object' })
-  .refine((body) => body.role !== undefined || body.password !== undefined, { error: 'name a role or a password' })
+  .refine((body) => body.role !== undefined || body.password !== undefined, {
+    error: 'name a role or a password',
+  })
   .meta({ id: 'UpdateUserRequest' });
 export const UserParams = z.object({ name: userName });
 

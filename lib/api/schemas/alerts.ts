@@ -32,14 +32,25 @@ export const AlertSchema = z
   })
   .meta({ id: 'Alert' });
 
-export const AlertChangeKindSchema = z.enum(['fired', 'resolved', 'updated', 'acknowledged', 'muted', 'unmuted']);
+export const AlertChangeKindSchema = z.enum([
+  'fired',
+  'resolved',
+  'updated',
+  'acknowledged',
+  'muted',
+  'unmuted',
+]);
 
 export const AlertEventSchema = AlertSchema.extend({
   seq: z.number().meta({ description: 'the SSE `id:`' }),
   change: AlertChangeKindSchema,
   notify: z.boolean(),
   changedAt: isoTime.optional().meta({ description: 'when the change happened' }),
-  by: z.string().nullable().optional().meta({ description: 'who acknowledged, muted or unmuted (user or "token <name>")' }),
+  by: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: 'who acknowledged, muted or unmuted (user or "token <name>")' }),
 }).meta({ id: 'AlertEvent' });
 
 export const MuteSchema = z
@@ -76,7 +87,13 @@ export const MuteIdParams = z.object({ id: z.string().regex(/^\d+$/, { error: 'm
 export const AlertHistorySchema = z
   .object({
     changes: z.array(
-      z.object({ seq: z.number(), at: isoTime, change: AlertChangeKindSchema, by: z.string().nullable(), summary: z.string() }),
+      z.object({
+        seq: z.number(),
+        at: isoTime,
+        change: AlertChangeKindSchema,
+        by: z.string().nullable(),
+        summary: z.string(),
+      }),
     ),
   })
   .meta({ id: 'AlertHistory' });

@@ -163,11 +163,9 @@ export const FrontendSchema = z
     mode: z.string().nullable().meta({ description: 'http, tcp …; null before HAProxy 1.7' }),
     sessions,
     sessionRate: counter.extend({ limit: z.number().nullable().meta({ description: 'rate_lim' }) }),
-    requestRate: z
-      .object({ current: z.number().nullable(), max: z.number().nullable() })
-      .meta({
-        description: "req_rate, req_rate_max: HAProxy's own HTTP requests per second; null in tcp mode",
-      }),
+    requestRate: z.object({ current: z.number().nullable(), max: z.number().nullable() }).meta({
+      description: "req_rate, req_rate_max: HAProxy's own HTTP requests per second; null in tcp mode",
+    }),
     counters: TrafficCountersSchema,
     rates: TrafficRatesSchema,
     listeners: z.array(ListenerSchema),

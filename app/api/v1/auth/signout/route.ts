@@ -1,0 +1,12 @@
+import { signOut } from '@/lib/access/server/sign-in-service';
+import { refuseCrossSite } from '@/lib/api/same-origin';
+import { getRuntime } from '@/lib/server/runtime';
+
+export const dynamic = 'force-dynamic';
+
+/** POST: ends the session and clears its cookie (204). */
+export function POST(request: Request) {
+  const refused = refuseCrossSite(request, getRuntime().config.publicOrigin);
+  if (refused) return refused;
+  return signOut(getRuntime(), request);
+}

@@ -1,0 +1,160 @@
+import 'server-only';
+/**
+ * Signing in and out: a local user's password (throttled, no user enumeration), or the OpenID Connect round trip
+ * (lib/access/server/oidc.ts, openid-client). Either ends in a session cookie (sessions.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { jsonError } from '@/lib/api/errors';
+import { readMeta, writeMeta } from '@/lib/store/db';
+import { META_COOKIE_KEY } from '@/lib/store/meta-keys';
+import { readCookie } from '../credentials';
+import { roleForGroups } from '../role-groups';
+import { safeNextPath } from '../next-path';
+import type { AccessParts } from './access-service';
+import { clientAddress } from './client-address';
+import {
+  beginOidcSignIn,
+  finishOidcSignIn,
+  OidcError,
+  PENDING_MAX_AGE_MS,
+  sealPending,
+  unsealPending,
+  type OidcSettings,
+} from './oidc';
+import { recordAudit } from './audit';
+import { endSession, isHttps, startSession } from './sessions';
+import { checkPassword } from './users';
+
+const OIDC_COOKIE = 'hapscope_oidc';
+const OIDC_PATH = '/api/v1/auth/oidc';
+
+/** POST /api/v1/auth/signin `{ name, password }` (local mode). */
+export async function signIn(
+  parts: AccessParts,
+  request: Request,
+  body: { name: string; password: string },
+  now: number,
+) {
+  if (parts.config.auth.mode !== 'local')
+    return jsonError(
+      409,
+      'conflict',
+      `AUTH_MODE=${parts.config.auth.mode}: there are no hapscope passwords to sign in with`,
+    );
+  const address = clientAddress(request.headers, parts.access.trusted);
+  const result = await checkPassword(parts, body.name, body.password, address, now);
+  if (!result.ok) {
+    const response = jsonError(
+      result.status,
+      result.status === 429 ? 'too_many_requests' : 'unauthenticated',
+      result.message,
+    );
+    if (result.retryAfterSec) response.headers.set('retry-after', String(result.retryAfterSec));
+    return response;
+  }
+  const cookie = startSession(parts, { ...result.user, via: 'local' }, request, now);
+  recordAudit(
+    parts.store,
+    result.user.name,
+    'session.sign-in',
+    `user:${result.user.name}`,
+    `local from ${address}`,
+    now,
+  );
+  return Response.json(
+    { user: result.user },
+    { headers: { 'set-cookie': cookie, 'cache-control': 'no-store' } },
+  );
+}
+
+/** POST /api/v1/auth/signout: ends the session the cookie names and clears it. */
+export function signOut(parts: AccessParts, request: Request) {
+  return new Response(null, { status: 204, headers: { 'set-cookie': endSession(parts, request) } });
+}
+
+/** GET /api/v1/auth/oidc/start?next=/path: to the provider, with state, nonce and PKCE sealed in a cookie. */
+export async function oidcStart(parts: AccessParts, request: Request, next: string | null, now: number) {
+  const settings = oidcSettings(parts, request);
+  if (!settings) return jsonError(409, 'conflict', 'AUTH_MODE is not oidc');
+  try {
+    const { redirectTo, pending } = await beginOidcSignIn(settings, safeNextPath(next), now);
+    const sealed = await sealPending(pending, cookieKey(parts));
+    const cookie = oidcCookie(parts, request, sealed, Math.round(PENDING_MAX_AGE_MS / 1000));
+    return new Response(null, { status: 302, headers: { location: redirectTo, 'set-cookie': cookie } });
+  } catch (error) {
+    return signInFailed(parts, request, error);
+  }
+}
+
+/** GET /api/v1/auth/oidc/callback: the provider's answer → a session with the role the groups earn → `next`. */
+export async function oidcCallback(parts: AccessParts, request: Request, now: number) {
+  const settings = oidcSettings(parts, request);
+  if (!settings) return jsonError(409, 'conflict', 'AUTH_MODE is not oidc');
+  const pending = await unsealPending(
+    readCookie(request.headers.get('cookie'), OIDC_COOKIE),
+    cookieKey(parts),
+    now,
+  );
+  if (!pending)
+    return signInFailed(
+      parts,
+      request,
+      new OidcError('The sign-in took too long or was not started here; sign in again.'),
+    );
+  try {
+    const { name, groups } = await finishOidcSignIn(settings, new URL(request.url), pending);
+    const role = roleForGroups(parts.config.auth.roleGroups, groups);
+    if (!role)
+      return signInFailed(
+        parts,
+        request,
+        new OidcError(`${name}'s groups (${groups.join(', ') || 'none'}) match no role in AUTH_ROLE_GROUPS.`),
+      );
+    const headers = new Headers({ location: pending.next });
+    headers.append('set-cookie', startSession(parts, { name, role, via: 'oidc' }, request, now));
+    headers.append('set-cookie', oidcCookie(parts, request, '', 0));
+    recordAudit(
+      parts.store,
+      name,
+      'session.sign-in',
+      `user:${name}`,
+      `oidc as ${role} (groups ${groups.join(', ') || 'none'})`,
+      now,
+    );
+    return new Response(null, { status: 302, headers });
+  } catch (error) {
+    return signInFailed(parts, request, error);
+  }
+}
+
+function oidcSettings(parts: AccessParts, request: Request): OidcSettings | null {
+  const { oidc, mode } = parts.config.auth;
+  if (mode !== 'oidc' || !oidc) return null;
+  const origin = parts.config.publicOrigin ?? new URL(request.url).origin;
+  return { ...oidc, redirectUri: `${origin}${OIDC_PATH}/callback` };
+}
+
+/** Back to the sign-in page, which shows what went wrong (never a secret: OidcError messages are written by us). */
+function signInFailed(parts: AccessParts, request: Request, error: unknown) {
+  const message = error instanceof OidcError ? error.message : 'The sign-in failed; see the server log.';
+  if (!(error instanceof OidcError)) console.error('[hapscope] OpenID sign-in failed:', error);
+  const headers = new Headers({ location: `/signin?error=${encodeURIComponent(message)}` });
+  headers.append('set-cookie', oidcCookie(parts, request, '', 0));
+  return new Response(null, { status: 302, headers });
+}
+
+function oidcCookie(parts: AccessParts, request: Request, value: string, maxAgeSec: number) {
+  const secure = isHttps(parts, request) ? '; Secure' : '';
+  return `${OIDC_COOKIE}=${value}; Path=${OIDC_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSec}${secure}`;
+}
+
+/** Kept in the store, so every replica and a restart between start and callback read the same key. */
+function cookieKey(parts: AccessParts): Uint8Array {
+  const db = parts.store.db();
+  let key = readMeta(db, META_COOKIE_KEY);
+  if (!key) {
+    key = randomBytes(32).toString('base64url');
+    writeMeta(db, META_COOKIE_KEY, key);
+  }
+  return Buffer.from(key, 'base64url');
+}
