@@ -225,4 +225,14 @@ export const E2E_SPEC_PORTS = {
   traffic: E2E_BASE_PORT + 30,
   /** cross-site.spec.ts: the "wiki" on another origin (127.0.0.4) that tries to write. */
   crossSiteWiki: E2E_BASE_PORT + 89,
+  /** access.spec.ts: its apps (local, proxy, oidc sign-in), the OpenID provider, a source nobody answers on. */
+  accessLocalApp: E2E_BASE_PORT + 93,
+  accessProxyApp: E2E_BASE_PORT + 94,
+  accessOidcApp: E2E_BASE_PORT + 95,
+  accessOidcProvider: E2E_BASE_PORT + 96,
+  accessDeadSource: E2E_BASE_PORT + 97,
+  accessPrometheus: E2E_BASE_PORT + 98,
+  /** share-links.spec.ts: its app and the "wiki" (127.0.0.5) that frames a share link. */
+  shareLinksApp: E2E_BASE_PORT + 70,
+  shareLinksWiki: E2E_BASE_PORT + 71,
 };

@@ -15,7 +15,13 @@ export interface PrometheusHandle {
   stop(): Promise<void>;
 }
 
-export function prometheusConfig(job: string, target: string, intervalSec: number): string {
+/** `credentialsFile`: the README's scrape config, with the API token in a file (`authorization.credentials_file`). */
+export function prometheusConfig(
+  job: string,
+  target: string,
+  intervalSec: number,
+  credentialsFile?: string,
+): string {
   return [
     'global:',
     `  scrape_interval: ${intervalSec}s`,
@@ -23,6 +29,9 @@ export function prometheusConfig(job: string, target: string, intervalSec: numbe
     'scrape_configs:',
     `  - job_name: ${job}`,
     '    metrics_path: /metrics',
+    ...(credentialsFile
+      ? ['    authorization:', '      type: Bearer', `      credentials_file: ${credentialsFile}`]
+      : []),
     '    static_configs:',
     `      - targets: ['${target}']`,
     '',
@@ -35,10 +44,14 @@ export async function startPrometheus(options: {
   /** host:port of the app to scrape. */
   target: string;
   intervalSec?: number;
+  /** An API token for /metrics, written to a file Prometheus reads on every scrape. */
+  token?: string;
 }): Promise<PrometheusHandle> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-prometheus-'));
   const config = path.join(dir, 'prometheus.yml');
-  writeFileSync(config, prometheusConfig('hapscope', options.target, options.intervalSec ?? 1));
+  const credentials = options.token === undefined ? undefined : path.join(dir, 'hapscope-token');
+  if (credentials) writeFileSync(credentials, `${options.token}\n`, { mode: 0o600 });
+  writeFileSync(config, prometheusConfig('hapscope', options.target, options.intervalSec ?? 1, credentials));
   const listen = `${options.host}:${options.port}`;
   const child = spawn(
     PROMETHEUS_BIN,
