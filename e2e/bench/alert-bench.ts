@@ -44,7 +44,11 @@ function timePolls(polls: Backend[][]): number[] {
     state.backends = polls[i % polls.length]!;
     const start = performance.now();
     engine.onPoll(
-      { state, at: 1_000_000 + i * 2000, result: { backends: state.backends, frontends: [], info: null, bytes: 0 } },
+      {
+        state,
+        at: 1_000_000 + i * 2000,
+        result: { backends: state.backends, frontends: [], info: null, bytes: 0 },
+      },
       [state],
     );
     if (i >= 5) times.push(performance.now() - start);

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { generateStatsCsv } from './generate-stats-csv';
 import { fmt, printTable } from './measure';
 
-const CSV_PORT = 18793;
-const APP_PORT = 18794;
-const CONCURRENCY = 100;
+export const CSV_PORT = 18793;
+export const APP_PORT = 18794;
+export const CONCURRENCY = 100;
 const REQUESTS = 5_000;
 const WARMUP = 500;
 
@@ -23,7 +23,8 @@ export async function runBadgeBench(): Promise<void> {
   const csv = generateStatsCsv({ backends: 200, serversPerBackend: 10, seed: 5 });
   const csvServer = http.createServer((_req, res) => res.end(csv));
   await new Promise<void>((resolve) => csvServer.listen(CSV_PORT, '127.0.0.1', resolve));
-  const app = startApp();
+  // Sign-in off and embeds public: this bench measures serving badges (access-bench.ts measures identity's cost).
+  const app = startApp({ AUTH_MODE: 'none', PUBLIC_EMBEDS: 'true' });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
     const backends = await waitForBackends();
@@ -63,7 +64,9 @@ export async function runBadgeBench(): Promise<void> {
   }
 }
 
-function badgePaths(backends: { instance: string; name: string; servers: { name: string }[] }[]): string[] {
+export function badgePaths(
+  backends: { instance: string; name: string; servers: { name: string }[] }[],
+): string[] {
   const paths: string[] = [];
   for (const b of backends.slice(0, 50)) {
     const base = `${encodeURIComponent(b.instance)}/${encodeURIComponent(b.name)}`;
@@ -78,14 +81,19 @@ function badgePaths(backends: { instance: string; name: string; servers: { name:
 }
 
 /** `count` GETs, at most CONCURRENCY in flight, cycling through `paths`; the time of each, in ms. */
-async function load(agent: http.Agent, paths: readonly string[], count: number): Promise<number[]> {
+export async function load(
+  agent: http.Agent,
+  paths: readonly string[],
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<number[]> {
   const times: number[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const path = paths[next++ % paths.length]!;
       const start = performance.now();
-      const status = await get(agent, path);
+      const status = await get(agent, path, headers);
       times.push(performance.now() - start);
       if (status !== 200) throw new Error(`${path}: HTTP ${status}`);
     }
@@ -94,9 +102,9 @@ async function load(agent: http.Agent, paths: readonly string[], count: number):
   return times;
 }
 
-function get(agent: http.Agent, path: string): Promise<number> {
+function get(agent: http.Agent, path: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port: APP_PORT, path, agent }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port: APP_PORT, path, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
@@ -104,10 +112,11 @@ function get(agent: http.Agent, path: string): Promise<number> {
   });
 }
 
-function startApp(): ChildProcess {
+export function startApp(env: Record<string, string>): ChildProcess {
   return spawn('node', ['server.mjs', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
+      ...env,
       NEXT_TELEMETRY_DISABLED: '1',
       HAPROXY_STATS_URL: `bench=http://127.0.0.1:${CSV_PORT}/stats`,
       POLL_INTERVAL_MS: '2000',
@@ -120,16 +129,16 @@ function startApp(): ChildProcess {
 }
 
 /** next start forks a server process: stop the whole group. */
-function stopApp(app: ChildProcess) {
+export function stopApp(app: ChildProcess) {
   if (app.pid) process.kill(-app.pid, 'SIGTERM');
 }
 
 type SnapshotBackends = { instance: string; name: string; servers: { name: string }[] }[];
 
-async function waitForBackends(): Promise<SnapshotBackends> {
+export async function waitForBackends(headers: Record<string, string> = {}): Promise<SnapshotBackends> {
   for (let i = 0; i < 240; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${APP_PORT}/api/v1/snapshot`);
+      const res = await fetch(`http://127.0.0.1:${APP_PORT}/api/v1/snapshot`, { headers });
       const snapshot = (await res.json()) as { backends: SnapshotBackends };
       if (snapshot.backends.length > 0) return snapshot.backends;
     } catch {

@@ -70,6 +70,7 @@ function startApp(dataDir: string): ChildProcess {
       POLL_INTERVAL_MS: '2000',
       DATA_DIR: dataDir,
       K8S_ENABLED: 'false',
+      AUTH_MODE: 'none', // the page's own cost; access-bench.ts measures identity's
     },
     stdio: 'ignore',
     detached: true,

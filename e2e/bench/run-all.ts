@@ -4,6 +4,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { runAccessBench } from './access-bench';
 import { runAlertBench } from './alert-bench';
 import { runBadgeBench } from './badge-bench';
 import { runCorrelationBench } from './correlation-bench';
@@ -24,6 +25,7 @@ async function main() {
   if (!existsSync('.next/BUILD_ID')) execSync('npx next build', { stdio: 'inherit' });
   await runPageBench();
   await runBadgeBench();
+  await runAccessBench();
 }
 
 main().catch((error) => {
