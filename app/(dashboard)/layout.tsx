@@ -1,14 +1,32 @@
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AlertsProvider } from '@/components/alerts/alerts-provider';
 import { KubernetesBanner } from '@/components/panels/pools/kubernetes-banner';
+import { AccessProvider } from '@/components/shell/access-context';
+import { AuthModeBanner } from '@/components/shell/auth-mode-banner';
 import { TopBar } from '@/components/shell/top-bar';
+import { pageViewer } from '@/lib/access/server/access-service';
+import { getRuntime } from '@/lib/server/runtime';
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+/** proxy.ts sends a browser without a session to /signin first; this is the fallback should one slip through. */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const who = await viewer();
+  if (!who) redirect('/signin');
+  const mode = getRuntime().config.auth.mode;
   return (
-    <AlertsProvider>
-      <TopBar />
-      <KubernetesBanner />
-      <main>{children}</main>
-    </AlertsProvider>
+    <AccessProvider identity={{ name: who.name, role: who.role, mode, via: who.via }}>
+      <AlertsProvider>
+        <TopBar />
+        {mode === 'none' ? <AuthModeBanner /> : null}
+        <KubernetesBanner />
+        <main>{children}</main>
+      </AlertsProvider>
+    </AccessProvider>
   );
+}
+
+/** Who this request is for (the clock read here, outside render: the access service takes `now`). */
+async function viewer() {
+  return pageViewer(getRuntime(), await headers(), Date.now());
 }

@@ -16,7 +16,8 @@ async function send(url: string, method: string, body?: unknown): Promise<void> 
   }
 }
 
-export const postAck = (id: string, by: string | null) => send(ackUrl(id), 'POST', by ? { by } : {});
+/** No name in the body: the server records whoever is signed in (or the token's name). */
+export const postAck = (id: string) => send(ackUrl(id), 'POST', {});
 
 /** Only the target fields that are set: a mute names what it covers, the rest matches anything. */
 export function postMute(target: AlertTarget, durationMinutes: number, reason: string | null) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { alertHistory, applyEvent, applyList, EMPTY_BOOK } from './alert-book';
+import { alertHistory, applyEvent, applyList, EMPTY_BOOK, historyText, storedHistory } from './alert-book';
 import { alertDto, eventDto } from './test-alerts';
 
 const T0 = Date.parse('2024-05-01T10:00:00.000Z');
@@ -47,8 +47,8 @@ describe('alertHistory', () => {
       acknowledgedBy: 'ana',
     });
     const seen = [
-      { change: 'fired' as const, at: T0, summary: 'x', by: null },
-      { change: 'updated' as const, at: T0 + 120_000, summary: 'a flapped 8 times', by: null },
+      { change: 'fired' as const, at: T0, summary: 'x', by: null, seq: 1 },
+      { change: 'updated' as const, at: T0 + 120_000, summary: 'a flapped 8 times', by: null, seq: 3 },
     ];
     expect(alertHistory(alert, seen).map((e) => [e.change, (e.at - T0) / 1000, e.by])).toEqual([
       ['fired', 0, null],
@@ -56,5 +56,61 @@ describe('alertHistory', () => {
       ['updated', 120, null],
       ['resolved', 300, null],
     ]);
+  });
+
+  test('the stored log fills in what happened before the page opened; the stream adds what came after, once', () => {
+    const alert = alertDto('a', { acknowledgedAt: '2024-05-01T10:01:00.000Z', acknowledgedBy: 'alice' });
+    const stored = storedHistory({
+      changes: [
+        { seq: 4, at: '2024-05-01T10:00:00.000Z', change: 'fired', by: null, summary: 'a flapped 6 times' },
+        {
+          seq: 6,
+          at: '2024-05-01T10:01:00.000Z',
+          change: 'acknowledged',
+          by: 'alice',
+          summary: 'a flapped 6 times',
+        },
+        { seq: 9, at: '2024-05-01T10:02:00.000Z', change: 'muted', by: 'bob', summary: 'a flapped 6 times' },
+      ],
+    });
+    const seen = [
+      { change: 'muted' as const, at: T0 + 120_000, summary: 'a flapped 6 times', by: 'bob', seq: 9 },
+      { change: 'unmuted' as const, at: T0 + 180_000, summary: 'a flapped 6 times', by: 'token ci', seq: 12 },
+    ];
+    expect(alertHistory(alert, seen, stored).map((e) => [e.change, (e.at - T0) / 1000, e.by, e.seq])).toEqual(
+      [
+        ['fired', 0, null, 4],
+        ['acknowledged', 60, 'alice', 6],
+        ['muted', 120, 'bob', 9],
+        ['unmuted', 180, 'token ci', 12],
+      ],
+    );
+  });
+
+  test('a stream event is placed at the time it happened and names who made it', () => {
+    const event = { ...eventDto('a', 5, 'muted'), changedAt: '2024-05-01T10:03:00.000Z', by: 'bob' };
+    const book = applyEvent(EMPTY_BOOK, event, T0 + 999_000);
+    expect(book.history.get('a')).toEqual([
+      { change: 'muted', at: T0 + 180_000, summary: 'a flapped 6 times in 42 s', by: 'bob', seq: 5 },
+    ]);
+  });
+});
+
+describe('historyText', () => {
+  test.each([
+    ['acknowledged', 'alice', 'acknowledged by alice'],
+    ['muted', 'bob', 'muted by bob'],
+    ['unmuted', 'token ci', 'unmuted by token ci'],
+    ['fired', null, 'fired'],
+    ['resolved', null, 'resolved'],
+    ['acknowledged', null, 'acknowledged'],
+  ] as const)('%s by %s reads %j', (change, by, text) => {
+    expect(historyText({ change, by, summary: 'x' })).toBe(text);
+  });
+
+  test('an update says what the alert says now', () => {
+    expect(historyText({ change: 'updated', by: null, summary: 'a flapped 8 times' })).toBe(
+      'updated: a flapped 8 times',
+    );
   });
 });

@@ -98,7 +98,13 @@ function historyEntry(event: AlertEventDto, receivedAt: number): HistoryEntry {
 
 /** GET /api/v1/alerts/{id}/history as history entries. */
 export function storedHistory(dto: AlertHistoryDto): HistoryEntry[] {
-  return dto.changes.map((c) => ({ change: c.change, at: Date.parse(c.at), summary: c.summary, by: c.by, seq: c.seq }));
+  return dto.changes.map((c) => ({
+    change: c.change,
+    at: Date.parse(c.at),
+    summary: c.summary,
+    by: c.by,
+    seq: c.seq,
+  }));
 }
 
 /** Happen at most once to an alert (an episode): the alert's own record of them stands in until the log has them. */

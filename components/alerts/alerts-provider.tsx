@@ -71,8 +71,8 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       stream,
       count,
       notifications,
-      acknowledge: async (id: string, by: string | null) => {
-        await postAck(id, by);
+      acknowledge: async (id: string) => {
+        await postAck(id);
         await refresh();
       },
       mute: async (target: AlertTarget, minutes: number, reason: string | null) => {

@@ -12,7 +12,8 @@ export interface AlertsContextValue {
   /** Firing alerts that want attention (what the title, favicon and nav badges show). */
   count: number;
   notifications: DesktopNotifications;
-  acknowledge(id: string, by: string | null): Promise<void>;
+  /** As the signed-in person: the server takes the name from the session or token, never from the page. */
+  acknowledge(id: string): Promise<void>;
   mute(target: AlertTarget, durationMinutes: number, reason: string | null): Promise<void>;
   unmute(id: number): Promise<void>;
 }

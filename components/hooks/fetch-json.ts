@@ -21,6 +21,8 @@ export function setShareToken(token: string | null): void {
 /** A session that ended (idle, expired, signed out elsewhere): to sign in, then back to this page. */
 function toSignIn(): void {
   const here = `${window.location.pathname}${window.location.search}`;
+  // A full navigation on purpose: the session is gone, so is every state the app held for it.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign(`/signin?next=${encodeURIComponent(here)}`);
 }
 

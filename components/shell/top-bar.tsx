@@ -1,26 +1,12 @@
 import Link from 'next/link';
 import { FreshnessIndicator } from '../panels/freshness-indicator';
 import { ThemeToggle } from '../ui/theme-toggle';
+import { Logo } from './logo';
 import { NavLinks } from './nav-links';
+import { UserMenu } from './user-menu';
 import styles from './top-bar.module.css';
 
-function Logo() {
-  return (
-    <svg viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
-      <rect width="32" height="32" rx="7" fill="var(--accent)" />
-      <path
-        d="M7 21.5h4l2.5-8 3.5 12 3-9 1.7 5H25"
-        fill="none"
-        stroke="#fff"
-        strokeWidth="2.4"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-/** The dashboard's chrome: product, navigation, whether data is live, theme. */
+/** The dashboard's chrome: product, navigation, whether data is live, theme, who is signed in. */
 export function TopBar() {
   return (
     <header className={styles.bar}>
@@ -32,6 +18,7 @@ export function TopBar() {
       <div className={styles.end}>
         <FreshnessIndicator />
         <ThemeToggle />
+        <UserMenu />
       </div>
     </header>
   );

@@ -233,6 +233,6 @@ export const E2E_SPEC_PORTS = {
   accessDeadSource: E2E_BASE_PORT + 97,
   accessPrometheus: E2E_BASE_PORT + 98,
   /** share-links.spec.ts: its app and the "wiki" (127.0.0.5) that frames a share link. */
-  shareLinksApp: E2E_BASE_PORT + 70,
-  shareLinksWiki: E2E_BASE_PORT + 71,
+  shareLinksApp: E2E_BASE_PORT + 60,
+  shareLinksWiki: E2E_BASE_PORT + 61,
 };

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import type { EmbedPanel } from '@/lib/embeds/embed-params';
 import type { Identity } from './identity';
-import { parseShareTarget, targetHolds, visibleTarget, type ShareTarget } from './share-target';
+import {
+  parseShareTarget,
+  shareTargetProblem,
+  targetHolds,
+  toEmbedTarget,
+  visibleTarget,
+  type ShareTarget,
+} from './share-target';
 
 describe('parseShareTarget', () => {
   test.each<[string, ShareTarget]>([
@@ -64,4 +72,35 @@ describe('targetHolds', () => {
   ])('%s', (_name, target, subject, expected) => {
     expect(targetHolds(target, subject)).toBe(expected);
   });
+});
+
+describe('shareTargetProblem', () => {
+  test.each<[EmbedPanel, string, string | null]>([
+    ['server', 'main/api/api1', null],
+    ['server', '*', null],
+    ['uptime', 'pool:pool-a', null],
+    ['uptime', 'main/api', null],
+    ['pool-matrix', '*', null],
+    ['alerts', 'main/api/api1', null],
+    [
+      'server',
+      'main/api',
+      'target: the server panel needs instance, backend and server (or *), got "main/api"',
+    ],
+    ['pool', 'main/api', 'target: the pool panel needs pool (or *), got "main/api"'],
+    ['pool-matrix', 'pool:pool-a', 'target: the pool-matrix panel needs no target (or *), got "pool:pool-a"'],
+    [
+      'backend',
+      'main',
+      'target: must be instance/backend/server, instance/backend, pool:<name> or *, got "main"',
+    ],
+  ])('%s %s → %s', (panel, key, expected) => {
+    expect(shareTargetProblem(panel, key)).toBe(expected);
+  });
+});
+
+test('toEmbedTarget: * is no target; a key of no known shape is none', () => {
+  expect(toEmbedTarget(parseShareTarget('*'))).toEqual({ type: 'none' });
+  expect(toEmbedTarget(parseShareTarget('pool:eu'))).toEqual({ type: 'pool', pool: 'eu' });
+  expect(toEmbedTarget(parseShareTarget('x'))).toBeNull();
 });

@@ -3,6 +3,7 @@
  * `instance/backend`, `pool:<name>`, `*`), so that the reads answering many targets at once (snapshot, pools,
  * alerts) answer a share link with its own part only. Pure.
  */
+import { embedPath, parseEmbedParams, type EmbedPanel, type EmbedTarget } from '@/lib/embeds/embed-params';
 import type { Identity } from './identity';
 
 export type ShareTarget =
@@ -53,4 +54,25 @@ export function targetHolds(
     case 'nothing':
       return false;
   }
+}
+
+/** The embed target a share's target names (`*` as no target); null for a key of no known shape. */
+export function toEmbedTarget(target: ShareTarget): EmbedTarget | null {
+  if (target.type === 'nothing') return null;
+  return target.type === 'all' ? { type: 'none' } : target;
+}
+
+/**
+ * Why a share link cannot be made for this panel and target, or null: the target must be one the panel's embed
+ * takes (as its URL says it), or `*` for any.
+ */
+export function shareTargetProblem(panel: EmbedPanel, key: string): string | null {
+  if (key === '*') return null;
+  const target = toEmbedTarget(parseShareTarget(key));
+  if (!target)
+    return `target: must be instance/backend/server, instance/backend, pool:<name> or *, got "${key}"`;
+  const query = embedPath({ panel, target }, 0).split('?')[1] ?? '';
+  const parsed = parseEmbedParams(panel, new URLSearchParams(query), 1000);
+  const problem = parsed.ok ? undefined : parsed.errors.find((e) => e.param === 'target');
+  return problem ? `target: ${problem.message} (or *), got "${key}"` : null;
 }

@@ -8,6 +8,8 @@ export const BADGE_COLORS = {
   down: '#c62828',
   planned: '#4f6b8a',
   unknown: '#757575',
+  /** Not a state of the target: the reader may not see it (no share link, or a revoked or expired one). */
+  unauthorized: '#9f9f9f',
 } as const;
 
 export function serverBadge(label: string, server: Server): BadgeSpec {
@@ -78,4 +80,9 @@ export function uptimeBadge(label: string, uptimePct: number | null, range: stri
 
 export function notFoundBadge(label: string, lookedFor: string): BadgeSpec {
   return { label, message: `not found: ${lookedFor}`, color: BADGE_COLORS.unknown };
+}
+
+/** A badge the reader may not see: it says so, and nothing of the target's state. */
+export function unauthorizedBadge(label: string): BadgeSpec {
+  return { label, message: 'unauthorized', color: BADGE_COLORS.unauthorized };
 }

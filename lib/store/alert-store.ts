@@ -95,8 +95,10 @@ export function alertChanges(db: HistoryDb, id: string, limit = 500): AlertEvent
 /** Alerts a mute's target covers that are firing, or resolved since `since`: their history names the mute. */
 export function alertsCoveredBy(db: HistoryDb, target: AlertTarget, since: number): string[] {
   const rows = db
-    .prepare(`SELECT id, instance, backend, server, pool FROM alerts WHERE state = 'firing' OR resolved_at >= ?`)
-    .all(since) as (Pick<AlertRow, 'id' | 'instance' | 'backend' | 'server' | 'pool'>)[];
+    .prepare(
+      `SELECT id, instance, backend, server, pool FROM alerts WHERE state = 'firing' OR resolved_at >= ?`,
+    )
+    .all(since) as Pick<AlertRow, 'id' | 'instance' | 'backend' | 'server' | 'pool'>[];
   return rows.filter((row) => muteCovers(target, targetOf(row))).map((row) => row.id);
 }
 

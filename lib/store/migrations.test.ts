@@ -156,9 +156,18 @@ test('schema 5 adds access: a mute made before it has no author; users, sessions
   const file = historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-migrate-')));
   databaseAtVersion3(file);
   const db = openHistoryDb(file);
-  db.prepare('INSERT INTO mutes (pool, until, created_at, reason) VALUES (?, ?, ?, ?)').run('pool-a', 2, 1, 'x');
-  expect(db.prepare('SELECT pool, created_by FROM mutes').all()).toEqual([{ pool: 'pool-a', created_by: null }]);
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
+  db.prepare('INSERT INTO mutes (pool, until, created_at, reason) VALUES (?, ?, ?, ?)').run(
+    'pool-a',
+    2,
+    1,
+    'x',
+  );
+  expect(db.prepare('SELECT pool, created_by FROM mutes').all()).toEqual([
+    { pool: 'pool-a', created_by: null },
+  ]);
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+  )
     .map((t) => t.name)
     .filter((name) => ['users', 'sessions', 'api_tokens', 'share_links', 'audit_log'].includes(name))
     .sort();

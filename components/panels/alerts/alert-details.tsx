@@ -1,9 +1,11 @@
 'use client';
 
+import { useMemo, useState } from 'react';
 import type { AlertDto } from '@/lib/api/alerts-dto';
-import { alertHistory } from '../../alerts/alert-book';
+import { alertHistory, historyText, storedHistory } from '../../alerts/alert-book';
 import { firedForMs } from '../../alerts/alert-groups';
 import { useAlerts } from '../../alerts/use-alerts';
+import { useAlertHistory } from '../../hooks/use-alert-history';
 import { formatAge, formatDuration } from '../../ui/format';
 import styles from './alert-center.module.css';
 import { formatTime } from './time';
@@ -34,23 +36,43 @@ export function AlertMeta({ alert, now }: { alert: AlertDto; now: number }) {
   );
 }
 
-/** The alert's change log, oldest first: its own changes joined with the updates the stream brought. */
+/**
+ * The alert's change log, oldest first, naming who acknowledged, muted or unmuted. Opening it reads the stored log,
+ * so changes from before this page was loaded show too; the stream adds later ones.
+ */
 export function AlertHistoryLog({ alert }: { alert: AlertDto }) {
   const { book } = useAlerts();
-  const history = alertHistory(alert, book.history.get(alert.id));
+  const [open, setOpen] = useState(false);
+  const { data, error, isLoading } = useAlertHistory(alert.id, open);
+  const stored = useMemo(() => (data ? storedHistory(data) : []), [data]);
+  const history = alertHistory(alert, book.history.get(alert.id), stored);
   return (
-    <details className={styles.history}>
+    <details className={styles.history} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>History ({history.length})</summary>
       <ol data-testid="alert-history">
         {history.map((entry) => (
-          <li key={`${entry.change}@${entry.at}`}>
+          <li key={entry.seq === null ? `${entry.change}@${entry.at}` : entry.seq} data-change={entry.change}>
             <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at)}</time>{' '}
-            <strong>{entry.change}</strong>
-            {entry.by ? ` by ${entry.by}` : ''}
-            {entry.change === 'updated' ? `: ${entry.summary}` : ''}
+            <HistoryLine text={historyText(entry)} change={entry.change} />
           </li>
         ))}
       </ol>
+      {isLoading ? <p className={styles.meta}>Loading earlier changes…</p> : null}
+      {error ? (
+        <p className={styles.error} data-testid="alert-history-error">
+          Could not load earlier changes: {error.message}
+        </p>
+      ) : null}
     </details>
+  );
+}
+
+/** The change in bold, the rest ("by alice", ": a flapped 8 times") plain. */
+function HistoryLine({ text, change }: { text: string; change: string }) {
+  return (
+    <>
+      <strong>{change}</strong>
+      {text.slice(change.length)}
+    </>
   );
 }

@@ -7,11 +7,13 @@ import { alertUrl, kindLabel, targetLabel } from '../../alerts/alert-text';
 import { useAlerts } from '../../alerts/use-alerts';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { useAccess } from '../../shell/access-context';
 import { AlertHistoryLog, AlertMeta } from './alert-details';
+import { alertControls, type AlertControls } from './alert-controls';
 import { activeMuteUntil, alertBadgeView } from './alert-item-view';
 import styles from './alert-center.module.css';
 import { MuteForm } from './mute-form';
-import { ackName, formatTime } from './time';
+import { formatTime } from './time';
 
 /** One alert: what, where, since when, who acknowledged it, its change log; members nest under a group. */
 export function AlertItem({
@@ -25,6 +27,10 @@ export function AlertItem({
 }) {
   const { error, acknowledge } = useAcknowledge(alert.id);
   const [muting, setMuting] = useState(false);
+  const controls = alertControls(
+    { firing: alert.state === 'firing', acknowledged: Boolean(alert.acknowledgedAt) },
+    useAccess().can('operator'),
+  );
   return (
     <li
       className={styles.item}
@@ -44,29 +50,27 @@ export function AlertItem({
             {error}
           </p>
         ) : null}
-        {muting ? <MuteForm target={alert.target} onDone={() => setMuting(false)} /> : null}
+        {muting && controls.mute ? <MuteForm target={alert.target} onDone={() => setMuting(false)} /> : null}
       </div>
-      {alert.state === 'firing' ? (
-        <AlertActions
-          acknowledged={Boolean(alert.acknowledgedAt)}
-          onAcknowledge={acknowledge}
-          muting={muting}
-          onToggleMute={() => setMuting(!muting)}
-        />
-      ) : null}
+      <AlertActions
+        controls={controls}
+        onAcknowledge={acknowledge}
+        muting={muting}
+        onToggleMute={() => setMuting(!muting)}
+      />
       {members.length > 0 ? <AlertMembers group={alert} members={members} now={now} /> : null}
     </li>
   );
 }
 
-/** Acknowledges the alert, signed with the name set in the alert center; `error` says why it failed. */
+/** Acknowledges the alert as the signed-in person; `error` says why it failed. */
 function useAcknowledge(id: string) {
   const { acknowledge } = useAlerts();
   const [error, setError] = useState<string | null>(null);
   const ack = async () => {
     setError(null);
     try {
-      await acknowledge(id, ackName());
+      await acknowledge(id);
     } catch (e) {
       setError(`Could not acknowledge: ${(e as Error).message}`);
     }
@@ -95,27 +99,37 @@ function AlertHead({ alert, now }: { alert: AlertDto; now: number }) {
   );
 }
 
+/** Acknowledge and Mute for those who may; for a viewer, a note saying who can. */
 function AlertActions({
-  acknowledged,
+  controls,
   onAcknowledge,
   muting,
   onToggleMute,
 }: {
-  acknowledged: boolean;
+  controls: AlertControls;
   onAcknowledge: () => void;
   muting: boolean;
   onToggleMute: () => void;
 }) {
+  if (controls.note)
+    return (
+      <p className={styles.roleNote} data-testid="alert-role-note">
+        {controls.note}
+      </p>
+    );
+  if (!controls.acknowledge && !controls.mute) return null;
   return (
     <div className={styles.actions}>
-      {!acknowledged ? (
+      {controls.acknowledge ? (
         <Button size="sm" onClick={onAcknowledge} data-testid="ack-button">
           Acknowledge
         </Button>
       ) : null}
-      <Button size="sm" aria-expanded={muting} onClick={onToggleMute} data-testid="mute-button">
-        Mute…
-      </Button>
+      {controls.mute ? (
+        <Button size="sm" aria-expanded={muting} onClick={onToggleMute} data-testid="mute-button">
+          Mute…
+        </Button>
+      ) : null}
     </div>
   );
 }

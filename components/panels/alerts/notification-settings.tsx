@@ -1,10 +1,8 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import { useAlerts } from '../../alerts/use-alerts';
 import { Button } from '../../ui/button';
 import styles from './alert-center.module.css';
-import { ACK_NAME_KEY, ackName } from './time';
 
 const ROLE_TEXT = {
   leader: 'This tab sends them.',
@@ -13,34 +11,10 @@ const ROLE_TEXT = {
   none: '',
 } as const;
 
-const NAME_EVENT = 'hapscope-ack-name';
-
-function subscribeName(onChange: () => void): () => void {
-  window.addEventListener('storage', onChange);
-  window.addEventListener(NAME_EVENT, onChange);
-  return () => {
-    window.removeEventListener('storage', onChange);
-    window.removeEventListener(NAME_EVENT, onChange);
-  };
-}
-
 /** Desktop notifications: ask only on a click, and say plainly what a refusal means and how to undo it. */
 export function NotificationSettings() {
   const { notifications } = useAlerts();
   const { permission, role } = notifications;
-  const name = useSyncExternalStore(
-    subscribeName,
-    () => ackName() ?? '',
-    () => '',
-  );
-  const saveName = (value: string) => {
-    try {
-      localStorage.setItem(ACK_NAME_KEY, value);
-    } catch {
-      // storage disabled: acknowledgements go unsigned
-    }
-    window.dispatchEvent(new Event(NAME_EVENT));
-  };
 
   return (
     <div className={styles.settings} data-testid="notification-settings" data-permission={permission}>
@@ -63,10 +37,6 @@ export function NotificationSettings() {
           This browser cannot show desktop notifications; alerts show inside the page.
         </p>
       )}
-      <label className={styles.field}>
-        Acknowledge as
-        <input value={name} onChange={(e) => saveName(e.target.value)} placeholder="your name" size={14} />
-      </label>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 
+import { useState } from 'react';
 import type { EmbedOptions } from '@/lib/embeds/embed-params';
+import { setShareToken } from '../../hooks/fetch-json';
 import { AlertsEmbed } from './alerts-embed';
 import { BackendEmbed } from './backend-embed';
 import { ChartEmbed } from './chart-embed';
@@ -9,8 +11,15 @@ import { PoolEmbed, PoolMatrixEmbed } from './pool-embeds';
 import { ServerEmbed } from './server-embed';
 import { UptimeEmbed } from './uptime-embed';
 
-/** The client side of every /embed/* route: the panel the options name, inside the height-reporting root. */
+/**
+ * The client side of every /embed/* route: the panel the options name, inside the height-reporting root. An embed
+ * opened through a share link reads the API with its token (a frame in a wiki has no session): set in the first
+ * render, before any panel's first request (SWR fetches after rendering).
+ */
 export function EmbedView({ options }: { options: EmbedOptions }) {
+  useState(() => {
+    if (typeof window !== 'undefined') setShareToken(options.token);
+  });
   return (
     <EmbedRoot id={options.id} theme={options.theme}>
       <Panel options={options} />

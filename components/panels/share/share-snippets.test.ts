@@ -109,3 +109,23 @@ test('badge snippets in Markdown and HTML', () => {
     '<a href="https://h/"><img src="https://h/b.svg?x=1&amp;y=2" alt="a&quot;b"></a>',
   );
 });
+
+describe('with a share link’s token', () => {
+  const TOKEN = 'hss_0123456789abcdef_' + 'a'.repeat(43);
+  test('the embed URL carries it last', () => {
+    expect(embedUrl(ORIGIN, server('server'), defaults, TOKEN)).toBe(
+      `${ORIGIN}/embed/server?instance=demo&backend=api_backend&server=api+1&token=${TOKEN}`,
+    );
+  });
+  test.each<[ShareChoice, string, string | null]>([
+    [server('server'), '24h', `/api/v1/badge/server/demo/api_backend/api%201.svg?token=${TOKEN}`],
+    [
+      server('uptime'),
+      '7d',
+      `/api/v1/badge/uptime/server/demo/api_backend/api%201.svg?range=7d&token=${TOKEN}`,
+    ],
+    [{ panel: 'alerts', target: { type: 'none' }, label: 'alerts' }, '1h', null],
+  ])('the badge %j over %s → %s', (choice, range, expected) => {
+    expect(badgePath(choice, range as ShareOptions['range'], TOKEN)).toBe(expected);
+  });
+});

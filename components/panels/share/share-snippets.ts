@@ -34,7 +34,13 @@ const escapeAttr = (text: string) =>
 export const takesRange = (panel: EmbedPanel) => HISTORY_PANELS.has(panel);
 export const takesLegend = (panel: EmbedPanel) => HISTORY_PANELS.has(panel);
 
-export function embedUrl(origin: string, choice: ShareChoice, options: ShareOptions): string {
+/** `token`: a share link's, for readers who are not signed in (a wiki's); null for people signed in. */
+export function embedUrl(
+  origin: string,
+  choice: ShareChoice,
+  options: ShareOptions,
+  token: string | null = null,
+): string {
   const path = embedPath(
     {
       panel: choice.panel,
@@ -44,6 +50,7 @@ export function embedUrl(origin: string, choice: ShareChoice, options: ShareOpti
       legend: takesLegend(choice.panel) ? options.legend : undefined,
       transparent: options.transparent,
       range: takesRange(choice.panel) ? options.range : undefined,
+      token,
     },
     0,
   );
@@ -67,8 +74,21 @@ export function resizeSnippet(origin: string): string {
   );
 }
 
-/** The SVG badge that says the same thing, for wikis that refuse iframes; null for panels without one. */
-export function badgePath(choice: ShareChoice, range: EmbedRange): string | null {
+/**
+ * The SVG badge that says the same thing, for wikis that refuse iframes; null for panels without one. A share
+ * link's `token` reads every badge of its target.
+ */
+export function badgePath(
+  choice: ShareChoice,
+  range: EmbedRange,
+  token: string | null = null,
+): string | null {
+  const path = badgeOf(choice, range);
+  if (!path || !token) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+}
+
+function badgeOf(choice: ShareChoice, range: EmbedRange): string | null {
   const t = choice.target;
   if (t.type === 'none') return null;
   if (choice.panel === 'uptime') return uptimeBadgeUrl(t, range === '6h' ? '24h' : range);

@@ -1,7 +1,7 @@
 import 'server-only';
 /** API tokens and share links: minted by an admin (the secret shown once), listed, revoked; every change audited. */
 import type { ApiTokenDto, ShareLinkDto } from '@/lib/api/schemas/access';
-import { EMBED_PANELS } from '@/lib/embeds/embed-params';
+import { EMBED_PANELS, isEmbedPanel } from '@/lib/embeds/embed-params';
 import type { HistoryStore } from '@/lib/store';
 import {
   getApiToken,
@@ -16,6 +16,7 @@ import {
 } from '@/lib/store/access-store';
 import { formatToken } from '../credentials';
 import type { Principal } from '../identity';
+import { shareTargetProblem } from '../share-target';
 import type { Role } from '../roles';
 import { recordAudit } from './audit';
 import { hashSecret, newCredential } from './secrets';
@@ -92,8 +93,10 @@ export function createShareLink(
   body: { panel: string; target: string; label?: string | null; expiresInDays?: number | null },
   now: number,
 ): ShareCreation {
-  if (!(EMBED_PANELS as readonly string[]).includes(body.panel))
+  if (!isEmbedPanel(body.panel))
     return { ok: false, message: `panel: must be one of ${EMBED_PANELS.join(', ')}` };
+  const targetProblem = shareTargetProblem(body.panel, body.target);
+  if (targetProblem) return { ok: false, message: targetProblem };
   const credential = newCredential();
   const row = {
     id: credential.id,

@@ -14,8 +14,6 @@ const OPEN: Record<string, string> = {
   'api/v1/auth/signout/route.ts POST': 'ends whatever session the cookie names, if any',
   'api/v1/auth/oidc/start/route.ts GET': 'sends the browser to the OpenID provider',
   'api/v1/auth/oidc/callback/route.ts GET': 'the OpenID provider sends the browser back here',
-  'api/v1/badge/[...path]/route.ts GET':
-    'answers a grey "unauthorized" badge, not JSON: badge-service authorizes',
 };
 
 const HANDLER = /export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g;

@@ -3,11 +3,11 @@ import { actorName, type Identity, type Principal } from '@/lib/access/identity'
 import type { ShareableRead } from '@/lib/access/server/access-service';
 import { recordAudit } from '@/lib/access/server/audit';
 import { shareReadsApi } from '@/lib/access/share-reads';
-import { visibleTarget } from '@/lib/access/share-target';
+import { parseShareTarget } from '@/lib/access/share-target';
 import type { AlertDto, AlertEventDto, AlertsDto, MuteDto } from '@/lib/api/alerts-dto';
 import type { AlertHistoryDto } from '@/lib/api/schemas/alerts';
 import type { AlertTarget } from '@/lib/alerts/types';
-import { narrowAlerts } from '../narrow-alerts';
+import { alertsForShare } from '../narrow-alerts';
 import {
   acknowledgeAlert,
   addMute,
@@ -51,7 +51,7 @@ export function alertsDto(parts: Pick<AlertParts, 'store'>, now: number, who?: I
     mutes: listMutes(store, now),
     lastEventId: lastEventSeq(store),
   };
-  return narrowAlerts(dto, visibleTarget(who));
+  return who?.kind === 'share' ? alertsForShare(dto, parseShareTarget(who.scope.target)) : dto;
 }
 
 /**
@@ -85,12 +85,24 @@ export function mute(
   const by = actorName(who);
   const id = addMute(store, target, now + durationMs, reason, now, by);
   const until = new Date(now + durationMs).toISOString();
-  recordAudit(parts.store, who, 'alert.mute', `mute:${id}`, `${describeTarget(target)} until ${until}${reason ? `: ${reason}` : ''}`, now);
+  recordAudit(
+    parts.store,
+    who,
+    'alert.mute',
+    `mute:${id}`,
+    `${describeTarget(target)} until ${until}${reason ? `: ${reason}` : ''}`,
+    now,
+  );
   noteInCoveredAlerts(parts, target, 'muted', by, now);
   return listMutes(store, now).find((m) => m.id === id)!;
 }
 
-export function unmute(parts: Pick<AlertParts, 'store' | 'alerts'>, who: Principal, id: number, now: number): boolean {
+export function unmute(
+  parts: Pick<AlertParts, 'store' | 'alerts'>,
+  who: Principal,
+  id: number,
+  now: number,
+): boolean {
   const store = parts.store.db();
   const muted = getMute(store, id);
   if (!muted || !deleteMute(store, id)) return false;
@@ -121,7 +133,11 @@ const describeTarget = (target: AlertTarget) =>
     .join(', ');
 
 /** GET /api/v1/alerts/{id}/history; null for an unknown alert. */
-export function alertHistoryDto(parts: Pick<AlertParts, 'store'>, id: string, now: number): AlertHistoryDto | null {
+export function alertHistoryDto(
+  parts: Pick<AlertParts, 'store'>,
+  id: string,
+  now: number,
+): AlertHistoryDto | null {
   const store = parts.store.db();
   if (!getAlert(store, id, now)) return null;
   return {

@@ -13,6 +13,7 @@ import {
   MuteSchema,
   MutesSchema,
 } from '../schemas/alerts';
+import { EmbedSettingsSchema } from '../schemas/embeds';
 import { HealthSchema } from '../schemas/health';
 import { RoutesDtoSchema, RoutesQuery } from '../schemas/routes';
 import { PoolsSchema } from '../schemas/pools';
@@ -76,12 +77,12 @@ export function registerLivePaths(registry: OpenAPIRegistry): void {
     },
     {
       path: '/api/v1/snapshot',
-      summary: 'The latest poll of every source',
+      summary: "The latest poll of every source (a share link: its target's backend only, no frontends)",
       ok: json(SnapshotSchema, 'the snapshot'),
     },
     {
       path: '/api/v1/pools',
-      summary: 'Location pools: nodes, servers, Traefik, check latency',
+      summary: 'Location pools: nodes, servers, Traefik, check latency (a share link: its own pool only)',
       ok: json(PoolsSchema, 'pools'),
     },
     {
@@ -92,7 +93,7 @@ export function registerLivePaths(registry: OpenAPIRegistry): void {
     },
     {
       path: '/api/v1/alerts',
-      summary: 'Firing alerts, then those resolved in the last day',
+      summary: "Firing alerts, then those resolved in the last day (a share link: its target's, no mutes)",
       ok: json(AlertsSchema, 'alerts'),
     },
     {
@@ -105,5 +106,11 @@ export function registerLivePaths(registry: OpenAPIRegistry): void {
       },
     },
     ...ALERT_ACTIONS,
+    {
+      path: '/api/v1/embeds/settings',
+      summary:
+        'Embed settings the share dialog advises by: whether PUBLIC_EMBEDS opens every embed and badge',
+      ok: json(EmbedSettingsSchema, 'the settings'),
+    },
   ]);
 }

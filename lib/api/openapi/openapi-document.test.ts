@@ -30,6 +30,7 @@ test('an OpenAPI 3.1 document lists every endpoint of the API', () => {
     '/api/v1/badge/uptime/backend/{instance}/{backend}.svg',
     '/api/v1/badge/uptime/pool/{pool}.svg',
     '/api/v1/badge/uptime/server/{instance}/{backend}/{server}.svg',
+    '/api/v1/embeds/settings',
     '/api/v1/events',
     '/api/v1/health',
     '/api/v1/me',

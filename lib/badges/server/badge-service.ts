@@ -1,5 +1,15 @@
 import 'server-only';
-import { backendBadge, notFoundBadge, poolBadge, serverBadge, uptimeBadge } from '@/lib/badges/badge-content';
+import type { Identity } from '@/lib/access/identity';
+import type { ShareableRead } from '@/lib/access/server/access-service';
+import { shareReadsBadge } from '@/lib/access/share-reads';
+import {
+  backendBadge,
+  notFoundBadge,
+  poolBadge,
+  serverBadge,
+  unauthorizedBadge,
+  uptimeBadge,
+} from '@/lib/badges/badge-content';
 import {
   BADGE_RANGE_MS,
   describeTarget,
@@ -11,6 +21,7 @@ import { renderBadge, type BadgeSpec } from '@/lib/badges/badge-svg';
 import type { Backend, Server } from '@/lib/health/types';
 import type { Collector } from '@/lib/collector/collector';
 import type { Config } from '@/lib/config';
+import { embedTargetKey } from '@/lib/embeds/embed-params';
 import type { PoolsView } from '@/lib/pools/server/pools-model';
 import type { HistoryStore, UptimeReport } from '@/lib/store';
 
@@ -34,6 +45,57 @@ export interface BadgeResult {
   found: boolean;
   /** Seconds a cache in front may keep it: one poll. */
   maxAgeSec: number;
+}
+
+/** Viewers, and the share links of the badge's target, whatever their panel (the share dialog offers both). */
+export function badgeRead(request: BadgeRequest, queryToken: string | null): ShareableRead {
+  const target = embedTargetKey(request.target);
+  return { role: 'viewer', share: (scope) => shareReadsBadge(scope, target), queryToken };
+}
+
+/** The badge cache's key: the URL without `token=` (a token says who may see a badge, not what it says). */
+export function badgeCacheKey(url: URL): string {
+  const params = new URLSearchParams(url.searchParams);
+  params.delete('token');
+  return `${url.pathname}?${params}`;
+}
+
+const SVG_HEADERS = {
+  'content-type': 'image/svg+xml; charset=utf-8',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'x-content-type-options': 'nosniff',
+};
+
+/**
+ * The badge for a reader the access service let through. Through a share link or PUBLIC_EMBEDS (or with sign-in
+ * off) any cache may keep it, the token being part of the URL; through a session or an API token only the
+ * reader's own browser may.
+ */
+export function badgeResponse(
+  runtime: BadgeParts,
+  request: BadgeRequest,
+  url: URL,
+  who: Identity,
+  now: number,
+) {
+  const { svg, found, maxAgeSec } = badgeSvg(runtime, request, badgeCacheKey(url), now);
+  return new Response(svg, {
+    status: found ? 200 : 404,
+    headers: { ...SVG_HEADERS, 'cache-control': badgeCacheControl(who, maxAgeSec) },
+  });
+}
+
+export function badgeCacheControl(who: Identity, maxAgeSec: number): string {
+  // Fresh for one poll; a wiki's image proxy may serve a slightly stale badge while it refetches.
+  if (who.kind === 'share' || who.via === 'none')
+    return `public, max-age=${maxAgeSec}, stale-while-revalidate=${maxAgeSec * 5}`;
+  return `private, max-age=${maxAgeSec}`;
+}
+
+/** A grey "unauthorized" badge (401, never cached): an <img> shows it where a JSON error would be a broken image. */
+export function unauthorizedBadgeResponse(request: BadgeRequest): Response {
+  const svg = renderBadge(unauthorizedBadge(request.label ?? defaultLabel(request.target)));
+  return new Response(svg, { status: 401, headers: { ...SVG_HEADERS, 'cache-control': 'no-store' } });
 }
 
 /** The SVG for a badge request; answers from a cache until the next poll (or a minute, for uptime). */

@@ -1,12 +1,7 @@
 import 'server-only';
 import type { Config } from '@/lib/config';
-import {
-  embedTargetKey,
-  parseEmbedParams,
-  type EmbedOptions,
-  type EmbedPanel,
-} from '@/lib/embeds/embed-params';
-import { verifyEmbedToken } from '@/lib/embeds/embed-token';
+import type { EmbedSettingsDto } from '@/lib/api/schemas/embeds';
+import { parseEmbedParams, type EmbedOptions, type EmbedPanel } from '@/lib/embeds/embed-params';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -15,14 +10,13 @@ export type ResolvedEmbed =
   | { ok: false; title: string; problems: string[]; theme: string | null };
 
 /**
- * An embed request's parameters, validated; with EMBED_TOKEN_SECRET set (read at start-up, so a restart without a
- * rebuild changes it), also its token. Without a secret no token is needed.
+ * An embed request's parameters, validated. Who may see it is the access service's question
+ * (lib/access/server/embed-access-service.ts): share links, EMBED_TOKEN_SECRET tokens, PUBLIC_EMBEDS, sessions.
  */
 export function resolveEmbed(
-  { config }: { config: Pick<Config, 'pollIntervalMs' | 'embedTokenSecret'> },
+  { config }: { config: Pick<Config, 'pollIntervalMs'> },
   panel: EmbedPanel,
   searchParams: SearchParams,
-  nowMs: number,
 ): ResolvedEmbed {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(searchParams)) {
@@ -30,8 +24,7 @@ export function resolveEmbed(
     if (first !== undefined) params.set(key, first);
   }
   const theme = params.get('theme');
-  const { pollIntervalMs, embedTokenSecret: secret } = config;
-  const parsed = parseEmbedParams(panel, params, pollIntervalMs);
+  const parsed = parseEmbedParams(panel, params, config.pollIntervalMs);
   if (!parsed.ok)
     return {
       ok: false,
@@ -39,19 +32,10 @@ export function resolveEmbed(
       problems: parsed.errors.map((e) => `${e.param}: ${e.message}`),
       theme,
     };
-  if (secret) {
-    const check = checkToken(parsed.options, secret, nowMs);
-    if (check) return { ok: false, title: 'This embed is not authorised', problems: [check], theme };
-  }
-  return { ok: true, options: parsed.options, pollIntervalMs };
+  return { ok: true, options: parsed.options, pollIntervalMs: config.pollIntervalMs };
 }
 
-function checkToken(options: EmbedOptions, secret: string, nowMs: number): string | null {
-  try {
-    const target = embedTargetKey(options.target);
-    const result = verifyEmbedToken(options.token, secret, { panel: options.panel, target, nowMs });
-    return result.ok ? null : result.reason;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
+/** GET /api/v1/embeds/settings: what the share dialog needs to know of the server's embed settings. */
+export const embedSettingsDto = ({ config }: { config: Pick<Config, 'auth'> }): EmbedSettingsDto => ({
+  publicEmbeds: config.auth.publicEmbeds,
+});

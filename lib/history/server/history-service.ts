@@ -1,4 +1,7 @@
 import 'server-only';
+import type { Identity } from '@/lib/access/identity';
+import type { ShareableRead } from '@/lib/access/server/access-service';
+import { shareReadsApi } from '@/lib/access/share-reads';
 import type { BackendHistoryDto, EventsDto, HistoryDto, UptimeDto } from '@/lib/api/history-dto';
 import type { TimeRange } from '@/lib/health/time-range';
 import type { EventFilter, HistoryStore, ServerRef, UptimeFilter } from '@/lib/store';
@@ -7,8 +10,27 @@ import type { EventFilter, HistoryStore, ServerRef, UptimeFilter } from '@/lib/s
 export interface HistoryParts {
   store: HistoryStore;
 }
+import { narrowUptime, shareReadsUptime, type UptimeQueryFilter } from '../share-uptime';
 import { toBackendHistoryDto } from './to-backend-history-dto';
 import { toEventsDto, toHistoryDto, toUptimeDto } from './to-history-dto';
+
+/** Who may read a server's history: viewers, and share links of a history panel for that server. */
+export const serverHistoryRead = (ref: ServerRef): ShareableRead => ({
+  role: 'viewer',
+  share: (scope) => shareReadsApi(scope, 'server-history', `${ref.instance}/${ref.backend}/${ref.server}`),
+});
+
+/** Who may read a backend's own series: viewers, and response-time / errors share links of that backend. */
+export const backendHistoryRead = (ref: { instance: string; backend: string }): ShareableRead => ({
+  role: 'viewer',
+  share: (scope) => shareReadsApi(scope, 'backend-history', `${ref.instance}/${ref.backend}`),
+});
+
+/** Who may read an uptime query: viewers, and uptime share links of its target (share-uptime.ts). */
+export const uptimeRead = (filter: UptimeQueryFilter): ShareableRead => ({
+  role: 'viewer',
+  share: (scope) => shareReadsUptime(scope, filter),
+});
 
 /** GET …/history: null when the server was never recorded. */
 export function getServerHistory(
@@ -36,8 +58,14 @@ export function getUptime(
   { store }: HistoryParts,
   range: TimeRange,
   options: { buckets?: number; filter?: UptimeFilter } = {},
+  who?: Identity,
 ): UptimeDto {
-  return toUptimeDto(store.uptime(range, options.buckets, options.filter), range, store.generatedUntil());
+  const dto = toUptimeDto(
+    store.uptime(range, options.buckets, options.filter),
+    range,
+    store.generatedUntil(),
+  );
+  return who?.kind === 'share' ? narrowUptime(dto, who.scope, options.filter ?? {}) : dto;
 }
 
 /** GET /api/v1/events. */

@@ -1,4 +1,8 @@
 import 'server-only';
+import type { Identity } from '@/lib/access/identity';
+import type { ShareableRead } from '@/lib/access/server/access-service';
+import { shareReadsApi } from '@/lib/access/share-reads';
+import { visibleTarget } from '@/lib/access/share-target';
 import type { PoolLatencyDto, PoolsDto } from '@/lib/api/pools-dto';
 import type { RoutesDto } from '@/lib/api/routes-dto';
 import { toPoolDto } from '@/lib/api/to-pool-dto';
@@ -7,6 +11,7 @@ import type { Backend } from '@/lib/health/types';
 import { latencyBucketMs, latencyBuckets } from '@/lib/history/pool-latency-buckets';
 import { toPoolLatencyDto } from '@/lib/history/server/to-pool-latency-dto';
 import type { HistoryStore } from '@/lib/store';
+import { narrowPools } from '../narrow-pools';
 import type { PoolsModel, PoolsView } from './pools-model';
 import { toRoutesDto } from './routes-service';
 
@@ -26,13 +31,21 @@ export function toPoolsDto(view: PoolsView, now: number): Omit<PoolsDto, keyof R
   };
 }
 
-/** GET /api/v1/pools. */
+/** Viewers, and the share links of the pool panels (answered with their own pool only). */
+export const POOLS_READ: ShareableRead = {
+  role: 'viewer',
+  share: (scope) => shareReadsApi(scope, 'pools', null),
+};
+
+/** GET /api/v1/pools; a share link sees its own pool only (narrow-pools.ts). */
 export function getPools(
   { poolsView, pools, backends }: Pick<PoolsParts, 'poolsView' | 'pools' | 'backends'>,
   now: number,
+  who?: Identity,
 ): PoolsDto {
   const view = poolsView(now);
-  return { ...toPoolsDto(view, now), ...toRoutesDto(pools.routing(backends(), view)) };
+  const dto = { ...toPoolsDto(view, now), ...toRoutesDto(pools.routing(backends(), view)) };
+  return narrowPools(dto, visibleTarget(who));
 }
 
 /**

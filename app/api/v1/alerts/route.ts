@@ -1,12 +1,14 @@
 import { authorize } from '@/lib/access/server/access-service';
-import { shareReadsApi } from '@/lib/access/share-reads';
 import { getRuntime } from '@/lib/server/runtime';
-import { alertsDto } from '@/lib/alerts/server/alert-service';
+import { alertsDto, ALERTS_READ } from '@/lib/alerts/server/alert-service';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
-  const access = authorize(getRuntime(), req, { role: 'viewer', share: (scope) => shareReadsApi(scope, 'alerts', null) }, Date.now());
+  const now = Date.now();
+  const access = authorize(getRuntime(), req, ALERTS_READ, now);
   if (!access.ok) return access.response;
-  return Response.json(alertsDto(getRuntime(), Date.now()), { headers: { 'cache-control': 'no-store' } });
+  return Response.json(alertsDto(getRuntime(), now, access.who), {
+    headers: { 'cache-control': 'no-store' },
+  });
 }

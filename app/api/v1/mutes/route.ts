@@ -22,5 +22,7 @@ export async function POST(request: Request) {
   const body = await parseJsonBody(MuteRequestSchema, request);
   if (!body.ok) return body.response;
   const { target, durationMs, reason } = toMuteRequest(body.value);
-  return Response.json(mute(getRuntime(), access.who, target, durationMs, reason, Date.now()), { status: 201 });
+  return Response.json(mute(getRuntime(), access.who, target, durationMs, reason, Date.now()), {
+    status: 201,
+  });
 }

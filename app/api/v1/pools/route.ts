@@ -1,14 +1,14 @@
 import { authorize } from '@/lib/access/server/access-service';
-import { shareReadsApi } from '@/lib/access/share-reads';
 import { getRuntime } from '@/lib/server/runtime';
-import { getPools } from '@/lib/pools/server/pools-service';
+import { getPools, POOLS_READ } from '@/lib/pools/server/pools-service';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
-  const access = authorize(getRuntime(), req, { role: 'viewer', share: (scope) => shareReadsApi(scope, 'pools', null) }, Date.now());
+  const now = Date.now();
+  const access = authorize(getRuntime(), req, POOLS_READ, now);
   if (!access.ok) return access.response;
-  return Response.json(getPools(getRuntime(), Date.now()), {
+  return Response.json(getPools(getRuntime(), now, access.who), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
 }

@@ -1,11 +1,10 @@
 import { authorize } from '@/lib/access/server/access-service';
-import { shareReadsApi } from '@/lib/access/share-reads';
 import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { BackendHistoryParams, BackendHistoryQuery } from '@/lib/api/schemas/history';
-import { getBackendHistory } from '@/lib/history/server/history-service';
+import { backendHistoryRead, getBackendHistory } from '@/lib/history/server/history-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,10 +19,7 @@ export async function GET(req: Request, { params }: { params: Promise<Params> })
   const parsed = parseRangedQuery(BackendHistoryQuery, req.url, Date.now());
   if (!parsed.ok) return parsed.response;
   const ref = path.value;
-  const access = authorize(getRuntime(), req, {
-    role: 'viewer',
-    share: (scope) => shareReadsApi(scope, 'backend-history', `${ref.instance}/${ref.backend}`),
-  }, Date.now());
+  const access = authorize(getRuntime(), req, backendHistoryRead(ref), Date.now());
   if (!access.ok) return access.response;
   const history = getBackendHistory(getRuntime(), ref, parsed.value.range);
   if (!history) return jsonError(404, 'not_found', `no history for backend ${ref.instance}/${ref.backend}`);

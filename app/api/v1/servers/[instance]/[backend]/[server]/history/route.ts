@@ -1,11 +1,10 @@
 import { authorize } from '@/lib/access/server/access-service';
-import { shareReadsApi } from '@/lib/access/share-reads';
 import { getRuntime } from '@/lib/server/runtime';
 import { jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { HistoryParams, HistoryQuery } from '@/lib/api/schemas/history';
-import { getServerHistory } from '@/lib/history/server/history-service';
+import { serverHistoryRead, getServerHistory } from '@/lib/history/server/history-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,10 +20,7 @@ export async function GET(req: Request, { params }: { params: Promise<Params> })
   const parsed = parseRangedQuery(HistoryQuery, req.url, Date.now());
   if (!parsed.ok) return parsed.response;
   const ref = path.value;
-  const access = authorize(getRuntime(), req, {
-    role: 'viewer',
-    share: (scope) => shareReadsApi(scope, 'server-history', `${ref.instance}/${ref.backend}/${ref.server}`),
-  }, Date.now());
+  const access = authorize(getRuntime(), req, serverHistoryRead(ref), Date.now());
   if (!access.ok) return access.response;
   const history = getServerHistory(
     getRuntime(),
