@@ -1,10 +1,9 @@
 'use client';
 
+import { alertHistoryUrl } from '@/lib/api/urls';
 import useSWR from 'swr';
 import type { AlertHistoryDto } from '@/lib/api/schemas/alerts';
 import { fetchJson } from './fetch-json';
-
-export const alertHistoryUrl = (id: string) => `/api/v1/alerts/${encodeURIComponent(id)}/history`;
 
 /**
  * GET /api/v1/alerts/{id}/history once `open` (the alert's details were opened): changes from before this page

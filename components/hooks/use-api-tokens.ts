@@ -1,11 +1,9 @@
 'use client';
 
+import { apiTokensUrl } from '@/lib/api/urls';
 import useSWR from 'swr';
 import type { ApiTokenDto } from '@/lib/api/schemas/access';
 import { fetchJson } from './fetch-json';
-
-export const apiTokensUrl = () => '/api/v1/tokens';
-export const apiTokenUrl = (id: string) => `${apiTokensUrl()}/${encodeURIComponent(id)}`;
 
 /** GET /api/v1/tokens (admins); re-read each minute, so "last used" and expiries stay current. */
 export function useApiTokens() {

@@ -1,5 +1,6 @@
 'use client';
 
+import { auditUrl } from '@/lib/api/urls';
 import useSWRInfinite from 'swr/infinite';
 import type { AuditEntryDto } from '@/lib/api/schemas/access';
 import { fetchJson } from './fetch-json';
@@ -7,9 +8,6 @@ import { fetchJson } from './fetch-json';
 export const AUDIT_PAGE = 100;
 
 type AuditPage = { entries: AuditEntryDto[] };
-
-export const auditUrl = (limit: number, before?: number) =>
-  `/api/v1/audit?limit=${limit}${before === undefined ? '' : `&before=${before}`}`;
 
 /** The page after `previous`: entries older than its last; none once a page came back short. */
 export function auditPageKey(index: number, previous: AuditPage | null, limit = AUDIT_PAGE): string | null {

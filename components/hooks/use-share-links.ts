@@ -1,11 +1,9 @@
 'use client';
 
+import { shareLinksUrl } from '@/lib/api/urls';
 import useSWR from 'swr';
 import type { ShareLinkDto } from '@/lib/api/schemas/access';
 import { fetchJson } from './fetch-json';
-
-export const shareLinksUrl = () => '/api/v1/shares';
-export const shareLinkUrl = (id: string) => `${shareLinksUrl()}/${encodeURIComponent(id)}`;
 
 /** GET /api/v1/shares (admins); re-read each minute, so "last used" and expiries stay current. */
 export function useShareLinks() {

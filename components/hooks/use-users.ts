@@ -1,11 +1,9 @@
 'use client';
 
+import { usersUrl } from '@/lib/api/urls';
 import useSWR from 'swr';
 import type { UserDto } from '@/lib/api/schemas/access';
 import { fetchJson } from './fetch-json';
-
-export const usersUrl = () => '/api/v1/users';
-export const userUrl = (name: string) => `${usersUrl()}/${encodeURIComponent(name)}`;
 
 /** GET /api/v1/users (admins, local mode): read once and again after each change the admin makes. */
 export function useUsers() {

@@ -2,9 +2,8 @@ import Link from 'next/link';
 import type { AuthMode } from '@/lib/access/identity';
 import { ThemeToggle } from '../ui/theme-toggle';
 import { Logo } from './logo';
-import { asSentence } from './message-text';
 import { SignInForm } from './sign-in-form';
-import { oidcStartUrl } from './sign-in-text';
+import { oidcStartUrl } from '@/lib/api/urls';
 import styles from './sign-in.module.css';
 
 export interface SignInCardProps {
@@ -12,7 +11,7 @@ export interface SignInCardProps {
   mode: Exclude<AuthMode, 'none'>;
   /** The page to return to, already made safe (safeNextPath). */
   next: string;
-  /** Why the last OpenID sign-in failed (`/signin?error=…`), in the server's words. */
+  /** Why the last OpenID sign-in failed (`/signin?error=…`): the server's own sentence, shown as it is. */
   error: string | null;
 }
 
@@ -31,7 +30,7 @@ export function SignInCard({ mode, next, error }: SignInCardProps) {
         <h1 className={styles.title}>Sign in</h1>
         {mode === 'local' ? <SignInForm next={next} /> : null}
         {mode === 'oidc' ? <OidcSignIn next={next} error={error} /> : null}
-        {mode === 'proxy' ? <ProxySignIn /> : null}
+        {mode === 'proxy' ? <ProxySignIn next={next} /> : null}
       </main>
     </div>
   );
@@ -42,7 +41,7 @@ function OidcSignIn({ next, error }: { next: string; error: string | null }) {
     <>
       {error ? (
         <p className={styles.error} role="alert" data-testid="signin-error">
-          {asSentence(error)}
+          {error}
         </p>
       ) : null}
       <p className={styles.text}>hapscope signs you in with your organisation’s account.</p>
@@ -53,14 +52,14 @@ function OidcSignIn({ next, error }: { next: string; error: string | null }) {
   );
 }
 
-function ProxySignIn() {
+function ProxySignIn({ next }: { next: string }) {
   return (
     <>
       <p className={styles.text} data-testid="signin-proxy">
         Sign-in happens at the reverse proxy in front of hapscope, not here. Open hapscope through that
         proxy’s address; if you did, it did not say who you are: ask whoever runs it.
       </p>
-      <Link href="/" className={styles.secondary}>
+      <Link href={next} className={styles.secondary}>
         Try again
       </Link>
     </>

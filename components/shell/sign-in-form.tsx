@@ -3,7 +3,8 @@
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { safeNextPath } from '@/lib/access/next-path';
 import { Button } from '../ui/button';
-import { SIGN_IN_URL, signInFailureText } from './sign-in-text';
+import { signInUrl } from '@/lib/api/urls';
+import { signInFailureText } from './sign-in-text';
 import styles from './sign-in.module.css';
 
 /** AUTH_MODE=local: a hapscope user name and password, sent as JSON; on success, back to the page asked for. */
@@ -87,7 +88,7 @@ function useHydrated(): boolean {
 /** null when signed in; otherwise what to tell the person. */
 async function postSignIn(name: string, password: string): Promise<string | null> {
   try {
-    const res = await fetch(SIGN_IN_URL, {
+    const res = await fetch(signInUrl(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ name, password }),

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { oidcStartUrl, signInFailureText } from './sign-in-text';
+import { oidcStartUrl } from '@/lib/api/urls';
+import { signInFailureText } from './sign-in-text';
 
 describe('signInFailureText', () => {
   test.each([

@@ -1,10 +1,7 @@
 /** The sign-in page's words and links. Pure. */
 import { asSentence } from './message-text';
 
-export const SIGN_IN_URL = '/api/v1/auth/signin';
-
 /** Where the identity provider's button goes; the server checks `next` again (safeNextPath). */
-export const oidcStartUrl = (next: string) => `/api/v1/auth/oidc/start?next=${encodeURIComponent(next)}`;
 
 /**
  * What a refused sign-in says: the server's own words for a wrong name or password (the same for both, so the

@@ -1,54 +1,44 @@
 'use client';
 
+import { signOutUrl } from '@/lib/api/urls';
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
-import { Popover } from '../ui/popover';
 import { useAccess } from './access-context';
 import styles from './top-bar.module.css';
 import { userMenuView } from './user-menu-view';
 
-const SIGN_OUT_URL = '/api/v1/auth/signout';
 const SIGN_IN_PAGE = '/signin';
 
 /** Who is signed in and as what role; Admin for admins; Sign out where hapscope holds the session. */
 export function UserMenu() {
   const access = useAccess();
+  const pathname = usePathname();
   const view = userMenuView(access);
   return (
-    <Popover
-      label="Account"
-      title={`Signed in as ${view.label}`}
-      testId="user-menu"
-      trigger={
-        <>
-          <PersonIcon />
-          <span className={styles.userName}>{access.name}</span>
-          <Badge tone="neutral" size="sm" data-testid="user-role">
-            {access.role}
-          </Badge>
-        </>
-      }
-    >
-      <div className={styles.menu}>
-        <p className={styles.menuWho}>
-          <strong>{access.name}</strong> · {access.role}
-        </p>
-        <p className={styles.menuText}>{view.how}</p>
-        <p className={styles.menuText}>{view.roleText}</p>
-        {view.showAdmin || view.canSignOut ? (
-          <div className={styles.menuActions}>
-            {view.showAdmin ? (
-              <Link href="/admin" className={styles.menuLink} data-testid="admin-link">
-                Admin
-              </Link>
-            ) : null}
-            {view.canSignOut ? <SignOutButton /> : null}
-          </div>
-        ) : null}
-      </div>
-    </Popover>
+    <div className={styles.user} data-testid="user-menu">
+      {view.showAdmin ? (
+        <Link
+          href="/admin"
+          className={styles.link}
+          aria-current={pathname.startsWith('/admin') ? 'page' : undefined}
+          data-testid="admin-link"
+        >
+          Admin
+        </Link>
+      ) : null}
+      <span className={styles.who} title={`${view.how} ${view.roleText}`} data-testid="user-identity">
+        <PersonIcon />
+        <span className="visually-hidden">Signed in as </span>
+        <span className={styles.userName}>{access.name}</span>
+        <Badge tone="neutral" size="sm" data-testid="user-role">
+          {access.role}
+        </Badge>
+      </span>
+      {view.canSignOut ? <SignOutButton /> : null}
+    </div>
   );
 }
 
@@ -60,7 +50,7 @@ function SignOutButton() {
     setError(null);
     try {
       // JSON, same origin: hapscope refuses any other state change (lib/api/same-origin.ts).
-      const res = await fetch(SIGN_OUT_URL, {
+      const res = await fetch(signOutUrl(), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
       });
@@ -74,13 +64,13 @@ function SignOutButton() {
   };
   return (
     <>
-      <Button size="sm" onClick={() => void signOut()} disabled={busy} data-testid="sign-out">
+      <Button variant="ghost" size="sm" onClick={() => void signOut()} disabled={busy} data-testid="sign-out">
         Sign out
       </Button>
       {error ? (
-        <p className={styles.menuError} role="alert">
+        <span role="alert" className={styles.signOutError}>
           {error}
-        </p>
+        </span>
       ) : null}
     </>
   );

@@ -153,3 +153,18 @@ export const serverHref = (ref: ServerRef, query: Omit<PageQuery, 'server'> = {}
 export const poolHref = (pool: string) => `/pools/${encodeURIComponent(pool)}`;
 export const POOLS_PAGE = '/pools';
 export const ALERTS_PAGE = '/alerts';
+
+/** Access (admins): users, API tokens, share links, the audit log; an alert's stored history. */
+export const usersUrl = () => `${API}/users`;
+export const userUrl = (name: string) => `${usersUrl()}/${encodeURIComponent(name)}`;
+export const apiTokensUrl = () => `${API}/tokens`;
+export const apiTokenUrl = (id: string) => `${apiTokensUrl()}/${encodeURIComponent(id)}`;
+export const shareLinksUrl = () => `${API}/shares`;
+export const shareLinkUrl = (id: string) => `${shareLinksUrl()}/${encodeURIComponent(id)}`;
+export const alertHistoryUrl = (id: string) => `${API}/alerts/${encodeURIComponent(id)}/history`;
+export const signInUrl = () => `${API}/auth/signin`;
+export const signOutUrl = () => `${API}/auth/signout`;
+export const oidcStartUrl = (next: string) => `${API}/auth/oidc/start?next=${encodeURIComponent(next)}`;
+/** The audit log, newest first; `before`: the page after the entry with that seq. */
+export const auditUrl = (limit: number, before?: number) =>
+  `${API}/audit?limit=${limit}${before === undefined ? '' : `&before=${before}`}`;

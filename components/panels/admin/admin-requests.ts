@@ -1,9 +1,8 @@
 /** The admin API's writes, sent as same-origin JSON (the server refuses any other state change). */
+import { apiTokensUrl, apiTokenUrl, usersUrl, userUrl } from '@/lib/api/urls';
 import type { Role } from '@/lib/access/roles';
 import type { ApiTokenDto, UserDto } from '@/lib/api/schemas/access';
 import { ApiError } from '../../hooks/fetch-json';
-import { apiTokensUrl, apiTokenUrl } from '../../hooks/use-api-tokens';
-import { usersUrl, userUrl } from '../../hooks/use-users';
 import { asSentence } from '../../shell/message-text';
 
 /** The answer's JSON, or null for 204; a refusal throws with the server's own words as a sentence. */

@@ -36,15 +36,17 @@ export function ApiTokensTable({ tokens, now, onRevoke }: ApiTokensTableProps) {
               <tr key={token.id} data-testid="token-row" data-token={token.id} data-state={token.state}>
                 <td>
                   <span className={styles.name}>{token.name}</span>
-                  <span className={`${styles.sub} ${styles.mono}`}>{token.id}</span>
+                  <span className={`${styles.sub} ${styles.mono} ${styles.when}`}>{token.id}</span>
                 </td>
                 <td>{token.role}</td>
                 <td>
-                  {formatWhen(token.createdAt)}
+                  <span className={styles.when}>{formatWhen(token.createdAt)}</span>
                   <span className={styles.sub}>by {token.createdBy}</span>
                 </td>
-                <td title={token.expiresAt ? formatWhen(token.expiresAt) : undefined}>
-                  {token.expiresAt ? formatWhen(token.expiresAt) : 'never'}
+                <td>
+                  <span className={styles.when}>
+                    {token.expiresAt ? formatWhen(token.expiresAt) : 'never'}
+                  </span>
                   {token.expiresAt && token.state === 'active' ? (
                     <span className={styles.sub}>{relativeTo(token.expiresAt, now)}</span>
                   ) : null}

@@ -20,7 +20,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryDto[] }) {
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.seq} data-testid="audit-row" data-action={entry.action}>
-              <td>
+              <td className={styles.when}>
                 <time dateTime={entry.at}>{formatWhen(entry.at, { seconds: true })}</time>
               </td>
               <td className={styles.name}>{entry.actor}</td>

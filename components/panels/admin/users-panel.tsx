@@ -12,15 +12,20 @@ import { UsersTable } from './users-table';
 
 /** /admin/users: hapscope's own users (AUTH_MODE=local); elsewhere, where users are managed instead. */
 export function UsersPanel({ mode }: { mode: AuthMode }) {
+  if (mode === 'none')
+    return (
+      <EmptyState title="Sign-in is off (AUTH_MODE=none): there are no users" data-testid="users-elsewhere">
+        Everyone who reaches hapscope is an admin. Set AUTH_MODE=local to have hapscope keep users and
+        passwords.
+      </EmptyState>
+    );
   if (mode !== 'local')
     return (
       <EmptyState
         title={`Users are managed where they sign in (AUTH_MODE=${mode})`}
         data-testid="users-elsewhere"
       >
-        {mode === 'none'
-          ? 'Sign-in is off: there are no users, everyone is an admin. Set AUTH_MODE=local to have hapscope keep users.'
-          : 'hapscope keeps no passwords in this mode; roles come from the groups named in AUTH_ROLE_GROUPS.'}
+        hapscope keeps no passwords in this mode; roles come from the groups named in AUTH_ROLE_GROUPS.
       </EmptyState>
     );
   return <LocalUsers />;

@@ -53,7 +53,7 @@ export function UsersTable({ users, self, now, onUpdate, onRemove }: UsersTableP
                     </Badge>
                   </td>
                   <td>
-                    {formatWhen(user.createdAt)}
+                    <span className={styles.when}>{formatWhen(user.createdAt)}</span>
                     {user.createdBy ? <span className={styles.sub}>by {user.createdBy}</span> : null}
                   </td>
                   <td title={user.lastSignInAt ? formatWhen(user.lastSignInAt) : undefined}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { AlertDto } from '@/lib/api/alerts-dto';
+import type { AlertDto, MuteDto } from '@/lib/api/alerts-dto';
 import { alertHistory, historyText, storedHistory } from '../../alerts/alert-book';
 import { firedForMs } from '../../alerts/alert-groups';
 import { useAlerts } from '../../alerts/use-alerts';
@@ -10,8 +10,17 @@ import { formatAge, formatDuration } from '../../ui/format';
 import styles from './alert-center.module.css';
 import { formatTime } from './time';
 
-/** When the alert fired, how long it lasted or has been firing, and who acknowledged it. */
-export function AlertMeta({ alert, now }: { alert: AlertDto; now: number }) {
+/** When the alert fired, how long it lasted or has been firing, who acknowledged it, and who muted it until when. */
+export function AlertMeta({
+  alert,
+  now,
+  mute = null,
+}: {
+  alert: AlertDto;
+  now: number;
+  /** The active mute covering the alert's target. */
+  mute?: Pick<MuteDto, 'createdBy' | 'until'> | null;
+}) {
   return (
     <p className={styles.meta}>
       {alert.state === 'firing' ? (
@@ -32,6 +41,12 @@ export function AlertMeta({ alert, now }: { alert: AlertDto; now: number }) {
           {formatTime(alert.acknowledgedAt)}
         </span>
       ) : null}
+      {mute ? (
+        <span data-testid="mute-info">
+          {' '}
+          · muted{mute.createdBy ? ` by ${mute.createdBy}` : ''} until {formatTime(mute.until)}
+        </span>
+      ) : null}
     </p>
   );
 }
@@ -48,7 +63,8 @@ export function AlertHistoryLog({ alert }: { alert: AlertDto }) {
   const history = alertHistory(alert, book.history.get(alert.id), stored);
   return (
     <details className={styles.history} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>History ({history.length})</summary>
+      {/* The count once the stored log is in: before that it would miss the changes made before this page opened. */}
+      <summary>History{data ? ` (${history.length})` : ''}</summary>
       <ol data-testid="alert-history">
         {history.map((entry) => (
           <li key={entry.seq === null ? `${entry.change}@${entry.at}` : entry.seq} data-change={entry.change}>

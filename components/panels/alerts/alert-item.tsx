@@ -10,7 +10,7 @@ import { Button } from '../../ui/button';
 import { useAccess } from '../../shell/access-context';
 import { AlertHistoryLog, AlertMeta } from './alert-details';
 import { alertControls, type AlertControls } from './alert-controls';
-import { activeMuteUntil, alertBadgeView } from './alert-item-view';
+import { activeMuteUntil, alertBadgeView, coveringMute } from './alert-item-view';
 import styles from './alert-center.module.css';
 import { MuteForm } from './mute-form';
 import { formatTime } from './time';
@@ -26,6 +26,7 @@ export function AlertItem({
   now: number;
 }) {
   const { error, acknowledge } = useAcknowledge(alert.id);
+  const { book } = useAlerts();
   const [muting, setMuting] = useState(false);
   const controls = alertControls(
     { firing: alert.state === 'firing', acknowledged: Boolean(alert.acknowledgedAt) },
@@ -43,7 +44,11 @@ export function AlertItem({
       <div className={styles.itemMain}>
         <AlertHead alert={alert} now={now} />
         <p className={styles.summary}>{alert.summary}</p>
-        <AlertMeta alert={alert} now={now} />
+        <AlertMeta
+          alert={alert}
+          now={now}
+          mute={alert.state === 'firing' ? coveringMute(alert, book.mutes, now) : null}
+        />
         <AlertHistoryLog alert={alert} />
         {error ? (
           <p className={styles.error} role="alert">

@@ -1,7 +1,7 @@
 /** Creating and revoking share links, sent as same-origin JSON (the server refuses any other state change). */
+import { shareLinksUrl, shareLinkUrl } from '@/lib/api/urls';
 import type { ShareLinkDto } from '@/lib/api/schemas/access';
 import { ApiError } from '../../hooks/fetch-json';
-import { shareLinksUrl, shareLinkUrl } from '../../hooks/use-share-links';
 import { asSentence } from '../../shell/message-text';
 
 export interface NewShareLink {
