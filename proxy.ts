@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { pageViewer } from '@/lib/access/server/access-service';
+import { ownOrigin } from '@/lib/api/same-origin';
 import { getRuntime } from '@/lib/server/runtime';
 import { embedCsp, frameAncestorSources } from '@/lib/embeds/frame-ancestors';
 
@@ -14,7 +15,7 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith('/embed/')) return embedResponse(runtime.config.embedAllowedOrigins);
   if (pageViewer(runtime, request.headers, Date.now())) return NextResponse.next();
-  const signIn = new URL('/signin', runtime.config.publicOrigin ?? request.url);
+  const signIn = new URL('/signin', ownOrigin(request, runtime.config.publicOrigin));
   signIn.searchParams.set('next', `${pathname}${search}`);
   return NextResponse.redirect(signIn);
 }

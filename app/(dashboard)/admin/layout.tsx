@@ -15,5 +15,6 @@ export default async function AdminLayout({ children }: { children: ReactNode })
 
 /** Who this request is for (the clock read here, outside render: the access service takes `now`). */
 async function viewer() {
-  return pageViewer(getRuntime(), await headers(), Date.now());
+  const requestHeaders = await headers(); // first: a prerender stops here, before the runtime is asked for
+  return pageViewer(getRuntime(), requestHeaders, Date.now());
 }

@@ -11,6 +11,8 @@ export interface AccessState {
   warned: Set<string>;
   /** Sessions whose last_seen_at was written recently: written at most once a minute each. */
   touched: Map<string, number>;
+  /** The first admin being created (local mode, first start): a sign-in waits for it rather than fail. */
+  firstAdmin: Promise<void> | null;
 }
 
 export function createAccessState(auth: AuthConfig): AccessState {
@@ -19,6 +21,7 @@ export function createAccessState(auth: AuthConfig): AccessState {
     trusted: trustedProxies(auth.proxy.trusted),
     warned: new Set(),
     touched: new Map(),
+    firstAdmin: null,
   };
 }
 

@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { randomBytes } from 'node:crypto';
 import { jsonError } from '@/lib/api/errors';
+import { ownOrigin } from '@/lib/api/same-origin';
 import { readMeta, writeMeta } from '@/lib/store/db';
 import { META_COOKIE_KEY } from '@/lib/store/meta-keys';
 import { readCookie } from '../credentials';
@@ -130,7 +131,8 @@ export async function oidcCallback(parts: AccessParts, request: Request, now: nu
 function oidcSettings(parts: AccessParts, request: Request): OidcSettings | null {
   const { oidc, mode } = parts.config.auth;
   if (mode !== 'oidc' || !oidc) return null;
-  const origin = parts.config.publicOrigin ?? new URL(request.url).origin;
+  // The origin the browser used (Host), not the one Next.js was started with: the provider sends it back there.
+  const origin = ownOrigin(request, parts.config.publicOrigin);
   return { ...oidc, redirectUri: `${origin}${OIDC_PATH}/callback` };
 }
 

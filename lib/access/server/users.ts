@@ -32,7 +32,12 @@ export const FIRST_ADMIN = 'admin';
  * local mode, first start: with no user yet, create `admin` with HAPSCOPE_ADMIN_PASSWORD, or a random password
  * printed once to the log (the only time hapscope prints a secret: there is no other way to hand it over).
  */
-export async function ensureFirstAdmin(parts: Omit<UserParts, 'access'>, now: number): Promise<void> {
+export function ensureFirstAdmin(parts: UserParts, now: number): Promise<void> {
+  parts.access.firstAdmin ??= createFirstAdmin(parts, now);
+  return parts.access.firstAdmin;
+}
+
+async function createFirstAdmin(parts: Omit<UserParts, 'access'>, now: number): Promise<void> {
   if (parts.config.auth.mode !== 'local' || countUsers(parts.store.db()) > 0) return;
   const given = parts.config.auth.adminPassword;
   const password = given ?? randomPassword();
@@ -65,6 +70,7 @@ export async function checkPassword(
   address: string,
   now: number,
 ): Promise<SignInResult> {
+  await parts.access.firstAdmin?.catch(() => {}); // a failure was logged where it happened
   const { throttle } = parts.access;
   const waitMs = throttle.waitMs(name, address, now);
   if (waitMs > 0) {
