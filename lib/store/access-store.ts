@@ -2,6 +2,7 @@
  * Access in the store: users, sessions, API tokens, share links and the audit log (schema 5). Secrets are never
  * stored, only their SHA-256 (lib/access/server/secrets.ts); rows are found by their public id.
  */
+import type Database from 'better-sqlite3';
 import type { Role } from '@/lib/access/roles';
 import type { HistoryDb } from './db';
 
@@ -56,6 +57,19 @@ export interface AuditRow {
   detail: string | null;
 }
 
+/**
+ * The statements every request runs (a session, token or share link looked up by id), prepared once per database:
+ * preparing costs more than the lookup itself.
+ */
+const prepared = new WeakMap<HistoryDb, Map<string, Database.Statement>>();
+function statement(db: HistoryDb, sql: string): Database.Statement {
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 // Users
 export const listUsers = (db: HistoryDb) =>
   db.prepare('SELECT * FROM users ORDER BY name').all() as UserRow[];
@@ -105,7 +119,7 @@ export const insertSession = (db: HistoryDb, row: SessionRow) =>
     )
     .run(row);
 export const getSession = (db: HistoryDb, id: string) =>
-  db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+  statement(db, 'SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
 export const touchSession = (db: HistoryDb, id: string, at: number) =>
   db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id);
 export const deleteSession = (db: HistoryDb, id: string) =>
@@ -121,7 +135,7 @@ export const pruneSessions = (db: HistoryDb, now: number, idleMs: number) =>
 export const listApiTokens = (db: HistoryDb) =>
   db.prepare('SELECT * FROM api_tokens ORDER BY created_at DESC').all() as ApiTokenRow[];
 export const getApiToken = (db: HistoryDb, id: string) =>
-  db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as ApiTokenRow | undefined;
+  statement(db, 'SELECT * FROM api_tokens WHERE id = ?').get(id) as ApiTokenRow | undefined;
 export const insertApiToken = (
   db: HistoryDb,
   row: Omit<ApiTokenRow, 'revoked_at' | 'revoked_by' | 'last_used_at'>,
@@ -136,7 +150,7 @@ export const insertApiToken = (
 export const listShareLinks = (db: HistoryDb) =>
   db.prepare('SELECT * FROM share_links ORDER BY created_at DESC').all() as ShareLinkRow[];
 export const getShareLink = (db: HistoryDb, id: string) =>
-  db.prepare('SELECT * FROM share_links WHERE id = ?').get(id) as ShareLinkRow | undefined;
+  statement(db, 'SELECT * FROM share_links WHERE id = ?').get(id) as ShareLinkRow | undefined;
 export const insertShareLink = (
   db: HistoryDb,
   row: Omit<ShareLinkRow, 'revoked_at' | 'revoked_by' | 'last_used_at'>,
