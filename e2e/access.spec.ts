@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { write } from './harness/app-requests';
 import { E2E, E2E_SPEC_PORTS } from './harness/e2e-topology';
 import { startOidcProvider, type OidcProviderHandle } from './harness/oidc-provider';
 import { startPrometheus } from './harness/prometheus';
@@ -28,21 +29,6 @@ function appEnv(extra: Record<string, string>, dataDir: string): Record<string, 
     DATA_DIR: dataDir,
     ...extra,
   };
-}
-
-/** A JSON write as hapscope's own pages send it: same origin, JSON. */
-function write(
-  request: APIRequestContext,
-  app: SpecApp,
-  method: 'post' | 'delete',
-  url: string,
-  data?: object,
-) {
-  return request.fetch(`${app.url}${url}`, {
-    method,
-    headers: { origin: app.url, 'content-type': 'application/json' },
-    data: data === undefined ? undefined : JSON.stringify(data),
-  });
 }
 
 async function signInWithForm(page: Page, name: string, password: string) {

@@ -7,6 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { write } from './harness/app-requests';
 import { E2E, E2E_SPEC_PORTS } from './harness/e2e-topology';
 import { startSpecApp, type SpecApp } from './harness/spec-app';
 
@@ -53,21 +54,6 @@ function wikiPage(app: string, url: URL): string {
 
 const wikiUrl = (frames: string[], images: string[] = []) =>
   `${WIKI}/?${new URLSearchParams([...frames.map((f) => ['src', f]), ...images.map((i) => ['img', i])])}`;
-
-/** A JSON write as hapscope's own pages send it: same origin, JSON. */
-function write(
-  request: APIRequestContext,
-  app: SpecApp,
-  method: 'post' | 'delete',
-  url: string,
-  data?: object,
-) {
-  return request.fetch(`${app.url}${url}`, {
-    method,
-    headers: { origin: app.url, 'content-type': 'application/json' },
-    data: data === undefined ? undefined : JSON.stringify(data),
-  });
-}
 
 /** Badge requests the page made, and hapscope's answers. */
 function badgeAnswers(page: Page): { path: string; status: number }[] {

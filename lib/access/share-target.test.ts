@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { EmbedPanel } from '@/lib/embeds/embed-params';
-import type { Identity } from './identity';
+import { shareReader, signedInViewer } from '@/lib/testing/identities';
 import {
   parseShareTarget,
   shareTargetProblem,
@@ -27,15 +27,8 @@ describe('parseShareTarget', () => {
 });
 
 test('a person sees everything; a share its own target', () => {
-  const person: Identity = {
-    kind: 'principal',
-    name: 'ann',
-    role: 'viewer',
-    via: 'session',
-    detail: 'local',
-  };
-  const share: Identity = { kind: 'share', shareId: 'x', scope: { panel: 'server', target: 'main/b/s' } };
-  expect(visibleTarget(person)).toEqual({ type: 'all' });
+  const share = shareReader('server', 'main/b/s', 'x');
+  expect(visibleTarget(signedInViewer)).toEqual({ type: 'all' });
   expect(visibleTarget(undefined)).toEqual({ type: 'all' });
   expect(visibleTarget(share)).toEqual({ type: 'server', instance: 'main', backend: 'b', server: 's' });
 });

@@ -5,6 +5,7 @@ import type { ApiTokenDto } from '@/lib/api/schemas/access';
 import { useApiTokens } from '../../hooks/use-api-tokens';
 import { EmptyState } from '../../ui/empty-state';
 import { useNow } from '../../ui/use-now';
+import { AdminListState } from './admin-list-state';
 import styles from './admin.module.css';
 import { createApiToken, revokeApiToken } from './admin-requests';
 import { ApiTokensTable } from './api-tokens-table';
@@ -45,26 +46,28 @@ export function ApiTokensPanel({ publicOrigin }: { publicOrigin: string | null }
         <h2 id="tokens-heading" className={styles.sectionTitle}>
           API tokens {data ? `(${data.tokens.filter((t) => t.state === 'active').length} active)` : ''}
         </h2>
-        {error ? (
-          <EmptyState title="Could not load the API tokens" tone="error">
-            {error.message}
-          </EmptyState>
-        ) : isLoading || !data ? (
-          <p className={styles.muted}>Loading API tokens…</p>
-        ) : data.tokens.length === 0 ? (
-          <EmptyState title="No API tokens yet">
-            Create one above, or on the server: npm run token -- create.
-          </EmptyState>
-        ) : (
-          <ApiTokensTable
-            tokens={data.tokens}
-            now={now}
-            onRevoke={async (id) => {
-              await revokeApiToken(id);
-              await mutate();
-            }}
-          />
-        )}
+        <AdminListState
+          load={{ data, error, isLoading }}
+          failed="Could not load the API tokens"
+          loading="Loading API tokens…"
+          isEmpty={(list) => list.tokens.length === 0}
+          empty={
+            <EmptyState title="No API tokens yet">
+              Create one above, or on the server: npm run token -- create.
+            </EmptyState>
+          }
+        >
+          {(list) => (
+            <ApiTokensTable
+              tokens={list.tokens}
+              now={now}
+              onRevoke={async (id) => {
+                await revokeApiToken(id);
+                await mutate();
+              }}
+            />
+          )}
+        </AdminListState>
       </section>
     </>
   );

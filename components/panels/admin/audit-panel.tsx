@@ -3,6 +3,7 @@
 import { useAudit } from '../../hooks/use-audit';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
+import { AdminListState } from './admin-list-state';
 import styles from './admin.module.css';
 import { AuditTable } from './audit-table';
 
@@ -22,33 +23,38 @@ export function AuditPanel() {
       <p className={styles.lead}>
         Sign-ins, users, API tokens, share links, acknowledgements and mutes: who did it, newest first.
       </p>
-      {audit.error && audit.entries.length === 0 ? (
-        <EmptyState title="Could not load the audit log" tone="error">
-          {audit.error.message}
-        </EmptyState>
-      ) : audit.isLoading ? (
-        <p className={styles.muted}>Loading the audit log…</p>
-      ) : audit.entries.length === 0 ? (
-        <EmptyState title="Nothing recorded yet" />
-      ) : (
-        <>
-          <AuditTable entries={audit.entries} />
-          {audit.error ? (
-            <p className={styles.formError} role="alert">
-              Could not load more: {audit.error.message}
-            </p>
-          ) : null}
-          <div className={styles.more}>
-            {audit.more ? (
-              <Button onClick={audit.loadMore} disabled={audit.loadingMore} data-testid="audit-more">
-                {audit.loadingMore ? 'Loading…' : 'Load more'}
-              </Button>
-            ) : (
-              <p className={styles.muted}>The log begins here.</p>
-            )}
-          </div>
-        </>
-      )}
+      <AdminListState
+        // An error after the first page leaves the entries read so far, and says so below them.
+        load={{
+          data: audit.entries,
+          error: audit.entries.length === 0 ? audit.error : undefined,
+          isLoading: audit.isLoading,
+        }}
+        failed="Could not load the audit log"
+        loading="Loading the audit log…"
+        isEmpty={(entries) => entries.length === 0}
+        empty={<EmptyState title="Nothing recorded yet" />}
+      >
+        {(entries) => (
+          <>
+            <AuditTable entries={entries} />
+            {audit.error ? (
+              <p className={styles.formError} role="alert">
+                Could not load more: {audit.error.message}
+              </p>
+            ) : null}
+            <div className={styles.more}>
+              {audit.more ? (
+                <Button onClick={audit.loadMore} disabled={audit.loadingMore} data-testid="audit-more">
+                  {audit.loadingMore ? 'Loading…' : 'Load more'}
+                </Button>
+              ) : (
+                <p className={styles.muted}>The log begins here.</p>
+              )}
+            </div>
+          </>
+        )}
+      </AdminListState>
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { Button } from '../../ui/button';
 import styles from './admin.module.css';
+import { useSubmit } from './use-submit';
 
 export interface ConfirmButtonProps {
   /** The button's text: "Remove", "Revoke". */
@@ -21,25 +22,16 @@ export interface ConfirmButtonProps {
  */
 export function ConfirmButton({ label, question, ariaLabel, onConfirm, testId }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLButtonElement>(null);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const confirm = useSubmit({
+    send: async () => {
       await onConfirm();
       setAsking(false);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   const cancel = () => {
     setAsking(false);
-    setError(null);
+    confirm.setError(null);
     // The first button comes back on the next render; give it focus so the keyboard user stays put.
     requestAnimationFrame(() => first.current?.focus());
   };
@@ -64,8 +56,8 @@ export function ConfirmButton({ label, question, ariaLabel, onConfirm, testId }:
         <Button
           size="sm"
           className={styles.danger}
-          onClick={() => void confirm()}
-          disabled={busy}
+          onClick={() => void confirm.submit()}
+          disabled={confirm.busy}
           data-testid={testId && `${testId}-confirm`}
         >
           Yes, {label.toLowerCase()}
@@ -74,9 +66,9 @@ export function ConfirmButton({ label, question, ariaLabel, onConfirm, testId }:
           Cancel
         </Button>
       </span>
-      {error ? (
+      {confirm.error ? (
         <span className={styles.fieldError} role="alert">
-          {error}
+          {confirm.error}
         </span>
       ) : null}
     </span>

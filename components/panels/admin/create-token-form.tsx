@@ -1,11 +1,12 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Role } from '@/lib/access/roles';
 import { Button } from '../../ui/button';
 import styles from './admin.module.css';
 import { EXPIRY_CHOICES, type ExpiryDays } from './api-tokens-view';
-import { ROLE_OPTIONS } from './users-view';
+import { FormError, FormField, NameField, RoleField } from './form-parts';
+import { useSubmit } from './use-submit';
 
 export interface NewApiToken {
   name: string;
@@ -18,23 +19,13 @@ export function CreateTokenForm({ onCreate }: { onCreate(token: NewApiToken): Pr
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [expiry, setExpiry] = useState<ExpiryDays>(90);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) return setError('Name the token after what will use it, e.g. “ci” or “grafana”.');
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useSubmit({
+    check: () => (name.trim() ? null : 'Name the token after what will use it, e.g. “ci” or “grafana”.'),
+    send: async () => {
       await onCreate({ name: name.trim(), role, expiresInDays: expiry });
       setName('');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <form
@@ -44,31 +35,9 @@ export function CreateTokenForm({ onCreate }: { onCreate(token: NewApiToken): Pr
       noValidate
       data-testid="create-token-form"
     >
-      <label className={styles.field}>
-        Name
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="ci"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={64}
-          required
-          data-testid="new-token-name"
-        />
-      </label>
-      <label className={styles.field}>
-        Role
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="new-token-role">
-          {ROLE_OPTIONS.map((option) => (
-            <option key={option.role} value={option.role}>
-              {option.text}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        Expires
+      <NameField label="Name" value={name} onChange={setName} placeholder="ci" testId="new-token-name" />
+      <RoleField label="Role" value={role} onChange={setRole} testId="new-token-role" />
+      <FormField label="Expires">
         <select
           value={expiry === null ? 'never' : String(expiry)}
           onChange={(e) => setExpiry(expiryChoice(e.target.value))}
@@ -80,15 +49,11 @@ export function CreateTokenForm({ onCreate }: { onCreate(token: NewApiToken): Pr
             </option>
           ))}
         </select>
-      </label>
+      </FormField>
       <Button type="submit" className={styles.primary} disabled={busy} data-testid="create-token">
         Create token
       </Button>
-      {error ? (
-        <p className={styles.formError} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </form>
   );
 }

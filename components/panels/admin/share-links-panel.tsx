@@ -3,6 +3,7 @@
 import { useShareLinks } from '../../hooks/use-share-links';
 import { EmptyState } from '../../ui/empty-state';
 import { useNow } from '../../ui/use-now';
+import { AdminListState } from './admin-list-state';
 import styles from './admin.module.css';
 import { revokeShareLink } from '../share/share-link-requests';
 import { ShareLinksTable } from './share-links-table';
@@ -24,26 +25,28 @@ export function ShareLinksPanel({ publicEmbeds }: { publicEmbeds: boolean }) {
           ? ' PUBLIC_EMBEDS is on: every embed and badge is readable without any link, so revoking one hides nothing.'
           : ''}
       </p>
-      {error ? (
-        <EmptyState title="Could not load the share links" tone="error">
-          {error.message}
-        </EmptyState>
-      ) : isLoading || !data ? (
-        <p className={styles.muted}>Loading share links…</p>
-      ) : data.shares.length === 0 ? (
-        <EmptyState title="No share links yet">
-          Open a panel’s Share dialog and choose “Create share link”.
-        </EmptyState>
-      ) : (
-        <ShareLinksTable
-          shares={data.shares}
-          now={now}
-          onRevoke={async (id) => {
-            await revokeShareLink(id);
-            await mutate();
-          }}
-        />
-      )}
+      <AdminListState
+        load={{ data, error, isLoading }}
+        failed="Could not load the share links"
+        loading="Loading share links…"
+        isEmpty={(list) => list.shares.length === 0}
+        empty={
+          <EmptyState title="No share links yet">
+            Open a panel’s Share dialog and choose “Create share link”.
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <ShareLinksTable
+            shares={list.shares}
+            now={now}
+            onRevoke={async (id) => {
+              await revokeShareLink(id);
+              await mutate();
+            }}
+          />
+        )}
+      </AdminListState>
     </section>
   );
 }

@@ -1,9 +1,8 @@
 import type { ShareLinkDto } from '@/lib/api/schemas/access';
-import { Badge } from '../../ui/badge';
 import { formatWhen, relativeTo } from './admin-time';
+import { AdminTable, LastUsedCell, RevocableStateCell, RevokeButton } from './admin-table';
 import styles from './admin.module.css';
-import { sortTokens, tokenStateView } from './api-tokens-view';
-import { ConfirmButton } from './confirm-button';
+import { sortTokens } from './api-tokens-view';
 import { describeShareTarget, shareEmbedPath } from './share-links-view';
 
 export interface ShareLinksTableProps {
@@ -12,31 +11,16 @@ export interface ShareLinksTableProps {
   onRevoke(id: string): Promise<void>;
 }
 
+const COLUMNS = ['Shows', 'Label', 'Created', 'Expires', 'Last used', 'State'] as const;
+
 /** Every share link, active first: what it shows, who made it, when it ends and was last used, Open and Revoke. */
 export function ShareLinksTable({ shares, now, onRevoke }: ShareLinksTableProps) {
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table} data-testid="shares-table">
-        <thead>
-          <tr>
-            <th scope="col">Shows</th>
-            <th scope="col">Label</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sortTokens(shares).map((share) => (
-            <ShareLinkRow key={share.id} share={share} now={now} onRevoke={onRevoke} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AdminTable testId="shares-table" columns={COLUMNS} actions>
+      {sortTokens(shares).map((share) => (
+        <ShareLinkRow key={share.id} share={share} now={now} onRevoke={onRevoke} />
+      ))}
+    </AdminTable>
   );
 }
 
@@ -49,7 +33,6 @@ function ShareLinkRow({
   now: number;
   onRevoke(id: string): Promise<void>;
 }) {
-  const state = tokenStateView(share, now);
   const embed = shareEmbedPath(share);
   const shows = `the ${share.panel} panel of ${describeShareTarget(share.target)}`;
   return (
@@ -69,15 +52,8 @@ function ShareLinkRow({
           <span className={styles.sub}>{relativeTo(share.expiresAt, now)}</span>
         ) : null}
       </td>
-      <td title={share.lastUsedAt ? formatWhen(share.lastUsedAt) : undefined}>
-        {relativeTo(share.lastUsedAt, now)}
-      </td>
-      <td>
-        <Badge tone={state.tone} size="sm">
-          {state.label}
-        </Badge>
-        {share.state !== 'active' ? <span className={styles.sub}>{state.detail}</span> : null}
-      </td>
+      <LastUsedCell at={share.lastUsedAt} now={now} />
+      <RevocableStateCell item={share} now={now} />
       <td>
         <div className={styles.rowActions}>
           {embed ? (
@@ -91,15 +67,13 @@ function ShareLinkRow({
               Open ↗
             </a>
           ) : null}
-          {share.state === 'active' ? (
-            <ConfirmButton
-              label="Revoke"
-              ariaLabel={`Revoke the share link for ${shows}`}
-              question={`Revoke this link to ${shows}? Wikis that use it show “revoked” at once.`}
-              onConfirm={() => onRevoke(share.id)}
-              testId="revoke-share"
-            />
-          ) : null}
+          <RevokeButton
+            item={share}
+            ariaLabel={`Revoke the share link for ${shows}`}
+            question={`Revoke this link to ${shows}? Wikis that use it show “revoked” at once.`}
+            onRevoke={onRevoke}
+            testId="revoke-share"
+          />
         </div>
       </td>
     </tr>

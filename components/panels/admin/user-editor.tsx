@@ -1,11 +1,13 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Role } from '@/lib/access/roles';
 import type { UserDto } from '@/lib/api/schemas/access';
 import { Button } from '../../ui/button';
 import styles from './admin.module.css';
-import { MIN_PASSWORD, passwordProblem, ROLE_OPTIONS } from './users-view';
+import { FormError, NewPasswordField, RoleField } from './form-parts';
+import { useSubmit } from './use-submit';
+import { passwordProblem } from './users-view';
 
 export type UserEdit = 'role' | 'password';
 
@@ -20,52 +22,23 @@ export interface UserEditorProps {
 export function UserEditor({ user, edit, onSave, onCancel }: UserEditorProps) {
   const [role, setRole] = useState<Role>(user.role);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problem = edit === 'password' ? passwordProblem(password) : null;
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave(edit === 'role' ? { role } : { password });
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit({
+    check: () => (edit === 'password' ? passwordProblem(password) : null),
+    // On success the row closes this editor.
+    send: () => onSave(edit === 'role' ? { role } : { password }),
+  });
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate data-testid={`user-${edit}-form`}>
       {edit === 'role' ? (
-        <label className={styles.field}>
-          New role for {user.name}
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)} autoFocus>
-            {ROLE_OPTIONS.map((option) => (
-              <option key={option.role} value={option.role}>
-                {option.text}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleField label={<>New role for {user.name}</>} value={role} onChange={setRole} autoFocus />
       ) : (
-        <label className={styles.field}>
-          <span>
-            New password for {user.name}{' '}
-            <span className={styles.hint}>(at least {MIN_PASSWORD} characters)</span>
-          </span>
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="new-password"
-            minLength={MIN_PASSWORD}
-            required
-            autoFocus
-          />
-        </label>
+        <NewPasswordField
+          label={<>New password for {user.name} </>}
+          value={password}
+          onChange={setPassword}
+          autoFocus
+        />
       )}
       <Button
         type="submit"
@@ -79,11 +52,7 @@ export function UserEditor({ user, edit, onSave, onCancel }: UserEditorProps) {
         Cancel
       </Button>
       <p className={styles.muted}>{user.name}’s sessions end: they sign in again.</p>
-      {error ? (
-        <p className={styles.formError} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </form>
   );
 }

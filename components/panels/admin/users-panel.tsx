@@ -6,6 +6,7 @@ import { useAccess } from '../../shell/access-context';
 import { EmptyState } from '../../ui/empty-state';
 import { useNow } from '../../ui/use-now';
 import { AddUserForm } from './add-user-form';
+import { AdminListState } from './admin-list-state';
 import styles from './admin.module.css';
 import { createUser, removeUser, updateUser } from './admin-requests';
 import { UsersTable } from './users-table';
@@ -56,21 +57,21 @@ function LocalUsers() {
             A new role or password ends that user’s sessions. The last admin stays.
           </p>
         </div>
-        {error ? (
-          <EmptyState title="Could not load the users" tone="error">
-            {error.message}
-          </EmptyState>
-        ) : isLoading || !data ? (
-          <p className={styles.muted}>Loading users…</p>
-        ) : (
-          <UsersTable
-            users={data.users}
-            self={self}
-            now={now}
-            onUpdate={(name, change) => after(updateUser(name, change))}
-            onRemove={(name) => after(removeUser(name))}
-          />
-        )}
+        <AdminListState
+          load={{ data, error, isLoading }}
+          failed="Could not load the users"
+          loading="Loading users…"
+        >
+          {(list) => (
+            <UsersTable
+              users={list.users}
+              self={self}
+              now={now}
+              onUpdate={(name, change) => after(updateUser(name, change))}
+              onRemove={(name) => after(removeUser(name))}
+            />
+          )}
+        </AdminListState>
       </section>
     </>
   );

@@ -2,7 +2,7 @@ import 'server-only';
 /** API tokens and share links: minted by an admin (the secret shown once), listed, revoked; every change audited. */
 import type { ApiTokenDto, ShareLinkDto } from '@/lib/api/schemas/access';
 import { EMBED_PANELS, isEmbedPanel } from '@/lib/embeds/embed-params';
-import type { HistoryStore } from '@/lib/store';
+import type { HistoryDb, HistoryStore } from '@/lib/store';
 import {
   getApiToken,
   getShareLink,
@@ -55,6 +55,38 @@ const toShareDto = (row: ShareLinkRow, now: number): ShareLinkDto => ({
   label: row.label,
 });
 
+type CredentialColumns = Pick<ApiTokenRow, 'id' | 'secret_hash' | 'created_at' | 'created_by' | 'expires_at'>;
+
+interface Minting<Fields> {
+  kind: 'token' | 'share';
+  fields: Fields;
+  expiresInDays?: number | null;
+  insert(db: HistoryDb, row: CredentialColumns & Fields): unknown;
+  /** The audit entry's detail. */
+  detail: string;
+}
+
+/** A new credential and its row (only the secret's hash is kept), inserted and audited as `<kind>.create`. */
+function mint<Fields extends object>(
+  store: HistoryStore,
+  who: Principal | string,
+  { kind, fields, expiresInDays, insert, detail }: Minting<Fields>,
+  now: number,
+) {
+  const credential = newCredential();
+  const row = {
+    id: credential.id,
+    secret_hash: hashSecret(credential.secret),
+    ...fields,
+    created_at: now,
+    created_by: typeof who === 'string' ? who : who.name,
+    expires_at: expiresInDays ? now + expiresInDays * DAY_MS : null,
+  };
+  insert(store.db(), row);
+  recordAudit(store, who, `${kind}.create`, `${kind}:${row.id}`, detail, now);
+  return { row: { ...row, revoked_at: null, revoked_by: null, last_used_at: null }, credential };
+}
+
 export const apiTokensDto = (store: HistoryStore, now: number) => ({
   tokens: listApiTokens(store.db()).map((row) => toTokenDto(row, now)),
 });
@@ -65,20 +97,19 @@ export function createApiToken(
   body: { name: string; role: Role; expiresInDays?: number | null },
   now: number,
 ): { token: ApiTokenDto; secret: string } {
-  const credential = newCredential();
-  const row = {
-    id: credential.id,
-    secret_hash: hashSecret(credential.secret),
-    name: body.name,
-    role: body.role,
-    created_at: now,
-    created_by: typeof who === 'string' ? who : who.name,
-    expires_at: body.expiresInDays ? now + body.expiresInDays * DAY_MS : null,
-  };
-  insertApiToken(store.db(), row);
-  recordAudit(store, who, 'token.create', `token:${row.id}`, `${body.name} (${body.role})`, now);
-  const dto = toTokenDto({ ...row, revoked_at: null, revoked_by: null, last_used_at: null }, now);
-  return { token: dto, secret: formatToken('api', credential) };
+  const { row, credential } = mint(
+    store,
+    who,
+    {
+      kind: 'token',
+      fields: { name: body.name, role: body.role },
+      expiresInDays: body.expiresInDays,
+      insert: insertApiToken,
+      detail: `${body.name} (${body.role})`,
+    },
+    now,
+  );
+  return { token: toTokenDto(row, now), secret: formatToken('api', credential) };
 }
 
 export const shareLinksDto = (store: HistoryStore, now: number) => ({
@@ -97,21 +128,19 @@ export function createShareLink(
     return { ok: false, message: `panel: must be one of ${EMBED_PANELS.join(', ')}` };
   const targetProblem = shareTargetProblem(body.panel, body.target);
   if (targetProblem) return { ok: false, message: targetProblem };
-  const credential = newCredential();
-  const row = {
-    id: credential.id,
-    secret_hash: hashSecret(credential.secret),
-    panel: body.panel,
-    target: body.target,
-    label: body.label ?? null,
-    created_at: now,
-    created_by: who.name,
-    expires_at: body.expiresInDays ? now + body.expiresInDays * DAY_MS : null,
-  };
-  insertShareLink(store.db(), row);
-  recordAudit(store, who, 'share.create', `share:${row.id}`, `${body.panel} ${body.target}`, now);
-  const share = toShareDto({ ...row, revoked_at: null, revoked_by: null, last_used_at: null }, now);
-  return { ok: true, share, token: formatToken('share', credential) };
+  const { row, credential } = mint(
+    store,
+    who,
+    {
+      kind: 'share',
+      fields: { panel: body.panel, target: body.target, label: body.label ?? null },
+      expiresInDays: body.expiresInDays,
+      insert: insertShareLink,
+      detail: `${body.panel} ${body.target}`,
+    },
+    now,
+  );
+  return { ok: true, share: toShareDto(row, now), token: formatToken('share', credential) };
 }
 
 /** false: no such token or link, or already revoked. */
