@@ -286,6 +286,54 @@ function getFrom(
   });
 }
 
+test('sign-in off (the harness app, AUTH_MODE=none): every page says everyone is an admin; /api/v1/me says so', async ({
+  page,
+}) => {
+  for (const path of ['/', '/alerts', '/admin/tokens']) {
+    await page.goto(`${E2E.appUrl}${path}`);
+    await expect(page.getByRole('region', { name: 'Sign-in is off' })).toContainText(
+      'everyone who can reach hapscope is an admin',
+    );
+  }
+  expect(await page.request.get(`${E2E.appUrl}/api/v1/me`).then((r) => r.json())).toEqual({
+    user: { name: 'anyone', role: 'admin' },
+    mode: 'none',
+    via: 'none',
+  });
+});
+
+test.describe('a public status wall (PUBLIC_EMBEDS=true)', () => {
+  let app: SpecApp;
+  let dataDir: string;
+
+  test.beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-access-public-'));
+    app = await startSpecApp({
+      host: HOST,
+      port: E2E_SPEC_PORTS.accessPublicEmbedsApp,
+      env: appEnv({ AUTH_MODE: 'local', PUBLIC_EMBEDS: 'true' }, dataDir),
+    });
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('every embed and badge reads without a link; the dashboard, the other reads and /metrics still need sign-in', async ({
+    page,
+  }) => {
+    await page.goto(`${app.url}/embed/server?instance=e2e&backend=codeserver_backend&server=agent1`);
+    await expect(page.getByTestId('embed-server')).toContainText('agent1', { timeout: 15_000 });
+    const badge = await page.request.get(`${app.url}/api/v1/badge/server/e2e/codeserver_backend/agent1.svg`);
+    expect(badge.status()).toBe(200);
+    expect(badge.headers()['cache-control']).toContain('public');
+    for (const url of ['/api/v1/events', '/api/v1/mutes', '/metrics', '/api/v1/tokens'])
+      expect((await page.request.get(`${app.url}${url}`)).status(), url).toBe(401);
+    await page.goto(`${app.url}/pools`);
+    await expect(page).toHaveURL(`${app.url}/signin?next=%2Fpools`);
+  });
+});
+
 test.describe('proxy sign-in', () => {
   let app: SpecApp;
   let dataDir: string;

@@ -232,6 +232,7 @@ export const E2E_SPEC_PORTS = {
   accessOidcProvider: E2E_BASE_PORT + 96,
   accessDeadSource: E2E_BASE_PORT + 97,
   accessPrometheus: E2E_BASE_PORT + 98,
+  accessPublicEmbedsApp: E2E_BASE_PORT + 99,
   /** share-links.spec.ts: its app and the "wiki" (127.0.0.5) that frames a share link. */
   shareLinksApp: E2E_BASE_PORT + 60,
   shareLinksWiki: E2E_BASE_PORT + 61,
