@@ -5,6 +5,7 @@ const healthy: PartFacts = {
   kubernetes: { enabled: true, ok: true, error: null },
   history: { file: '/data/hapscope.db', failure: null },
   alertsOff: false,
+  signIn: [],
 };
 
 test.each<[string, Partial<PartFacts>, string[]]>([
@@ -30,6 +31,11 @@ test.each<[string, Partial<PartFacts>, string[]]>([
     [
       'History store /data/hapscope.db: database or disk is full — polls are not recorded; check the disk and DATA_DIR',
     ],
+  ],
+  [
+    'the OpenID provider down',
+    { signIn: ['Sign-in (AUTH_MODE=oidc): the provider does not answer'] },
+    ['Sign-in (AUTH_MODE=oidc): the provider does not answer'],
   ],
   [
     'alerts off',

@@ -9,6 +9,8 @@ export interface PartFacts {
   history: { file: string; failure: string | null };
   /** The alert engine could not start (its store did not open). */
   alertsOff: boolean;
+  /** Why nobody can sign in (the OpenID provider unusable, a proxy mode whose peers are unknown); already in words. */
+  signIn: string[];
 }
 
 export function listProblems(facts: PartFacts): string[] {
@@ -30,5 +32,6 @@ export function listProblems(facts: PartFacts): string[] {
       `Alerts are off: the history store ${history.file} did not open at start-up; fix it and restart hapscope`,
     );
   }
+  for (const problem of facts.signIn) problems.push(problem);
   return problems;
 }

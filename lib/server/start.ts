@@ -1,4 +1,5 @@
 import 'server-only';
+import { probeOidc } from '@/lib/access/server/sign-in-service';
 import { ensureFirstAdmin } from '@/lib/access/server/users';
 import { ConfigError } from '@/lib/config';
 import { getRuntime } from './runtime';
@@ -20,6 +21,7 @@ export function startOrExit(): void {
     if (config.auth.mode === 'none')
       console.warn('[hapscope] AUTH_MODE=none: everyone who reaches hapscope is an admin');
     const runtime = getRuntime();
+    void probeOidc(runtime, Date.now());
     ensureFirstAdmin(runtime, Date.now()).catch((error: unknown) =>
       console.error('[hapscope] could not create the first admin (the store did not open?):', error),
     );

@@ -157,6 +157,7 @@ test('proxy: headers are believed from AUTH_PROXY_TRUSTED only; an untrusted add
   // A client's own X-Forwarded-For does not make it the proxy.
   const spoofed = request({ 'x-forwarded-for': '10.1.2.3', 'x-forwarded-user': 'olga' });
   expect((await errorOf(authorize(parts, spoofed, 'viewer', T0))).status).toBe(401);
+  expect(parts.access.problems.get('peer')).toContain('start hapscope with `npm start` (server.mjs)');
   expect(warn.mock.calls.map((call) => call[0])).toEqual([
     '[hapscope] ignored x-forwarded-user from 192.168.5.5: not in AUTH_PROXY_TRUSTED',
     '[hapscope] ignored x-forwarded-user from an unknown address: not in AUTH_PROXY_TRUSTED',

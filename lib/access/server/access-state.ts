@@ -13,6 +13,8 @@ export interface AccessState {
   touched: Map<string, number>;
   /** The first admin being created (local mode, first start): a sign-in waits for it rather than fail. */
   firstAdmin: Promise<void> | null;
+  /** Faults that stop people signing in, for health `problems`: set when seen, cleared when gone. */
+  problems: Map<'oidc' | 'peer', string>;
 }
 
 export function createAccessState(auth: AuthConfig): AccessState {
@@ -22,6 +24,7 @@ export function createAccessState(auth: AuthConfig): AccessState {
     warned: new Set(),
     touched: new Map(),
     firstAdmin: null,
+    problems: new Map(),
   };
 }
 

@@ -117,6 +117,12 @@ function proxyIdentity(parts: IdentifyParts, headers: Headers): Identified | nul
   const user = headers.get(proxy.userHeader)?.trim();
   if (!user) return null;
   const peer = peerAddress(headers);
+  if (!peer)
+    parts.access.problems.set(
+      'peer',
+      'Sign-in (AUTH_MODE=proxy): requests arrive without their TCP peer, so no proxy can be trusted and every ' +
+        'identity header is ignored — start hapscope with `npm start` (server.mjs), not a bare `next start`',
+    );
   if (!peer || !parts.access.trusted.contains(peer)) {
     warnOnce(
       parts.access,

@@ -79,12 +79,39 @@ export async function oidcStart(parts: AccessParts, request: Request, next: stri
   if (!settings) return jsonError(409, 'conflict', 'AUTH_MODE is not oidc');
   try {
     const { redirectTo, pending } = await beginOidcSignIn(settings, safeNextPath(next), now);
+    parts.access.problems.delete('oidc');
     const sealed = await sealPending(pending, cookieKey(parts));
     const cookie = oidcCookie(parts, request, sealed, Math.round(PENDING_MAX_AGE_MS / 1000));
     return new Response(null, { status: 302, headers: { location: redirectTo, 'set-cookie': cookie } });
   } catch (error) {
+    noteProviderFault(parts, error);
     return signInFailed(parts, request, error);
   }
+}
+
+/**
+ * At start-up (oidc mode): discovery once, so an unusable provider shows in health before anyone tries to sign
+ * in; it is retried, and the problem cleared, by the next sign-in that reaches the provider.
+ */
+export async function probeOidc(parts: AccessParts, now: number): Promise<void> {
+  const { oidc, mode } = parts.config.auth;
+  if (mode !== 'oidc' || !oidc) return;
+  const redirectUri = `${parts.config.publicOrigin ?? 'http://localhost'}${OIDC_PATH}/callback`;
+  try {
+    await beginOidcSignIn({ ...oidc, redirectUri }, '/', now);
+    parts.access.problems.delete('oidc');
+  } catch (error) {
+    noteProviderFault(parts, error);
+  }
+}
+
+/** Starting a sign-in fails only when the provider cannot be used (discovery): nobody can sign in then. */
+function noteProviderFault(parts: AccessParts, error: unknown) {
+  const reason = error instanceof OidcError ? error.message : String(error);
+  parts.access.problems.set(
+    'oidc',
+    `Sign-in (AUTH_MODE=oidc): ${reason} Nobody can sign in until it answers; check OIDC_ISSUER`,
+  );
 }
 
 /** GET /api/v1/auth/oidc/callback: the provider's answer → a session with the role the groups earn → `next`. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AccessState } from '@/lib/access/server/access-state';
 import type { HealthDto } from '@/lib/api/schemas/health';
 import { APP_VERSION } from '@/lib/api/version';
 import type { Recording } from '@/lib/history/server/attach-recorder';
@@ -12,13 +13,15 @@ export interface HealthParts {
   store: HistoryStore;
   recording: Recording;
   alerts: unknown | null;
+  access: Pick<AccessState, 'problems'>;
 }
 
-export function getHealth({ kubernetes, store, recording, alerts }: HealthParts): HealthDto {
+export function getHealth({ kubernetes, store, recording, alerts, access }: HealthParts): HealthDto {
   const problems = listProblems({
     kubernetes: kubernetes.status(),
     history: { file: store.file, failure: recording.failure() },
     alertsOff: alerts === null,
+    signIn: [...access.problems.values()],
   });
   return {
     ok: problems.length === 0,
