@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -7,6 +7,22 @@ import { runtimeCommand } from '../../lib/haproxy/runtime-socket';
 import type { AgentMode } from './agents';
 
 export const HAPROXY_BIN = '/usr/sbin/haproxy';
+/**
+ * The HAProxy the e2e harness runs unless a test names one: `HAPROXY_BIN=../shared/tools/haproxy/3.4.0/haproxy
+ * npm run test:e2e` runs the specs on 3.4 (`npm run test:e2e:haproxy3` runs the 3.x set). Debian's 2.6 otherwise.
+ */
+export const harnessHaproxyBin = (): string => process.env.HAPROXY_BIN || HAPROXY_BIN;
+
+/** `haproxy -v` of the harness's HAProxy: '2.6.12-1+deb12u4', '3.4.0-64a335366' … */
+export function harnessHaproxyVersion(): string {
+  const out = execFileSync(harnessHaproxyBin(), ['-v'], { encoding: 'utf8' });
+  const version = /version (\S+)/.exec(out)?.[1];
+  if (!version) throw new Error(`cannot read the version of ${harnessHaproxyBin()}: ${out.slice(0, 200)}`);
+  return version;
+}
+
+/** The harness runs HAProxy 3.x (where some counters and pages differ from 2.6). */
+export const harnessRunsHaproxy3 = () => Number(harnessHaproxyVersion().split('.')[0]) >= 3;
 export const HAPROXY_INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y haproxy';
 
 /** A backend process the harness starts; servers point at agents by name. */
@@ -157,11 +173,11 @@ export async function startHaproxy(options: {
   /** Polled until it answers (any HTTP status); defaults to the first stats frontend in the config. */
   readyUrl?: string;
   readyTimeoutMs?: number;
-  /** Defaults to Debian's HAPROXY_BIN; tests pass a 3.x build (/work/shared/tools/haproxy/<v>/haproxy). */
+  /** Defaults to $HAPROXY_BIN, else Debian's 2.6; tests may name a 3.x build (../shared/tools/haproxy/<v>/haproxy). */
   bin?: string;
   onOutput?: (line: string) => void;
 }): Promise<HaproxyHandle> {
-  const bin = options.bin ?? HAPROXY_BIN;
+  const bin = path.resolve(options.bin ?? harnessHaproxyBin());
   if (bin === HAPROXY_BIN) assertHaproxyInstalled();
   else if (!existsSync(bin)) throw new Error(`${bin} not found`);
   const configPath = path.resolve(options.configPath);

@@ -2,7 +2,14 @@ import { spawn, type StdioOptions } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAgent, startAgentHub, type Agent } from './agents';
-import { startHaproxy, writeHaproxyConfig, sleep, type HaproxyHandle, type Topology } from './haproxy';
+import {
+  harnessHaproxyBin,
+  startHaproxy,
+  writeHaproxyConfig,
+  sleep,
+  type HaproxyHandle,
+  type Topology,
+} from './haproxy';
 
 export interface StackOptions {
   topology: Topology;
@@ -53,6 +60,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ? await startAgentHub({ port: options.hubPort, host: topology.host, agents })
       : null;
     if (hub) closers.push(() => hub.close());
+    log(`[haproxy] ${harnessHaproxyBin()} (HAPROXY_BIN picks another)`);
     const haproxy = await startHaproxy({ configPath, onOutput: (line) => log(`[haproxy] ${line}`) });
     closers.push(() => haproxy.stop());
     const { host, auth } = topology;

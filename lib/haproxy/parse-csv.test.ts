@@ -32,6 +32,9 @@ describe.skipIf(!HAVE_FIXTURES)(
       ['haproxy-2.6.12-http.csv', 17, 'h1_spliced_bytes_out', '0', 103],
       ['haproxy-2.6.12-going-down.csv', 17, 'h1_spliced_bytes_out', '0', 103],
       ['haproxy-2.6.12-going-up.csv', 17, 'h1_spliced_bytes_out', '0', 103],
+      // 3.4 LTS: 140 columns (2.6 has 128), the fixed fields run 15 columns longer before `-`
+      ['haproxy-3.4.0-http.csv', 14, 'h1_spliced_bytes_out', '0', 118],
+      ['haproxy-3.4.0-show-stat.csv', 14, 'h1_spliced_bytes_out', '0', 118],
     ])('%s: %i rows, read through its last column %s', (file, count, lastColumn, firstValue, fixed) => {
       const text = fixture(file);
       const rows = parseStatsCsvColumns(text, ['pxname', 'svname', lastColumn, '-']);

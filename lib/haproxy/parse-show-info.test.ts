@@ -17,6 +17,7 @@ describe.skipIf(!HAVE_FIXTURES)(`show info fixtures (${FIXTURES}; skipped when t
       'haproxy-2.6.12-show-info.txt',
       { version: '2.6.12-1+deb12u4', pid: 16687, uptimeSec: 10, nodeName: 'vm' },
     ],
+    ['haproxy-3.4.0-show-info.txt', { version: '3.4.0-64a335366', pid: 16275, uptimeSec: 8, nodeName: 'vm' }],
   ])('%s', (file, expected) => {
     expect(parseShowInfo(readFileSync(path.join(FIXTURES, file), 'utf8'))).toEqual(expected);
   });
@@ -70,9 +71,21 @@ const PAGE_NODE_NO_VERSION = `<body><h1><a href="http://www.haproxy.org/" style=
 <p><b>pid = </b> 5464 (process #1, nbproc = 1, nbthread = 2)<br>
 <b>uptime = </b> 1d 2h03m04s<br>`;
 
+// The top of the page HAProxy 3.4.0 served with the same settings: no version in the title, only the branch.
+const PAGE_34 = `<body><h1><a href="http://www.haproxy.org/" style="text-decoration: none;">HAProxy</a></h1>
+<h2>Statistics Report for pid 21814</h2>
+<hr width="100%" class="hr">
+<h3>&gt; General process information</h3>
+<table border=0><tr><td align="left" nowrap width="1%">
+<p><b>pid = </b> 21814 (process #1, nbproc = 1, nbthread = 2)<br>
+<b>uptime = </b> 0d 0h00m01s; warnings = 3<br>
+<li><a href="http://www.haproxy.org/">Primary site</a><br>
+<li><a href="http://www.haproxy.org/#down">Updates (v3.4)</a><br>`;
+
 describe('parseStatsPageInfo', () => {
   test.each([
     ['the default page', PAGE, { version: '2.6.12-1+deb12u4', pid: 5205, uptimeSec: 7 }],
+    ['3.4: only the branch is shown', PAGE_34, { version: '3.4', pid: 21814, uptimeSec: 1 }],
     [
       'show-node, show-desc, hide-version',
       PAGE_NODE_NO_VERSION,

@@ -39,6 +39,8 @@ export function parseShowInfo(text: string): HaproxyProcessInfo {
  * `stats hide-version` leaves `<h1>…>HAProxy</a></h1>`: no version then.
  */
 const PAGE_VERSION = /HAProxy version ([^,<\s]+), released/;
+// 3.x hides the full version on the stats page by default; its "Updates (v3.4)" link still names the branch.
+const PAGE_BRANCH = /Updates \(v(\d+\.\d+)\)/;
 const PAGE_PID = /<b>pid = <\/b>\s*(\d+)/;
 const PAGE_UPTIME = /<b>uptime = <\/b>\s*(\d+d \d+h\d+m\d+s)/;
 const PAGE_REPORT = /Statistics Report for pid (\d+)(?: on ([A-Za-z0-9._-]+))?/;
@@ -46,7 +48,7 @@ const PAGE_REPORT = /Statistics Report for pid (\d+)(?: on ([A-Za-z0-9._-]+))?/;
 /** Extracts what the HTML stats page shows of the process; absent keys were not on the page. */
 export function parseStatsPageInfo(html: string): Partial<HaproxyProcessInfo> {
   const info: Partial<HaproxyProcessInfo> = {};
-  const version = PAGE_VERSION.exec(html)?.[1];
+  const version = PAGE_VERSION.exec(html)?.[1] ?? PAGE_BRANCH.exec(html)?.[1];
   if (version) info.version = version;
   const report = PAGE_REPORT.exec(html);
   const pid = toInt(PAGE_PID.exec(html)?.[1] ?? report?.[1]);
