@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { pageViewer } from '@/lib/access/server/access-service';
 import { ownOrigin } from '@/lib/api/same-origin';
+import { isStoreError } from '@/lib/problems/store-fault';
 import { getRuntime } from '@/lib/server/runtime';
 import { embedCsp, frameAncestorSources } from '@/lib/embeds/frame-ancestors';
 
@@ -14,7 +15,18 @@ export function proxy(request: NextRequest) {
   const runtime = getRuntime();
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith('/embed/')) return embedResponse(runtime.config.embedAllowedOrigins);
-  if (pageViewer(runtime, request.headers, Date.now())) return NextResponse.next();
+  let viewer;
+  try {
+    viewer = pageViewer(runtime, request.headers, Date.now());
+  } catch (error) {
+    // No session can be checked without the store: say why, rather than a sign-in page that cannot work.
+    if (!isStoreError(error)) throw error;
+    return new NextResponse(`hapscope cannot check who you are: ${error.message}`, {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' },
+    });
+  }
+  if (viewer) return NextResponse.next();
   const signIn = new URL('/signin', ownOrigin(request, runtime.config.publicOrigin));
   signIn.searchParams.set('next', `${pathname}${search}`);
   return NextResponse.redirect(signIn);

@@ -1,6 +1,7 @@
-// hapscope's HTTP server: Next.js, with one addition. Each request is stamped with its TCP peer address
+// hapscope's HTTP server: Next.js, with two additions. Each request is stamped with its TCP peer address
 // (x-hapscope-peer, overwriting anything a client sent): Next keeps a client's own X-Forwarded-For, so only this
-// says who is really connected, which AUTH_PROXY_TRUSTED and sign-in throttling need.
+// says who is really connected, which AUTH_PROXY_TRUSTED, sign-in throttling and the SSE cap need. And a request
+// body may hold at most 64 KiB (the largest the API takes, a mute or a user, is far smaller): beyond it, 413.
 //   node server.mjs [-p PORT] [-H HOST] [--dev]      (npm start / npm run dev)
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -19,9 +20,87 @@ const app = next({ dev: values.dev ?? false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
+// lib/api/parse-query.ts MAX_BODY_BYTES and BODY_TOO_LARGE say the same (its parseJsonBody is the second line).
+const MAX_BODY_BYTES = 64 * 1024;
+const BODY_TOO_LARGE = JSON.stringify({
+  error: { code: 'payload_too_large', message: 'body: must be at most 64 KiB (65536 bytes)' },
+});
+// Next.js's own endpoints (the dev overlay's among them) are left alone.
+const NEXT_OWN = /^\/(_next|__nextjs)/;
+
+function onRequest(req, res) {
   req.headers['x-hapscope-peer'] = req.socket.remoteAddress ?? '';
+  if (NEXT_OWN.test(req.url ?? '')) return handle(req, res);
+  if (declaresTooLarge(req)) return refuseBody(req, res);
+  // Without a Content-Length (chunked), the body's size is known only as it arrives.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
+    return holdBody(
+      req,
+      () => handle(req, res),
+      () => refuseBody(req, res),
+    );
+  }
   handle(req, res);
+}
+
+const declaresTooLarge = (req) => Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
+
+/**
+ * Keeps a chunked body from Next until it has all arrived (then hands it over whole), and refuses it as soon as it
+ * passes the limit: Next never sees it, and no more of it is read. Node's HTTP parser hands each piece of a body
+ * to the request's `push`, however the body is later read: the one place to count it.
+ */
+function holdBody(req, onComplete, onTooLarge) {
+  const push = req.push;
+  let held = [];
+  let size = 0;
+  req.push = (chunk) => {
+    if (chunk !== null) {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        held.push(chunk);
+        return true;
+      }
+      req.push = push;
+      held = [];
+      onTooLarge();
+      return false; // the parser stops reading the socket
+    }
+    req.push = push;
+    for (const piece of held) push.call(req, piece);
+    const more = push.call(req, null);
+    onComplete();
+    return more;
+  };
+}
+
+/**
+ * 413 with the API's error body, then a lingering close: Node would destroy the socket once the answer is written,
+ * and a client still sending would get a reset that can swallow the answer. Instead stop writing, drop what still
+ * arrives for a second, then close.
+ */
+function refuseBody(req, res) {
+  const socket = req.socket;
+  socket.destroySoon = () => socket.end();
+  res.once('finish', () => setTimeout(() => socket.destroy(), 1000).unref());
+  res.writeHead(413, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(BODY_TOO_LARGE),
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
+  res.end(BODY_TOO_LARGE);
+}
+
+const server = createServer(onRequest);
+// A socket that takes nothing for this long is closed. An alert stream writes a heartbeat every 15 s, so only a
+// client that stopped reading goes quiet this long; lib/sse frees what was queued for it sooner (at 1 MiB), but
+// only closing the socket frees the socket's buffers and lets its EventSource reconnect and resume.
+server.timeout = 120_000;
+// `Expect: 100-continue` with a body too large: 413 instead of 100, so the body is never sent.
+server.on('checkContinue', (req, res) => {
+  if (!declaresTooLarge(req)) res.writeContinue();
+  onRequest(req, res);
 });
 server.listen(port, hostname, () => console.log(`[hapscope] listening on http://${hostname}:${port}`));
 

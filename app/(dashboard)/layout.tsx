@@ -5,6 +5,7 @@ import { AlertsProvider } from '@/components/alerts/alerts-provider';
 import { KubernetesBanner } from '@/components/panels/pools/kubernetes-banner';
 import { AccessProvider } from '@/components/shell/access-context';
 import { AuthModeBanner } from '@/components/shell/auth-mode-banner';
+import { StoreBanner } from '@/components/shell/store-banner';
 import { TopBar } from '@/components/shell/top-bar';
 import { pageViewer } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
@@ -19,6 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <AlertsProvider>
         <TopBar />
         {mode === 'none' ? <AuthModeBanner /> : null}
+        <StoreBanner />
         <KubernetesBanner />
         <main>{children}</main>
       </AlertsProvider>

@@ -11,16 +11,8 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { generateStatsCsv } from './generate-stats-csv';
 import { fmt, printTable } from './measure';
-import {
-  APP_PORT,
-  badgePaths,
-  CONCURRENCY,
-  CSV_PORT,
-  load,
-  startApp,
-  stopApp,
-  waitForBackends,
-} from './badge-bench';
+import { closeServer, requireBuild, serveCsv, startApp, stopApp, waitForServers, type BenchApp } from './app';
+import { APP_PORT, badgePaths, CONCURRENCY, CSV_PORT, load } from './badge-bench';
 
 const BADGES = 5_000;
 const SNAPSHOTS = 400;
@@ -87,15 +79,16 @@ const ROUNDS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function runAccessBench(): Promise<void> {
+  requireBuild('access bench');
   const csv = generateStatsCsv({ backends: 200, serversPerBackend: 10, seed: 5 });
-  const csvServer = http.createServer((_req, res) => res.end(csv));
-  await new Promise<void>((resolve) => csvServer.listen(CSV_PORT, '127.0.0.1', resolve));
+  const csvServer = await serveCsv(CSV_PORT, () => csv);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const runs: Record<string, Figures[]> = { badgeOff: [], badgeOn: [], snapOff: [], snapOn: [] };
-  const app = startApp({ AUTH_MODE: 'none' });
-  const pid = app.pid!;
+  let app: BenchApp | undefined;
   try {
-    const paths = badgePaths(await waitForBackends());
+    app = startApp({ port: APP_PORT, csvPort: CSV_PORT, env: { AUTH_MODE: 'none' } });
+    const pid = app.pid;
+    const paths = badgePaths(await waitForServers(app));
     const creds = await mintCredentials(paths);
     console.log(`  (${creds.shares} share links minted, one per badge target; ${ROUNDS} interleaved rounds)`);
     for (let round = 0; round < ROUNDS; round++) {
@@ -105,9 +98,9 @@ export async function runAccessBench(): Promise<void> {
       runs.snapOn!.push(await measure(pid, agent, ['/api/v1/snapshot'], SNAPSHOTS, creds.bearer));
     }
   } finally {
-    stopApp(app);
     agent.destroy();
-    csvServer.close();
+    if (app) await stopApp(app);
+    await closeServer(csvServer);
   }
   const row = (request: string, off: Figures[], on: Figures[]) => {
     const m = (runs: Figures[], key: keyof Figures) => median(runs.map((r) => r[key]));

@@ -1,13 +1,10 @@
 /**
- * Badge response time under 100 concurrent requests against `next start`: 5,000 requests over server, backend
+ * Badge response time under 100 concurrent requests against the app (`node server.mjs`): 5,000 requests over server, backend
  * and uptime badges of a 2,000-server stats CSV (keep-alive, 100 sockets). Prints p50/p95/p99; asserts nothing.
  * Needs a production build. Run: npx tsx e2e/bench/badge-bench.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { closeServer, requireBuild, serveCsv, startApp, stopApp, waitForServers, type BenchApp } from './app';
 import { generateStatsCsv } from './generate-stats-csv';
 import { fmt, printTable } from './measure';
 
@@ -18,16 +15,15 @@ const REQUESTS = 5_000;
 const WARMUP = 500;
 
 export async function runBadgeBench(): Promise<void> {
-  if (!existsSync('.next/BUILD_ID'))
-    throw new Error('badge bench needs a production build: run `npx next build` first');
+  requireBuild('badge bench');
   const csv = generateStatsCsv({ backends: 200, serversPerBackend: 10, seed: 5 });
-  const csvServer = http.createServer((_req, res) => res.end(csv));
-  await new Promise<void>((resolve) => csvServer.listen(CSV_PORT, '127.0.0.1', resolve));
-  // Sign-in off and embeds public: this bench measures serving badges (access-bench.ts measures identity's cost).
-  const app = startApp({ AUTH_MODE: 'none', PUBLIC_EMBEDS: 'true' });
+  const csvServer = await serveCsv(CSV_PORT, () => csv);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  let app: BenchApp | undefined;
   try {
-    const backends = await waitForBackends();
+    // Sign-in off and embeds public: this bench measures serving badges (access-bench.ts measures identity's cost).
+    app = startApp({ port: APP_PORT, csvPort: CSV_PORT, env: { AUTH_MODE: 'none', PUBLIC_EMBEDS: 'true' } });
+    const backends = await waitForServers(app);
     const paths = badgePaths(backends);
     await load(agent, paths, WARMUP);
     const rows: Record<string, string | number>[] = [];
@@ -59,8 +55,8 @@ export async function runBadgeBench(): Promise<void> {
     );
   } finally {
     agent.destroy();
-    stopApp(app);
-    csvServer.close();
+    if (app) await stopApp(app);
+    await closeServer(csvServer);
   }
 }
 
@@ -110,43 +106,6 @@ function get(agent: http.Agent, path: string, headers: Record<string, string>): 
     });
     req.on('error', reject);
   });
-}
-
-export function startApp(env: Record<string, string>): ChildProcess {
-  return spawn('node', ['server.mjs', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      ...env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      HAPROXY_STATS_URL: `bench=http://127.0.0.1:${CSV_PORT}/stats`,
-      POLL_INTERVAL_MS: '2000',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hapscope-badge-bench-')),
-      K8S_ENABLED: 'false',
-    },
-    stdio: 'ignore',
-    detached: true,
-  });
-}
-
-/** next start forks a server process: stop the whole group. */
-export function stopApp(app: ChildProcess) {
-  if (app.pid) process.kill(-app.pid, 'SIGTERM');
-}
-
-type SnapshotBackends = { instance: string; name: string; servers: { name: string }[] }[];
-
-export async function waitForBackends(headers: Record<string, string> = {}): Promise<SnapshotBackends> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${APP_PORT}/api/v1/snapshot`, { headers });
-      const snapshot = (await res.json()) as { backends: SnapshotBackends };
-      if (snapshot.backends.length > 0) return snapshot.backends;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the app did not report any backend within 2 minutes');
 }
 
 if (process.argv[1]?.endsWith('badge-bench.ts')) {

@@ -2,16 +2,17 @@
  * Parse + normalize against HAProxy's own fetch time, on the CSV a real HAProxy serves for 10,000 and 20,000
  * servers (no health checks, so it starts fast; the servers point at a closed port). The budget: parse +
  * normalize ≤ 2 × the fetch. `npx tsx e2e/bench/haproxy-parse-bench.ts`; prints figures, asserts nothing.
- * Self-contained (it spawns HAProxy itself and picks toProxies or, on older trees, toBackends), so the same
- * file measures an earlier commit for the "before" figures.
+ * Self-contained but for children.ts (it spawns HAProxy itself and picks toProxies or, on older trees,
+ * toBackends), so the two files copied onto an earlier commit measure it for the "before" figures.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseStatsCsv } from '@/lib/haproxy/parse-csv';
 import * as toBackendsModule from '@/lib/haproxy/to-backends';
+import { startChild, stopChild } from './children';
 
 const VERSIONS = [
   { label: '2.6', bin: '/usr/sbin/haproxy' },
@@ -21,7 +22,7 @@ const SERVER_COUNTS = [10_000, 20_000];
 const SERVERS_PER_BACKEND = 20;
 const FETCHES = 9;
 const RUNS = 15;
-const PORTS = { stats: 18680, www: 18681, closed: 18699 };
+const PORTS = { stats: 18810, www: 18811, closed: 18819 };
 const MB = 1_000_000;
 
 type Normalize = (rows: ReturnType<typeof parseStatsCsv>, instance: string) => unknown;
@@ -75,7 +76,7 @@ async function measure(version: { label: string; bin: string }, servers: number)
       normalizeMs: medianMs(RUNS, () => normalize(rows, 'bench')),
     };
   } finally {
-    await stop(haproxy);
+    await stopChild(haproxy);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -107,7 +108,9 @@ function benchConfig(servers: number): string {
 }
 
 async function start(bin: string, configPath: string): Promise<ChildProcess> {
-  const child = spawn(bin, ['-f', configPath, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = startChild(`HAProxy ${bin}`, bin, ['-f', configPath, '-db'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const deadline = Date.now() + 60_000;
@@ -117,17 +120,13 @@ async function start(bin: string, configPath: string): Promise<ChildProcess> {
       await (await fetch(`http://127.0.0.1:${PORTS.stats}/stats;csv`)).body?.cancel();
       return child;
     } catch {
-      if (Date.now() > deadline) throw new Error(`${bin} did not answer in time: ${stderr}`);
+      if (Date.now() > deadline) {
+        await stopChild(child);
+        throw new Error(`${bin} did not answer in time: ${stderr}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 function medianMs(runs: number, work: () => unknown): number {

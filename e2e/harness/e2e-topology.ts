@@ -236,4 +236,8 @@ export const E2E_SPEC_PORTS = {
   /** share-links.spec.ts: its app and the "wiki" (127.0.0.5) that frames a share link. */
   shareLinksApp: E2E_BASE_PORT + 60,
   shareLinksWiki: E2E_BASE_PORT + 61,
+  /** store-faults.spec.ts: its app, whose DATA_DIR is a small tmpfs the spec fills up. */
+  storeFaultsApp: E2E_BASE_PORT + 62,
+  /** bounded-clients.spec.ts: its app (SSE_MAX_STREAMS_PER_CLIENT=3). */
+  boundedClientsApp: E2E_BASE_PORT + 63,
 };

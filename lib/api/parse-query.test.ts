@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseJsonBody, parseQuery } from './parse-query';
+import { MAX_BODY_BYTES, parseJsonBody, parseQuery } from './parse-query';
 import { parseRangedQuery } from './parse-ranged-query';
 import { MuteRequestSchema, toMuteRequest } from './schemas/alert-requests';
 import { EventsQuery } from './schemas/events';
@@ -82,6 +82,69 @@ describe('JSON bodies', () => {
       durationMs: 5_400_000,
       reason: 'deploy',
     });
+  });
+});
+
+describe('body size', () => {
+  const muteOfSize = (bytes: number) => {
+    const start = '{"target": {"pool": "eu"}, "durationMinutes": 5, "reason": "';
+    return `${start}${'x'.repeat(bytes - start.length - 2)}"}`;
+  };
+  /** A body sent in pieces with no Content-Length, as a chunked upload arrives; counts the pieces read. */
+  const streamed = (piece: Uint8Array, pieces: number, headers: Record<string, string> = {}) => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (sent === pieces) return controller.close();
+          sent += 1;
+          controller.enqueue(piece);
+        },
+      },
+      { highWaterMark: 0 }, // a piece only when one is read
+    );
+    const init = { method: 'POST', body, headers, duplex: 'half' } as RequestInit;
+    return { request: new Request('http://h/api/v1/mutes', init), sent: () => sent };
+  };
+  const tooLarge = {
+    code: 'payload_too_large',
+    message: 'body: must be at most 64 KiB (65536 bytes)',
+  };
+
+  test('a body of exactly 64 KiB is read; one byte more is refused with 413', async () => {
+    const post = (body: string) => new Request('http://h/api/v1/mutes', { method: 'POST', body });
+    expect(MAX_BODY_BYTES).toBe(65_536);
+    const fits = await parseJsonBody(MuteRequestSchema, post(muteOfSize(65_536)));
+    expect(fits.ok && fits.value.reason?.length).toBe(65_474);
+    const over = await parseJsonBody(MuteRequestSchema, post(muteOfSize(65_537)));
+    expect(over.ok).toBe(false);
+    if (over.ok) return;
+    expect(over.response.status).toBe(413);
+    expect(await over.response.json()).toEqual({ error: tooLarge });
+  });
+
+  test('multi-byte text counts in bytes, not characters', async () => {
+    const reason = 'é'.repeat(40_000); // 80,000 bytes in UTF-8
+    const body = JSON.stringify({ target: { pool: 'eu' }, durationMinutes: 5, reason });
+    const parsed = await parseJsonBody(
+      MuteRequestSchema,
+      new Request('http://h/x', { method: 'POST', body }),
+    );
+    expect(!parsed.ok && parsed.response.status).toBe(413);
+  });
+
+  test('a declared Content-Length over the limit is refused before the body is read', async () => {
+    const { request, sent } = streamed(new Uint8Array(1024), 2, { 'content-length': String(1024 * 1024) });
+    const parsed = await parseJsonBody(MuteRequestSchema, request);
+    expect(!parsed.ok && parsed.response.status).toBe(413);
+    expect(sent()).toBe(0);
+  });
+
+  test('a body without a length stops being read once it passes the limit', async () => {
+    const { request, sent } = streamed(new Uint8Array(16 * 1024).fill(0x20), 1024); // 16 MiB offered
+    const parsed = await parseJsonBody(MuteRequestSchema, request);
+    expect(!parsed.ok && parsed.response.status).toBe(413);
+    expect(sent()).toBe(5); // 5 pieces of 16 KiB pass 64 KiB
   });
 });
 

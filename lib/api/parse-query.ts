@@ -41,13 +41,21 @@ export function parseParams<S extends z.ZodObject>(schema: S, params: unknown): 
     : badParameter(describeIssue(result.error, 'path'));
 }
 
-/** An absent or empty body reads as `{}` when `optional`; text that is not JSON is refused as `body`. */
+/** The most a request body may hold: the largest the API takes (a mute, a user) is far smaller. */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const BODY_TOO_LARGE = `body: must be at most ${MAX_BODY_BYTES / 1024} KiB (${MAX_BODY_BYTES} bytes)`;
+
+/**
+ * An absent or empty body reads as `{}` when `optional`; text that is not JSON is refused as `body`, a body over
+ * MAX_BODY_BYTES with 413 before more of it is read (server.mjs refuses it first; this is the second line).
+ */
 export async function parseJsonBody<S extends z.ZodType>(
   schema: S,
   request: Request,
   options: { optional?: boolean } = {},
 ): Promise<ParsedInput<z.output<S>>> {
-  const text = await request.text().catch(() => '');
+  const text = await readBodyText(request, MAX_BODY_BYTES).catch(() => '');
+  if (text === null) return { ok: false, response: jsonError(413, 'payload_too_large', BODY_TOO_LARGE) };
   let body: unknown = options.optional && text.trim() === '' ? {} : undefined;
   if (body === undefined) {
     try {
@@ -60,4 +68,23 @@ export async function parseJsonBody<S extends z.ZodType>(
   return result.success
     ? { ok: true, value: result.data }
     : badParameter(describeIssue(result.error, 'body'));
+}
+
+/** The body as text; null, having read no more than `limit` bytes of it, when it is larger. */
+async function readBodyText(request: Request, limit: number): Promise<string | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
 }

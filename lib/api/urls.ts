@@ -44,6 +44,7 @@ function setFilter(params: URLSearchParams, filter: HistoryFilter): URLSearchPar
   return params;
 }
 
+export const healthUrl = () => `${API}/health`;
 export const snapshotUrl = () => `${API}/snapshot`;
 export const poolsUrl = () => `${API}/pools`;
 export const routesUrl = (backend: string) => `${API}/routes?backend=${encodeURIComponent(backend)}`;

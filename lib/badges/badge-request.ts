@@ -32,6 +32,9 @@ export type SparkRange = (typeof SPARK_RANGES)[number];
 /** Durations come from the one preset table; badges only offer fewer of them. */
 export const BADGE_RANGE_MS: Readonly<Record<UptimeRange | SparkRange, number>> = RANGE_PRESETS;
 
+/** A badge's left-hand text: a name, not a paragraph (it is drawn into the SVG). */
+export const MAX_LABEL = 100;
+
 export type Parsed = { ok: true; request: BadgeRequest } | { ok: false; status: 400 | 404; message: string };
 
 export function parseBadgeRequest(segments: readonly string[], params: URLSearchParams): Parsed {
@@ -39,6 +42,8 @@ export function parseBadgeRequest(segments: readonly string[], params: URLSearch
   if (!last?.endsWith('.svg')) return { ok: false, status: 404, message: 'a badge URL ends in .svg' };
   const parts = [...segments.slice(0, -1), last.slice(0, -'.svg'.length)];
   const label = params.get('label')?.trim() || null;
+  if (label !== null && label.length > MAX_LABEL)
+    return { ok: false, status: 400, message: `label: must be at most ${MAX_LABEL} characters` };
   const [kind, ...rest] = parts;
   if (kind === 'uptime' || kind === 'sparkline') {
     const target = toTarget(rest);

@@ -89,6 +89,15 @@ describe('badge content', () => {
 
 describe('parseBadgeRequest', () => {
   const parse = (path: string, query = '') => parseBadgeRequest(path.split('/'), new URLSearchParams(query));
+
+  test('a label is at most 100 characters', () => {
+    expect(parse('server/eu/web/a1.svg', `label=${'x'.repeat(100)}`).ok).toBe(true);
+    expect(parse('server/eu/web/a1.svg', `label=${'x'.repeat(101)}`)).toEqual({
+      ok: false,
+      status: 400,
+      message: 'label: must be at most 100 characters',
+    });
+  });
   test.each([
     [
       'server/main/code/agent1.svg',

@@ -43,6 +43,8 @@ export interface Config {
     /** A server alerts when HAProxy's average response time (rtime) is at least this. */
     responseTimeMs: number;
   };
+  /** Open Server-Sent Events streams one client address may hold; beyond it, 429. */
+  sseMaxStreamsPerClient: number;
   /** Sign-in mode, roles from groups, sessions, and what is readable without signing in. */
   auth: AuthConfig;
   /** Where the values came from, for the start-up log line (never the values themselves). */
@@ -78,6 +80,7 @@ export const CONFIG_KEYS = [
   'SERVER_OVERRIDES',
   'STATIC_POOLS',
   'BACKEND_HOSTS',
+  'SSE_MAX_STREAMS_PER_CLIENT',
   ...AUTH_KEYS,
 ] as const;
 
@@ -100,6 +103,8 @@ export const DEFAULTS = {
   ALERT_HTTP_5XX_PCT: 5,
   ALERT_HTTP_5XX_MIN_RATE: 0.1,
   ALERT_RESPONSE_TIME_MS: 1000,
+  // A person with many tabs open stays well below it.
+  SSE_MAX_STREAMS_PER_CLIENT: 20,
 } as const;
 
 const MIN_POLL_INTERVAL_MS = 250;
@@ -140,6 +145,12 @@ export function parseConfig(settings: RawSettings, configFile: string | null = n
       }),
     },
     alerts: readAlertSettings(settings),
+    sseMaxStreamsPerClient: readInteger(
+      settings,
+      'SSE_MAX_STREAMS_PER_CLIENT',
+      DEFAULTS.SSE_MAX_STREAMS_PER_CLIENT,
+      { min: 1, max: 10_000 },
+    ),
     auth: parseAuthSettings(settings),
     configFile,
   };

@@ -54,6 +54,7 @@ const INPUT: MetricsInput = {
   ],
   lastEvaluationMs: 2.5,
   streamClients: 3,
+  store: { healthy: true, errorsTotal: 0 },
 };
 
 test('every figure with base units, counters as _total, source/proxy/server labels and no instance label', () => {
@@ -117,6 +118,12 @@ hapscope_alert_evaluation_duration_seconds 0.0025
 # HELP hapscope_alert_stream_clients Open alert event streams
 # TYPE hapscope_alert_stream_clients gauge
 hapscope_alert_stream_clients 3
+# HELP hapscope_store_healthy Whether the history store takes every read and write (0 while /api/v1/health lists a store fault)
+# TYPE hapscope_store_healthy gauge
+hapscope_store_healthy 1
+# HELP hapscope_store_errors_total Failed history store operations (opens, writes, reads) since hapscope started
+# TYPE hapscope_store_errors_total counter
+hapscope_store_errors_total 0
 `);
 });
 
@@ -136,4 +143,25 @@ test.each([
 test('without an alert engine there is no evaluation figure rather than a fake 0', () => {
   const families = buildMetricFamilies({ ...INPUT, lastEvaluationMs: null });
   expect(families.find((f) => f.name === 'hapscope_alert_evaluation_duration_seconds')!.samples).toEqual([]);
+});
+
+test.each([
+  [
+    'healthy',
+    { healthy: true, errorsTotal: 0 },
+    ['hapscope_store_healthy 1', 'hapscope_store_errors_total 0'],
+  ],
+  [
+    'failing',
+    { healthy: false, errorsTotal: 7 },
+    ['hapscope_store_healthy 0', 'hapscope_store_errors_total 7'],
+  ],
+  [
+    'recovered: healthy again, the errors counted',
+    { healthy: true, errorsTotal: 7 },
+    ['hapscope_store_healthy 1', 'hapscope_store_errors_total 7'],
+  ],
+])('the history store %s', (_case, store, lines) => {
+  const text = toPrometheusText(buildMetricFamilies({ ...INPUT, store }));
+  expect(text.split('\n').filter((line) => line.startsWith('hapscope_store_'))).toEqual(lines);
 });

@@ -28,6 +28,8 @@ export interface MetricsInput {
   firing: readonly AlertRecord[];
   lastEvaluationMs: number | null;
   streamClients: number;
+  /** The history store: whether every part of hapscope can use it, and its failed operations so far. */
+  store: { healthy: boolean; errorsTotal: number };
 }
 
 type Samples = MetricFamily['samples'];
@@ -50,6 +52,7 @@ export function buildMetricFamilies(input: MetricsInput): MetricFamily[] {
     ...serverFamilies(input),
     ...poolFamilies(input.pools, input.withCluster),
     ...alertFamilies(input),
+    ...storeFamilies(input.store),
   ];
 }
 
@@ -187,5 +190,20 @@ function alertFamilies(input: MetricsInput): MetricFamily[] {
     gauge('hapscope_alert_stream_clients', 'Open alert event streams', [
       { labels: {}, value: input.streamClients },
     ]),
+  ];
+}
+
+function storeFamilies(store: MetricsInput['store']): MetricFamily[] {
+  return [
+    gauge(
+      'hapscope_store_healthy',
+      'Whether the history store takes every read and write (0 while /api/v1/health lists a store fault)',
+      [{ labels: {}, value: store.healthy ? 1 : 0 }],
+    ),
+    counter(
+      'hapscope_store_errors_total',
+      'Failed history store operations (opens, writes, reads) since hapscope started',
+      [{ labels: {}, value: store.errorsTotal }],
+    ),
   ];
 }

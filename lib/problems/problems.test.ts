@@ -1,9 +1,18 @@
 import { expect, test } from 'vitest';
 import { listProblems, type PartFacts } from './problems';
+import type { StoreFacts } from './store-problems';
+
+const store: StoreFacts = {
+  file: '/data/hapscope.db',
+  fault: null,
+  backlog: { polls: 0, dropped: 0 },
+  unsavedAlertChanges: 0,
+  movedAside: [],
+};
 
 const healthy: PartFacts = {
   kubernetes: { enabled: true, ok: true, error: null },
-  history: { file: '/data/hapscope.db', failure: null },
+  store,
   alertsOff: false,
   signIn: [],
 };
@@ -27,9 +36,21 @@ test.each<[string, Partial<PartFacts>, string[]]>([
   ],
   [
     'disk full',
-    { history: { file: '/data/hapscope.db', failure: 'database or disk is full' } },
+    {
+      store: {
+        ...store,
+        fault: {
+          fault: { kind: 'disk-full', code: 'SQLITE_FULL', detail: 'database or disk is full' },
+          since: Date.parse('2026-12-06T18:15:00Z'),
+          parts: ['recorder'],
+        },
+        backlog: { polls: 3, dropped: 0 },
+      },
+    },
     [
-      'History store /data/hapscope.db: database or disk is full — polls are not recorded; check the disk and DATA_DIR',
+      'History store /data/hapscope.db: the disk is full (SQLITE_FULL) since 2026-12-06T18:15:00Z — history is not ' +
+        'recorded: 3 polls wait in memory, written once it recovers; free space on the disk that holds /data (or ' +
+        'point DATA_DIR at a larger one); recording resumes by itself',
     ],
   ],
   [
@@ -41,7 +62,7 @@ test.each<[string, Partial<PartFacts>, string[]]>([
     'alerts off',
     { alertsOff: true },
     [
-      'Alerts are off: the history store /data/hapscope.db did not open at start-up; fix it and restart hapscope',
+      'Alerts are off: the alert engine failed to start (the log says why); restart hapscope once that is fixed',
     ],
   ],
 ])('%s', (_name, over, expected) => {

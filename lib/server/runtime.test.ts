@@ -89,6 +89,7 @@ const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
   SESSION_MAX_DAYS: ['1w', 'SESSION_MAX_DAYS: must be a whole number, got "1w"'],
   PUBLIC_EMBEDS: ['yes', 'PUBLIC_EMBEDS: must be one of true, false, got "yes"'],
   METRICS_PUBLIC: ['1', 'METRICS_PUBLIC: must be one of true, false, got "1"'],
+  SSE_MAX_STREAMS_PER_CLIENT: ['0', 'SSE_MAX_STREAMS_PER_CLIENT: must be at least 1, got 0'],
 };
 
 test('every configuration key has a start-up validation case', () => {

@@ -26,7 +26,7 @@ export interface Runtime {
   kubernetes: K8sConnection;
   pools: PoolsModel;
   collector: Collector;
-  /** History recording: whether the last poll reached the store. */
+  /** History recording: polls waiting for the store (written once it recovers) and its faults. */
   recording: Recording;
   /** null when the store did not open: alerts are off, everything else goes on. */
   alerts: AlertEngine | null;
@@ -70,7 +70,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
   );
   const recording = attachHistoryRecorder(collector, store);
   alerts = attachAlertEngine(collector, config, store, poolsView);
-  const streams = new EventStreams();
+  const streams = new EventStreams(config.sseMaxStreamsPerClient);
   const access = createAccessState(config.auth);
   return {
     config,

@@ -1,59 +1,58 @@
-/** A Server-Sent Events response with heartbeats; the subscription ends (no leak) when the client goes. */
+/**
+ * A Server-Sent Events response: counted against its client's cap (429 beyond it), fed by an EventFeed, ended
+ * (no leak) when the client goes, at shutdown, or when the client stops reading.
+ */
 import 'server-only';
+import { jsonError } from '@/lib/api/errors';
+import { EventFeed, type StreamSource } from './event-feed';
 import type { EventStreams } from './event-streams';
 
-const HEARTBEAT_MS = 15_000;
-const RETRY_MS = 2_000;
+export type { StreamMessage, StreamSource } from './event-feed';
 
-export interface StreamMessage {
-  id: number;
-  event: string;
-  data: unknown;
+/** Bytes a stream may hold for a client that does not read before it is dropped (it reconnects and resumes). */
+export const MAX_QUEUED_BYTES = 1024 * 1024;
+/** Below this much queued, the backlog is read on (a page at a time). */
+const HIGH_WATER_BYTES = 64 * 1024;
+/** A client refused at its cap tries again after this. */
+const RETRY_AFTER_SEC = 30;
+
+export interface StreamRequest {
+  /** The address counted against SSE_MAX_STREAMS_PER_CLIENT; null when unknown (not capped). */
+  client: string | null;
+  signal: AbortSignal;
+  /** The client's last id, replayed after; null: live only. */
+  lastId: number | null;
 }
 
 export function openEventStream(
   streams: EventStreams,
-  signal: AbortSignal,
-  subscribe: (send: (message: StreamMessage) => void) => () => void,
+  request: StreamRequest,
+  source: StreamSource,
+  maxQueuedBytes = MAX_QUEUED_BYTES,
 ): Response {
-  const encoder = new TextEncoder();
-  let stop = () => {};
-  let forget = () => {};
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      const write = (text: string) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          stop();
-        }
-      };
-      write(`retry: ${RETRY_MS}\n: connected\n\n`);
-      const unsubscribe = subscribe((m) =>
-        write(`id: ${m.id}\nevent: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`),
-      );
-      const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
-      stop = () => {
-        if (!open) return;
-        open = false;
-        forget();
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client going away
-        }
-      };
-      forget = streams.add(stop);
-      signal.addEventListener('abort', () => stop());
+  let feed: EventFeed | null = null;
+  const forget = streams.add(request.client, () => feed?.end('closed'));
+  if (!forget) return tooManyStreams(streams, request.client ?? 'unknown');
+  const limits = { highWaterBytes: HIGH_WATER_BYTES, maxQueuedBytes };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        feed = new EventFeed(controller, source, request.lastId, limits, (why) => {
+          forget();
+          if (why === 'dropped') streams.noteDropped();
+        });
+        if (request.signal.aborted) feed.end('closed');
+        else request.signal.addEventListener('abort', () => feed?.end('closed'), { once: true });
+      },
+      pull() {
+        feed?.pull();
+      },
+      cancel() {
+        feed?.end('closed');
+      },
     },
-    cancel() {
-      stop();
-    },
-  });
+    new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_BYTES }),
+  );
   return new Response(body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -61,4 +60,16 @@ export function openEventStream(
       'x-accel-buffering': 'no',
     },
   });
+}
+
+function tooManyStreams(streams: EventStreams, client: string): Response {
+  const max = streams.maxPerClient;
+  const response = jsonError(
+    429,
+    'too_many_streams',
+    `at most ${max} event streams per client address (SSE_MAX_STREAMS_PER_CLIENT), and ${client} has ` +
+      `${streams.countOf(client)} open: close one (a tab) or try again in ${RETRY_AFTER_SEC} s`,
+  );
+  response.headers.set('retry-after', String(RETRY_AFTER_SEC));
+  return response;
 }

@@ -12,17 +12,27 @@ export function historyDbPath(dataDir: string): string {
   return path.join(dataDir, DB_FILE_NAME);
 }
 
-export function openHistoryDb(file: string): HistoryDb {
+export interface OpenOptions {
+  /** How long a write waits for another process's lock before SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+}
+
+export function openHistoryDb(file: string, { busyTimeoutMs = 5000 }: OpenOptions = {}): HistoryDb {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt the file.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -32000');
-  migrate(db);
-  return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt the file.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`);
+    db.pragma('cache_size = -32000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close(); // a file that is not a database must not stay open (it is moved aside next)
+    throw error;
+  }
 }
 
 export function migrate(db: HistoryDb): void {

@@ -2,6 +2,7 @@
 import type { StatusChange, StatusPoint } from '@/lib/health/history-types';
 import type { TrafficSample } from '@/lib/health/rollup-samples';
 import type { HistoryDb } from './db';
+import { rewindRollups } from './rollup';
 import { statusCode, toStatusPoint, transitionCode } from './status-codes';
 
 export interface SampleRow extends TrafficSample {
@@ -95,6 +96,11 @@ export class HistoryWriter {
 
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /** Polls from before `from` are about to be written late: their minutes and hours are rolled up again. */
+  rewindRollups(from: number): void {
+    rewindRollups(this.db, from);
   }
 
   /** The instance's row (created when new), its last coverage interval and its servers' last known states. */

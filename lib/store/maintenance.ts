@@ -1,4 +1,5 @@
 /** Periodic rollup and pruning, off the poll's hot path: small batches with the event loop free in between. */
+import type { StorePart } from '@/lib/problems/store-problems';
 import type { HistoryDb } from './db';
 import { prune, type Retention } from './retention';
 import { rollupHours, rollupMinutes } from './rollup';
@@ -17,10 +18,17 @@ export function runMaintenance(db: HistoryDb, now: number, retention: Retention)
   for (const step of maintenanceSteps(db, now, retention)) void step;
 }
 
+/** Where a run's failure goes: the store's faults (logged there, throttled), or the log when it is not the store's. */
+interface MaintenanceFaults {
+  failed(part: StorePart, error: unknown): unknown;
+  succeeded(part: StorePart): void;
+}
+
 /** Runs maintenance every interval; a run still in progress is not started again. Returns a stop function. */
 export function startMaintenance(
   getDb: () => HistoryDb,
   retention: Retention,
+  faults: MaintenanceFaults,
   intervalMs = MAINTENANCE_INTERVAL_MS,
 ): () => void {
   let running = false;
@@ -32,8 +40,10 @@ export function startMaintenance(
         void step;
         await new Promise((resolve) => setImmediate(resolve));
       }
+      faults.succeeded('maintenance');
     } catch (error) {
-      console.error('[hapscope] history maintenance failed:', error);
+      if (!faults.failed('maintenance', error))
+        console.error('[hapscope] history maintenance failed:', error);
     } finally {
       running = false;
     }

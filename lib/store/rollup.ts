@@ -83,6 +83,19 @@ function* rollupServerMinutes(
   }
 }
 
+/**
+ * Polls written late (kept in memory while the store failed) land in minutes that may be rolled already: the next
+ * run rolls them again from `from` (epoch ms), and their hours. INSERT OR REPLACE makes that safe.
+ */
+export function rewindRollups(db: HistoryDb, from: number): void {
+  const minute = Math.floor(from / MINUTE_MS);
+  const minutes = readMeta(db, META_MINUTES_ROLLED);
+  if (minutes !== null && Number(minutes) > minute) writeMeta(db, META_MINUTES_ROLLED, String(minute));
+  const hour = Math.floor(from / HOUR_MS);
+  const hours = readMeta(db, META_HOURS_ROLLED);
+  if (hours !== null && Number(hours) > hour) writeMeta(db, META_HOURS_ROLLED, String(hour));
+}
+
 /** Rolls hours whose minutes are all rolled, from minute rollups. */
 export function* rollupHours(db: HistoryDb): Generator<void> {
   const minutesRolled = readMeta(db, META_MINUTES_ROLLED);

@@ -23,12 +23,22 @@ import {
 } from '@/lib/health/flapping';
 import { backendKey } from '@/lib/health/server-key';
 import type { Backend, TrafficRates } from '@/lib/health/types';
+import { isStoreError } from '@/lib/problems/store-fault';
 import { episodeId, loadFiringAlerts, logAlertEvent, mutedUntil, saveAlert } from '@/lib/store/alert-store';
 import type { HistoryDb } from '@/lib/store/db';
+import { faultsOf, storeCall } from '@/lib/store/store-call';
 import type { PollEvent } from '@/lib/collector/collector';
 import type { SourceState } from '@/lib/collector/source-state';
 
 export type AlertListener = (event: AlertEventDto) => void;
+
+/** Changes kept while the store cannot take them (written, in order, once it can); the oldest go beyond this. */
+export const MAX_UNSAVED_CHANGES = 1000;
+
+interface UnsavedChange {
+  change: AlertChange;
+  at: number;
+}
 
 export interface AlertEngineDeps {
   db: () => HistoryDb;
@@ -41,7 +51,10 @@ export class AlertEngine {
   /** Each backend's HTTP responses over the last minute, for the http-5xx rule. */
   private readonly responses = new Map<string, ResponseWindow>();
   private active = new Map<string, AlertRecord>();
-  private readonly episodes = new Map<string, string>();
+  private episodes = new Map<string, string>();
+  /** Whether the firing alerts were read from the store: rules wait for it, or they would fire them twice. */
+  private loaded = false;
+  private unsaved: UnsavedChange[] = [];
   private readonly listeners = new Set<AlertListener>();
   private readonly polled = new Set<string>();
   private readonly flapSettings: FlapSettings;
@@ -69,10 +82,28 @@ export class AlertEngine {
       responseTimeMs: alerts.responseTimeMs,
       responseTimeGraceMs: alerts.downGraceMs,
     };
-    for (const [key, { id, record }] of loadFiringAlerts(deps.db())) {
-      this.active.set(key, record);
-      this.episodes.set(key, id);
+    this.load();
+  }
+
+  /** Alert changes waiting for the store (health says how many). */
+  get unsavedChanges(): number {
+    return this.unsaved.length;
+  }
+
+  /** Reads the firing alerts; a store that fails is tried again at the next evaluation. */
+  private load(): boolean {
+    if (this.loaded) return true;
+    try {
+      const db = this.deps.db();
+      for (const [key, { id, record }] of storeCall(db, 'alerts', () => loadFiringAlerts(db))) {
+        this.active.set(key, record);
+        this.episodes.set(key, id);
+      }
+      this.loaded = true;
+    } catch (error) {
+      if (!isStoreError(error)) throw error;
     }
+    return this.loaded;
   }
 
   get listenerCount(): number {
@@ -132,6 +163,7 @@ export class AlertEngine {
   }
 
   private evaluate(states: readonly SourceState[], now: number): void {
+    if (!this.load()) return;
     const started = performance.now();
     const pools = this.deps.pools(now);
     const conditions = evaluateAlertRules(
@@ -148,7 +180,9 @@ export class AlertEngine {
     const step = advanceAlerts(this.active, conditions, now);
     this.active = step.active;
     this.lastEvaluationMs = performance.now() - started;
-    if (step.changes.length) this.persist(step.changes, now);
+    if (step.changes.length || this.unsaved.length) {
+      this.persist([...this.unsaved, ...step.changes.map((change) => ({ change, at: now }))]);
+    }
   }
 
   /** Pool alerts whose facts are unknown right now stay as they are rather than resolving. */
@@ -156,27 +190,45 @@ export class AlertEngine {
     return [...this.active.values()].filter((r) => r.kind === 'no-local-traefik' || r.kind === 'latency');
   }
 
-  private persist(changes: readonly AlertChange[], now: number): void {
-    const db = this.deps.db();
-    const events = db.transaction(() =>
-      changes.map((change) => {
-        const { alert } = change;
-        if (change.change === 'fired') this.episodes.set(alert.id, episodeId(alert.id, now));
-        const id = this.episodes.get(alert.id);
-        if (!id) return null;
-        saveAlert(db, id, this.withEpisodeIds(alert));
-        if (change.change === 'resolved') this.episodes.delete(alert.id);
-        const notify = isNotifiable(change) && mutedUntil(db, alert.target, now) === null;
-        return logAlertEvent(db, id, change.change, notify, now);
-      }),
-    )();
+  /**
+   * Saves the changes in one transaction, then tells subscribers. A store that fails keeps them, in order, for the
+   * next evaluation: episode ids are worked out on a copy, kept only once the transaction is in the file.
+   */
+  private persist(pending: readonly UnsavedChange[]): void {
+    const episodes = new Map(this.episodes);
+    const rows = pending.map(({ change, at }) => {
+      const { alert } = change;
+      if (change.change === 'fired') episodes.set(alert.id, episodeId(alert.id, at));
+      const id = episodes.get(alert.id) ?? null;
+      const record = withEpisodeIds(alert, episodes);
+      if (change.change === 'resolved') episodes.delete(alert.id);
+      return { id, change, at, record };
+    });
+    let events: (AlertEventDto | null)[];
+    try {
+      const db = this.deps.db();
+      // Another process held the lock a moment ago: each try would hold up polling for the busy timeout.
+      if (faultsOf(db)?.lockHeld()) return this.keep(pending);
+      const save = db.transaction(() =>
+        rows.map(({ id, change, at, record }) => {
+          if (!id) return null;
+          saveAlert(db, id, record);
+          const notify = isNotifiable(change) && mutedUntil(db, record.target, at) === null;
+          return logAlertEvent(db, id, change.change, notify, at);
+        }),
+      );
+      events = storeCall(db, 'alerts', () => save());
+    } catch (error) {
+      if (!isStoreError(error)) throw error;
+      return this.keep(pending);
+    }
+    this.unsaved = [];
+    this.episodes = episodes;
     for (const event of events) if (event) this.emit(event);
   }
 
-  /** Group and inhibition links name rule keys inside the engine, episode ids outside it. */
-  private withEpisodeIds(alert: AlertRecord): AlertRecord {
-    const episode = (key: string | null) => (key === null ? null : (this.episodes.get(key) ?? null));
-    return { ...alert, groupId: episode(alert.groupId), inhibitedBy: episode(alert.inhibitedBy) };
+  private keep(pending: readonly UnsavedChange[]): void {
+    this.unsaved = pending.slice(-MAX_UNSAVED_CHANGES);
   }
 
   emit(event: AlertEventDto): void {
@@ -192,4 +244,10 @@ export class AlertEngine {
   firing(): AlertRecord[] {
     return [...this.active.values()].filter((record) => record.state === 'firing');
   }
+}
+
+/** Group and inhibition links name rule keys inside the engine, episode ids outside it. */
+function withEpisodeIds(alert: AlertRecord, episodes: ReadonlyMap<string, string>): AlertRecord {
+  const episode = (key: string | null) => (key === null ? null : (episodes.get(key) ?? null));
+  return { ...alert, groupId: episode(alert.groupId), inhibitedBy: episode(alert.inhibitedBy) };
 }

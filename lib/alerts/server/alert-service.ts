@@ -22,7 +22,7 @@ import {
   listMutes,
   logAlertEvent,
 } from '@/lib/store/alert-store';
-import { openEventStream } from '@/lib/sse/event-stream';
+import { openEventStream, type StreamMessage, type StreamSource } from '@/lib/sse/event-stream';
 import type { EventStreams } from '@/lib/sse/event-streams';
 import type { HistoryStore } from '@/lib/store';
 import type { AlertEngine } from './alert-engine';
@@ -158,36 +158,31 @@ function changeTime(event: AlertEventDto): string {
   return event.firedAt;
 }
 
+/** Stored changes replayed per page: far below what a stream may queue (lib/sse MAX_QUEUED_BYTES). */
+const REPLAY_PAGE = 100;
+
+const toMessage = (event: AlertEventDto): StreamMessage => ({ id: event.seq, event: 'alert', data: event });
+
 /**
- * Feeds a stream subscriber: first every change after `lastEventId` from the store (nothing is lost across a
- * server restart), then live changes. Subscribing before replaying and skipping what was replayed avoids a gap.
+ * A stream's source: every change after the client's last id from the store (nothing is lost across a restart,
+ * or when a client that stopped reading was dropped), then live changes, which the store has before they are sent.
  */
-function followAlerts(
-  parts: AlertParts,
-  lastEventId: number | null,
-  send: (event: AlertEventDto) => void,
-): () => void {
-  const engine = parts.alerts;
-  const db = parts.store.db();
-  let replayedUpTo = lastEventId ?? lastEventSeq(db);
-  const buffered: AlertEventDto[] = [];
-  let replaying = true;
-  const unsubscribe =
-    engine?.subscribe((event) => (replaying ? buffered.push(event) : send(event))) ?? (() => {});
-  if (lastEventId !== null) {
-    for (const event of eventsAfter(db, lastEventId)) {
-      send(event);
-      replayedUpTo = event.seq;
-    }
-  }
-  for (const event of buffered) if (event.seq > replayedUpTo) send(event);
-  replaying = false;
-  return unsubscribe;
+function followAlerts(parts: AlertParts): StreamSource {
+  return {
+    backlog: (afterSeq) => eventsAfter(parts.store.db(), afterSeq, REPLAY_PAGE).map(toMessage),
+    subscribe: (send) => parts.alerts?.subscribe((event) => send(toMessage(event))) ?? (() => {}),
+  };
 }
 
-/** GET /api/v1/alerts/stream: `event: alert` per change, `id:` the change's sequence number. */
-export function alertStream(parts: AlertParts, lastEventId: number | null, signal: AbortSignal): Response {
-  return openEventStream(parts.streams, signal, (send) =>
-    followAlerts(parts, lastEventId, (event) => send({ id: event.seq, event: 'alert', data: event })),
-  );
+/**
+ * GET /api/v1/alerts/stream: `event: alert` per change, `id:` the change's sequence number; 429 once `client`
+ * holds SSE_MAX_STREAMS_PER_CLIENT streams.
+ */
+export function alertStream(
+  parts: AlertParts,
+  client: string | null,
+  lastEventId: number | null,
+  signal: AbortSignal,
+): Response {
+  return openEventStream(parts.streams, { client, signal, lastId: lastEventId }, followAlerts(parts));
 }

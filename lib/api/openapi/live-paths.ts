@@ -19,7 +19,7 @@ import { RoutesDtoSchema, RoutesQuery } from '../schemas/routes';
 import { PoolsSchema } from '../schemas/pools';
 import { SnapshotSchema } from '../schemas/snapshot';
 import { registerEndpoints, type Endpoint } from './endpoint';
-import { json } from './responses';
+import { json, tooManyStreams } from './responses';
 
 const body = (schema: typeof MuteRequestSchema | typeof AckRequestSchema) => ({
   content: { 'application/json': { schema } },
@@ -100,6 +100,7 @@ export function registerLivePaths(registry: OpenAPIRegistry): void {
       path: '/api/v1/alerts/stream',
       summary: 'Server-Sent Events: one `event: alert` per change, `id:` increasing; Last-Event-ID resumes',
       request: { query: AlertStreamQuery },
+      more: { 429: tooManyStreams },
       ok: {
         description: 'each `data:` is an AlertEvent',
         content: { 'text/event-stream': { schema: AlertEventSchema } },

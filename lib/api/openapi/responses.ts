@@ -18,3 +18,12 @@ export const forbidden = json(
   ErrorSchema,
   'a role too low, a share link for something else, or a cross-site write: code forbidden',
 );
+export const storeUnavailable = json(
+  ErrorSchema,
+  'the history store cannot be used (disk full, read-only, locked…): code store_unavailable, the message names the file and the fix',
+);
+export const payloadTooLarge = json(ErrorSchema, 'a body over 64 KiB: code payload_too_large');
+export const tooManyStreams = json(
+  ErrorSchema,
+  'this client address already holds SSE_MAX_STREAMS_PER_CLIENT streams: code too_many_streams, with Retry-After',
+);

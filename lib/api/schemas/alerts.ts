@@ -75,9 +75,13 @@ export const AlertsSchema = z
 export const MutesSchema = z.object({ mutes: z.array(MuteSchema) });
 
 export const AlertStreamQuery = z.object({
-  lastEventId: z.string().regex(/^\d+$/, { error: 'must be a whole number' }).optional().meta({
-    description: 'resume after this seq (the Last-Event-ID header wins)',
-  }),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,15}$/, { error: 'must be a whole number' })
+    .optional()
+    .meta({
+      description: 'resume after this seq (the Last-Event-ID header wins)',
+    }),
 });
 
 export const AlertIdParams = z.object({ id: name('alert id') });

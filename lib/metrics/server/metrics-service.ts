@@ -6,19 +6,21 @@ import type { Backend } from '@/lib/health/types';
 import { buildMetricFamilies } from '@/lib/metrics/metric-families';
 import { toPrometheusText } from '@/lib/metrics/prometheus-text';
 import type { PoolsView } from '@/lib/pools/server/pools-model';
+import type { HistoryStore } from '@/lib/store';
 
 /** What /metrics needs of the runtime (the route hands it getRuntime()). */
 export interface MetricsParts {
   collector: { readonly states: readonly SourceState[] };
   alerts: Pick<AlertEngine, 'flaps' | 'firing' | 'lastEvaluationMs'> | null;
   streams: { readonly count: number };
+  store: Pick<HistoryStore, 'faults'>;
   backends(): Backend[];
   poolsView(now: number): PoolsView;
 }
 
 /** GET /metrics: the dashboard's derived figures, so Prometheus/Alertmanager can take over paging. */
 export function metricsText(parts: MetricsParts, now: number): string {
-  const { collector, alerts: engine, streams, backends, poolsView } = parts;
+  const { collector, alerts: engine, streams, store, backends, poolsView } = parts;
   const view = poolsView(now);
   return toPrometheusText(
     buildMetricFamilies({
@@ -37,6 +39,7 @@ export function metricsText(parts: MetricsParts, now: number): string {
       firing: engine?.firing() ?? [],
       lastEvaluationMs: engine ? engine.lastEvaluationMs : null,
       streamClients: streams.count,
+      store: { healthy: store.faults.healthy, errorsTotal: store.faults.errorsTotal },
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { isStoreError } from '@/lib/problems/store-fault';
 import 'server-only';
 import type { HistoryStore } from '@/lib/store';
 
@@ -21,7 +22,9 @@ export function cachedPoolUptime(
         const report = store.uptime({ from: now - UPTIME_RANGE_MS, to: now });
         byPool = new Map(report.pools.map((p) => [p.pool, p.uptimePct]));
       } catch (error) {
-        console.error('[hapscope] pool uptime unavailable:', (error as Error).message);
+        // A store fault is reported once by the store itself (health, banner, log); anything else is news.
+        if (!isStoreError(error))
+          console.error('[hapscope] pool uptime unavailable:', (error as Error).message);
       }
       cached = { at: now, byPool };
     }

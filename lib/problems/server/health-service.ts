@@ -1,25 +1,28 @@
 import 'server-only';
 import type { AccessState } from '@/lib/access/server/access-state';
+import type { AlertEngine } from '@/lib/alerts/server/alert-engine';
 import type { HealthDto } from '@/lib/api/schemas/health';
 import { APP_VERSION } from '@/lib/api/version';
 import type { Recording } from '@/lib/history/server/attach-recorder';
 import type { K8sConnection } from '@/lib/k8s';
 import type { HistoryStore } from '@/lib/store';
 import { listProblems } from '../problems';
+import type { StoreFacts } from '../store-problems';
 
 /** GET /api/v1/health: 200 while the process serves; `ok` false while a part of hapscope needs a user to act. */
 export interface HealthParts {
-  kubernetes: K8sConnection;
-  store: HistoryStore;
+  kubernetes: Pick<K8sConnection, 'status'>;
+  store: Pick<HistoryStore, 'file' | 'faults'>;
   recording: Recording;
-  alerts: unknown | null;
+  alerts: Pick<AlertEngine, 'unsavedChanges'> | null;
   access: Pick<AccessState, 'problems'>;
 }
 
-export function getHealth({ kubernetes, store, recording, alerts, access }: HealthParts): HealthDto {
+export function getHealth(parts: HealthParts): HealthDto {
+  const { kubernetes, alerts, access } = parts;
   const problems = listProblems({
     kubernetes: kubernetes.status(),
-    history: { file: store.file, failure: recording.failure() },
+    store: storeFacts(parts),
     alertsOff: alerts === null,
     signIn: [...access.problems.values()],
   });
@@ -28,5 +31,15 @@ export function getHealth({ kubernetes, store, recording, alerts, access }: Heal
     version: APP_VERSION,
     uptimeSec: Math.floor(process.uptime()),
     problems,
+  };
+}
+
+function storeFacts({ store, recording, alerts }: HealthParts): StoreFacts {
+  return {
+    file: store.file,
+    fault: store.faults.status().fault,
+    backlog: recording.backlog(),
+    unsavedAlertChanges: alerts?.unsavedChanges ?? 0,
+    movedAside: store.faults.movedAsideFiles(),
   };
 }

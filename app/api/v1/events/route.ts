@@ -3,17 +3,20 @@ import { getRuntime } from '@/lib/server/runtime';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { EventsQuery } from '@/lib/api/schemas/events';
 import { getEvents } from '@/lib/history/server/history-service';
+import { catchApiErrors } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
-  const access = authorize(getRuntime(), req, 'viewer', Date.now());
-  if (!access.ok) return access.response;
-  const parsed = parseRangedQuery(EventsQuery, req.url, Date.now());
-  if (!parsed.ok) return parsed.response;
-  const { query, range } = parsed.value;
-  const { instance, backend, server, pool } = query;
-  return Response.json(getEvents(getRuntime(), range, query.limit, { instance, backend, server, pool }), {
-    headers: { 'cache-control': 'no-store' },
+  return catchApiErrors(() => {
+    const access = authorize(getRuntime(), req, 'viewer', Date.now());
+    if (!access.ok) return access.response;
+    const parsed = parseRangedQuery(EventsQuery, req.url, Date.now());
+    if (!parsed.ok) return parsed.response;
+    const { query, range } = parsed.value;
+    const { instance, backend, server, pool } = query;
+    return Response.json(getEvents(getRuntime(), range, query.limit, { instance, backend, server, pool }), {
+      headers: { 'cache-control': 'no-store' },
+    });
   });
 }

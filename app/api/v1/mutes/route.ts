@@ -3,26 +3,31 @@ import { getRuntime } from '@/lib/server/runtime';
 import { parseJsonBody } from '@/lib/api/parse-query';
 import { MuteRequestSchema, toMuteRequest } from '@/lib/api/schemas/alert-requests';
 import { alertsDto, mute } from '@/lib/alerts/server/alert-service';
+import { catchApiErrors } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  const access = authorize(getRuntime(), request, 'viewer', Date.now());
-  if (!access.ok) return access.response;
-  return Response.json(
-    { mutes: alertsDto(getRuntime(), Date.now()).mutes },
-    { headers: { 'cache-control': 'no-store' } },
-  );
+  return catchApiErrors(() => {
+    const access = authorize(getRuntime(), request, 'viewer', Date.now());
+    if (!access.ok) return access.response;
+    return Response.json(
+      { mutes: alertsDto(getRuntime(), Date.now()).mutes },
+      { headers: { 'cache-control': 'no-store' } },
+    );
+  });
 }
 
 /** POST { target: { instance?, backend?, server?, pool? }, durationMinutes, reason? } */
 export async function POST(request: Request) {
-  const access = authorize(getRuntime(), request, 'operator', Date.now());
-  if (!access.ok) return access.response;
-  const body = await parseJsonBody(MuteRequestSchema, request);
-  if (!body.ok) return body.response;
-  const { target, durationMs, reason } = toMuteRequest(body.value);
-  return Response.json(mute(getRuntime(), access.who, target, durationMs, reason, Date.now()), {
-    status: 201,
+  return catchApiErrors(async () => {
+    const access = authorize(getRuntime(), request, 'operator', Date.now());
+    if (!access.ok) return access.response;
+    const body = await parseJsonBody(MuteRequestSchema, request);
+    if (!body.ok) return body.response;
+    const { target, durationMs, reason } = toMuteRequest(body.value);
+    return Response.json(mute(getRuntime(), access.who, target, durationMs, reason, Date.now()), {
+      status: 201,
+    });
   });
 }

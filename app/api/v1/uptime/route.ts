@@ -3,28 +3,31 @@ import { getRuntime } from '@/lib/server/runtime';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { UptimeQuery } from '@/lib/api/schemas/uptime';
 import { getUptime, uptimeRead } from '@/lib/history/server/history-service';
+import { catchApiErrors } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
-  const parsed = parseRangedQuery(UptimeQuery, req.url, Date.now());
-  if (!parsed.ok) return parsed.response;
-  const { query, range } = parsed.value;
-  const { instance, backend, pool } = query;
-  const access = authorize(getRuntime(), req, uptimeRead({ instance, backend, pool }), Date.now());
-  if (!access.ok) return access.response;
-  return Response.json(
-    getUptime(
-      getRuntime(),
-      range,
+  return catchApiErrors(() => {
+    const parsed = parseRangedQuery(UptimeQuery, req.url, Date.now());
+    if (!parsed.ok) return parsed.response;
+    const { query, range } = parsed.value;
+    const { instance, backend, pool } = query;
+    const access = authorize(getRuntime(), req, uptimeRead({ instance, backend, pool }), Date.now());
+    if (!access.ok) return access.response;
+    return Response.json(
+      getUptime(
+        getRuntime(),
+        range,
+        {
+          buckets: query.buckets || undefined,
+          filter: { instance, backend, pool },
+        },
+        access.who,
+      ),
       {
-        buckets: query.buckets || undefined,
-        filter: { instance, backend, pool },
+        headers: { 'cache-control': 'no-store' },
       },
-      access.who,
-    ),
-    {
-      headers: { 'cache-control': 'no-store' },
-    },
-  );
+    );
+  });
 }

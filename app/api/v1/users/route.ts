@@ -3,20 +3,25 @@ import { addUser, usersDto } from '@/lib/access/server/admin-service';
 import { parseJsonBody } from '@/lib/api/parse-query';
 import { CreateUserRequestSchema } from '@/lib/api/schemas/access';
 import { getRuntime } from '@/lib/server/runtime';
+import { catchApiErrors } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  const access = authorize(getRuntime(), request, 'admin', Date.now());
-  if (!access.ok) return access.response;
-  return Response.json(usersDto(getRuntime()), { headers: { 'cache-control': 'no-store' } });
+  return catchApiErrors(() => {
+    const access = authorize(getRuntime(), request, 'admin', Date.now());
+    if (!access.ok) return access.response;
+    return Response.json(usersDto(getRuntime()), { headers: { 'cache-control': 'no-store' } });
+  });
 }
 
 /** POST `{ name, role, password }` (local mode). */
 export async function POST(request: Request) {
-  const access = authorize(getRuntime(), request, 'admin', Date.now());
-  if (!access.ok) return access.response;
-  const body = await parseJsonBody(CreateUserRequestSchema, request);
-  if (!body.ok) return body.response;
-  return addUser(getRuntime(), access.who, body.value, Date.now());
+  return catchApiErrors(async () => {
+    const access = authorize(getRuntime(), request, 'admin', Date.now());
+    if (!access.ok) return access.response;
+    const body = await parseJsonBody(CreateUserRequestSchema, request);
+    if (!body.ok) return body.response;
+    return addUser(getRuntime(), access.who, body.value, Date.now());
+  });
 }

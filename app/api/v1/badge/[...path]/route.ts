@@ -1,6 +1,6 @@
 import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
-import { jsonError } from '@/lib/api/errors';
+import { catchApiErrors, jsonError } from '@/lib/api/errors';
 import { badgeRead, badgeResponse, unauthorizedBadgeResponse } from '@/lib/badges/server/badge-service';
 import { parseBadgeUrl } from '@/lib/api/schemas/badge';
 
@@ -12,14 +12,16 @@ export const dynamic = 'force-dynamic';
  * anyone else gets a grey "unauthorized" badge.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
-  const { path } = await params;
-  const url = new URL(request.url);
-  const parsed = parseBadgeUrl(path, url.searchParams);
-  if (!parsed.ok)
-    return jsonError(parsed.status, parsed.status === 400 ? 'bad_parameter' : 'not_found', parsed.message);
-  const now = Date.now();
-  const read = badgeRead(parsed.request, url.searchParams.get('token'));
-  const access = authorize(getRuntime(), request, read, now);
-  if (!access.ok) return unauthorizedBadgeResponse(parsed.request);
-  return badgeResponse(getRuntime(), parsed.request, url, access.who, now);
+  return catchApiErrors(async () => {
+    const { path } = await params;
+    const url = new URL(request.url);
+    const parsed = parseBadgeUrl(path, url.searchParams);
+    if (!parsed.ok)
+      return jsonError(parsed.status, parsed.status === 400 ? 'bad_parameter' : 'not_found', parsed.message);
+    const now = Date.now();
+    const read = badgeRead(parsed.request, url.searchParams.get('token'));
+    const access = authorize(getRuntime(), request, read, now);
+    if (!access.ok) return unauthorizedBadgeResponse(parsed.request);
+    return badgeResponse(getRuntime(), parsed.request, url, access.who, now);
+  });
 }

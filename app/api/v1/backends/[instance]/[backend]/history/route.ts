@@ -1,6 +1,6 @@
 import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
-import { jsonError } from '@/lib/api/errors';
+import { catchApiErrors, jsonError } from '@/lib/api/errors';
 import { parseParams } from '@/lib/api/parse-query';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { BackendHistoryParams, BackendHistoryQuery } from '@/lib/api/schemas/history';
@@ -14,14 +14,16 @@ interface Params {
 }
 
 export async function GET(req: Request, { params }: { params: Promise<Params> }) {
-  const path = parseParams(BackendHistoryParams, await params);
-  if (!path.ok) return path.response;
-  const parsed = parseRangedQuery(BackendHistoryQuery, req.url, Date.now());
-  if (!parsed.ok) return parsed.response;
-  const ref = path.value;
-  const access = authorize(getRuntime(), req, backendHistoryRead(ref), Date.now());
-  if (!access.ok) return access.response;
-  const history = getBackendHistory(getRuntime(), ref, parsed.value.range);
-  if (!history) return jsonError(404, 'not_found', `no history for backend ${ref.instance}/${ref.backend}`);
-  return Response.json(history, { headers: { 'cache-control': 'no-store' } });
+  return catchApiErrors(async () => {
+    const path = parseParams(BackendHistoryParams, await params);
+    if (!path.ok) return path.response;
+    const parsed = parseRangedQuery(BackendHistoryQuery, req.url, Date.now());
+    if (!parsed.ok) return parsed.response;
+    const ref = path.value;
+    const access = authorize(getRuntime(), req, backendHistoryRead(ref), Date.now());
+    if (!access.ok) return access.response;
+    const history = getBackendHistory(getRuntime(), ref, parsed.value.range);
+    if (!history) return jsonError(404, 'not_found', `no history for backend ${ref.instance}/${ref.backend}`);
+    return Response.json(history, { headers: { 'cache-control': 'no-store' } });
+  });
 }

@@ -1,0 +1,100 @@
+/**
+ * What one Server-Sent Events response sends: the messages stored after the client's last id, a page at a time
+ * and only while the client keeps up, then live messages, with heartbeats. Replay and live cannot overlap or leave
+ * a gap: the switch happens in the tick that finds the store caught up, and a live message is stored before it
+ * is sent. A client that stops reading is dropped once `maxQueuedBytes` wait for it.
+ */
+import 'server-only';
+
+const HEARTBEAT_MS = 15_000;
+const RETRY_MS = 2_000;
+
+export interface StreamMessage {
+  id: number;
+  event: string;
+  data: unknown;
+}
+
+export interface StreamSource {
+  /** Stored messages after `afterId`, oldest first, one page of them; none once caught up. */
+  backlog(afterId: number): StreamMessage[];
+  /** Live messages from now on; returns the unsubscribe. */
+  subscribe(send: (message: StreamMessage) => void): () => void;
+}
+
+/** Why a feed ended: `dropped` when its client stopped reading. */
+export type FeedEnd = 'closed' | 'dropped';
+
+export class EventFeed {
+  private readonly encoder = new TextEncoder();
+  private open = true;
+  private live = false;
+  private unsubscribe = () => {};
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  /** `cursor`: the client's last id, replayed after; null: live only. */
+  constructor(
+    private readonly controller: ReadableStreamDefaultController<Uint8Array>,
+    private readonly source: StreamSource,
+    private cursor: number | null,
+    private readonly limits: { highWaterBytes: number; maxQueuedBytes: number },
+    private readonly onEnd: (why: FeedEnd) => void,
+  ) {
+    this.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+    if (cursor === null) this.goLive();
+    if (this.open) this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), HEARTBEAT_MS);
+  }
+
+  /** The stream has room (ReadableStream `pull`): the next page of the backlog, or the switch to live. */
+  pull(): void {
+    if (!this.open || this.live || this.cursor === null) return;
+    let page: StreamMessage[];
+    try {
+      page = this.source.backlog(this.cursor);
+    } catch {
+      // The store cannot be read (its faults are reported elsewhere): the client reconnects with its last id.
+      return this.end('closed');
+    }
+    if (page.length === 0) return this.goLive();
+    for (const message of page) {
+      this.send(message);
+      this.cursor = message.id;
+    }
+  }
+
+  end(why: FeedEnd): void {
+    if (!this.open) return;
+    this.open = false;
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    try {
+      // Erroring drops what is queued at once; Next.js treats an AbortError as the client having gone.
+      if (why === 'dropped')
+        this.controller.error(new DOMException('the client stopped reading', 'AbortError'));
+      else this.controller.close();
+    } catch {
+      // already closed by the client going away
+    }
+    this.onEnd(why);
+  }
+
+  private goLive(): void {
+    this.live = true;
+    this.unsubscribe = this.source.subscribe((message) => this.send(message));
+  }
+
+  private send(message: StreamMessage): void {
+    this.write(`id: ${message.id}\nevent: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
+  }
+
+  private write(text: string): void {
+    if (!this.open) return;
+    try {
+      this.controller.enqueue(this.encoder.encode(text));
+    } catch {
+      return this.end('closed');
+    }
+    const queued = this.limits.highWaterBytes - (this.controller.desiredSize ?? 0);
+    if (queued > this.limits.maxQueuedBytes) this.end('dropped');
+  }
+}
