@@ -54,6 +54,8 @@ const INPUT: MetricsInput = {
   ],
   lastEvaluationMs: 2.5,
   streamClients: 3,
+  streamsRefused: 2,
+  streamsDropped: 1,
   store: { healthy: true, errorsTotal: 0 },
 };
 
@@ -118,6 +120,12 @@ hapscope_alert_evaluation_duration_seconds 0.0025
 # HELP hapscope_alert_stream_clients Open alert event streams
 # TYPE hapscope_alert_stream_clients gauge
 hapscope_alert_stream_clients 3
+# HELP hapscope_alert_streams_refused_total Alert streams refused: the client address already held SSE_MAX_STREAMS_PER_CLIENT
+# TYPE hapscope_alert_streams_refused_total counter
+hapscope_alert_streams_refused_total 2
+# HELP hapscope_alert_streams_dropped_total Alert streams closed because their client stopped reading (1 MiB queued)
+# TYPE hapscope_alert_streams_dropped_total counter
+hapscope_alert_streams_dropped_total 1
 # HELP hapscope_store_healthy Whether the history store takes every read and write (0 while /api/v1/health lists a store fault)
 # TYPE hapscope_store_healthy gauge
 hapscope_store_healthy 1

@@ -28,6 +28,9 @@ export interface MetricsInput {
   firing: readonly AlertRecord[];
   lastEvaluationMs: number | null;
   streamClients: number;
+  /** Streams refused over SSE_MAX_STREAMS_PER_CLIENT, and dropped for not reading (1 MiB queued), since start. */
+  streamsRefused: number;
+  streamsDropped: number;
   /** The history store: whether every part of hapscope can use it, and its failed operations so far. */
   store: { healthy: boolean; errorsTotal: number };
 }
@@ -190,6 +193,16 @@ function alertFamilies(input: MetricsInput): MetricFamily[] {
     gauge('hapscope_alert_stream_clients', 'Open alert event streams', [
       { labels: {}, value: input.streamClients },
     ]),
+    counter(
+      'hapscope_alert_streams_refused_total',
+      'Alert streams refused: the client address already held SSE_MAX_STREAMS_PER_CLIENT',
+      [{ labels: {}, value: input.streamsRefused }],
+    ),
+    counter(
+      'hapscope_alert_streams_dropped_total',
+      'Alert streams closed because their client stopped reading (1 MiB queued)',
+      [{ labels: {}, value: input.streamsDropped }],
+    ),
   ];
 }
 

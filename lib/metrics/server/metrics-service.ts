@@ -12,7 +12,7 @@ import type { HistoryStore } from '@/lib/store';
 export interface MetricsParts {
   collector: { readonly states: readonly SourceState[] };
   alerts: Pick<AlertEngine, 'flaps' | 'firing' | 'lastEvaluationMs'> | null;
-  streams: { readonly count: number };
+  streams: { readonly count: number; readonly totals: { refused: number; dropped: number } };
   store: Pick<HistoryStore, 'faults'>;
   backends(): Backend[];
   poolsView(now: number): PoolsView;
@@ -39,6 +39,8 @@ export function metricsText(parts: MetricsParts, now: number): string {
       firing: engine?.firing() ?? [],
       lastEvaluationMs: engine ? engine.lastEvaluationMs : null,
       streamClients: streams.count,
+      streamsRefused: streams.totals.refused,
+      streamsDropped: streams.totals.dropped,
       store: { healthy: store.faults.healthy, errorsTotal: store.faults.errorsTotal },
     }),
   );
