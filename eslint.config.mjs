@@ -15,7 +15,7 @@ const LAYERS = {
   feature: `lib/${FEATURES}/**`,
   contract: 'lib/api/**',
   runtime: 'lib/server/**',
-  adapter: 'lib/(haproxy|k8s|store|config|collector|sse)/**',
+  adapter: 'lib/(haproxy|k8s|store|config|collector|sse|http)/**',
   testing: 'lib/testing/**',
   ui: 'components/ui/**',
   charts: 'components/charts/**',

@@ -30,6 +30,7 @@ const NEXT_OWN = /^\/(_next|__nextjs)/;
 
 function onRequest(req, res) {
   req.headers['x-hapscope-peer'] = req.socket.remoteAddress ?? '';
+  restoreRouteEncoding(res);
   if (NEXT_OWN.test(req.url ?? '')) return handle(req, res);
   if (declaresTooLarge(req)) return refuseBody(req, res);
   // Without a Content-Length (chunked), the body's size is known only as it arrives.
@@ -41,6 +42,25 @@ function onRequest(req, res) {
     );
   }
   handle(req, res);
+}
+
+// lib/http/shared-body.ts ROUTE_ENCODING_HEADER says the same.
+const ROUTE_ENCODING_HEADER = 'x-hapscope-content-encoding';
+
+/**
+ * Next drops a route handler's own Content-Encoding (it assumes fetch() decoded the body) and would compress the
+ * body again. A route that sends a body it compressed once for many requests (the snapshot: lib/http/shared-body.ts)
+ * names the coding in ROUTE_ENCODING_HEADER instead; here it becomes Content-Encoding as Next sets it, and Next's
+ * compression leaves a body that is already encoded alone.
+ */
+function restoreRouteEncoding(res) {
+  const setHeader = res.setHeader;
+  res.setHeader = function (name, value) {
+    if (typeof name === 'string' && name.toLowerCase() === ROUTE_ENCODING_HEADER) {
+      return setHeader.call(this, 'content-encoding', value);
+    }
+    return setHeader.call(this, name, value);
+  };
 }
 
 const declaresTooLarge = (req) => Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;

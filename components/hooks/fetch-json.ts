@@ -26,14 +26,45 @@ function toSignIn(): void {
   window.location.assign(`/signin?next=${encodeURIComponent(here)}`);
 }
 
-export async function fetchJson<T>(url: string): Promise<T> {
+function requestHeaders(): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (shareToken) headers.authorization = `Bearer ${shareToken}`;
-  const res = await fetch(url, { cache: 'no-store', headers });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    if (res.status === 401 && !shareToken && typeof window !== 'undefined') toSignIn();
-    throw new ApiError(res.status, body?.error?.message ?? `HTTP ${res.status} ${res.statusText}`.trim());
-  }
+  return headers;
+}
+
+async function failure(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  if (res.status === 401 && !shareToken && typeof window !== 'undefined') toSignIn();
+  return new ApiError(res.status, body?.error?.message ?? `HTTP ${res.status} ${res.statusText}`.trim());
+}
+
+export async function fetchJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { cache: 'no-store', headers: requestHeaders() });
+  if (!res.ok) throw await failure(res);
   return (await res.json()) as T;
+}
+
+/** The last answer per URL that carried an entity tag, for fetchJsonIfChanged. */
+const held = new Map<string, { etag: string; data: unknown }>();
+const MAX_HELD = 20;
+
+/**
+ * GET a JSON route that tags its answers (the snapshot, uptime): the tag of the answer held is sent along, and a
+ * 304 hands back the very object parsed before — no bytes, no parsing, and a consumer that compares by identity
+ * sees nothing changed. Also returns the answer's headers (per-request facts such as the server's clock).
+ */
+export async function fetchJsonIfChanged<T>(url: string): Promise<{ data: T; headers: Headers }> {
+  const headers = requestHeaders();
+  const previous = held.get(url);
+  if (previous) headers['if-none-match'] = previous.etag;
+  const res = await fetch(url, { cache: 'no-store', headers });
+  if (res.status === 304 && previous) return { data: previous.data as T, headers: res.headers };
+  if (!res.ok) throw await failure(res);
+  const data = (await res.json()) as T;
+  const etag = res.headers.get('etag');
+  if (etag) {
+    if (!held.has(url) && held.size >= MAX_HELD) held.clear();
+    held.set(url, { etag, data });
+  }
+  return { data, headers: res.headers };
 }

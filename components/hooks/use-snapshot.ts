@@ -1,9 +1,9 @@
 'use client';
 
 import useSWR from 'swr';
-import type { SnapshotDto } from '@/lib/api/snapshot-dto';
+import { SERVER_NOW_HEADER, type SnapshotDto } from '@/lib/api/snapshot-dto';
 import { snapshotUrl } from '@/lib/api/urls';
-import { fetchJson } from './fetch-json';
+import { fetchJsonIfChanged } from './fetch-json';
 import { clockOffsetMs } from './snapshot-clock';
 
 /** Until the first snapshot says otherwise (the server default). */
@@ -13,11 +13,18 @@ interface ReceivedSnapshot {
   snapshot: SnapshotDto;
   /** Browser time the snapshot arrived: ages are measured from it, not from the server's clock. */
   receivedAt: number;
+  /** The server's clock when it answered (the body may have been built up to a poll earlier). */
+  serverNow: string;
 }
 
+/** A snapshot the tab holds already is answered 304 and kept as the same object: nothing re-renders for it. */
 async function fetchSnapshot(url: string): Promise<ReceivedSnapshot> {
-  const snapshot = await fetchJson<SnapshotDto>(url);
-  return { snapshot, receivedAt: Date.now() };
+  const { data: snapshot, headers } = await fetchJsonIfChanged<SnapshotDto>(url);
+  return {
+    snapshot,
+    receivedAt: Date.now(),
+    serverNow: headers.get(SERVER_NOW_HEADER) ?? snapshot.generatedAt,
+  };
 }
 
 export interface SnapshotState {
@@ -43,7 +50,7 @@ export function useSnapshot({ refreshMs }: { refreshMs?: number } = {}): Snapsho
   return {
     snapshot: data?.snapshot,
     receivedAt: data?.receivedAt ?? null,
-    clockOffsetMs: data ? clockOffsetMs(data.snapshot.generatedAt, data.receivedAt) : 0,
+    clockOffsetMs: data ? clockOffsetMs(data.serverNow, data.receivedAt) : 0,
     pollIntervalMs: data?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
     error,
     isLoading,

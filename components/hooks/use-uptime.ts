@@ -3,7 +3,7 @@
 import useSWR from 'swr';
 import type { UptimeDto } from '@/lib/api/history-dto';
 import { uptimeUrl, type HistoryFilter, type HistoryRange } from '@/lib/api/urls';
-import { fetchJson } from './fetch-json';
+import { fetchJsonIfChanged } from './fetch-json';
 import { refreshMsFor } from './range-pace';
 
 export interface UptimeOptions {
@@ -15,9 +15,14 @@ export interface UptimeOptions {
   refreshMs?: number;
 }
 
-/** Uptime over a range; keyed by its URL, so every caller asking the same question shares one request. */
+const fetchUptime = async (url: string) => (await fetchJsonIfChanged<UptimeDto>(url)).data;
+
+/**
+ * Uptime over a range; keyed by its URL, so every caller asking the same question shares one request. Answers are
+ * tagged per poll: an unchanged one comes back 304 as the object already held.
+ */
 export function useUptime(range: HistoryRange, { buckets = 0, filter, refreshMs }: UptimeOptions = {}) {
-  return useSWR<UptimeDto, Error>(uptimeUrl(range, { buckets, filter }), fetchJson, {
+  return useSWR<UptimeDto, Error>(uptimeUrl(range, { buckets, filter }), fetchUptime, {
     refreshInterval: refreshMs ?? refreshMsFor(range),
     keepPreviousData: true,
     dedupingInterval: 2000,

@@ -37,7 +37,8 @@ export function startApp({ port, csvPort, env = {} }: AppOptions): BenchApp {
   const child = startChild(
     'the app (node server.mjs)',
     'node',
-    ['server.mjs', '-p', `${port}`, '-H', '127.0.0.1'],
+    // BENCH_APP_NODE_ARGS: extra node flags for the app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+    [...nodeArgs(), 'server.mjs', '-p', `${port}`, '-H', '127.0.0.1'],
     {
       env: {
         ...process.env,
@@ -56,6 +57,8 @@ export function startApp({ port, csvPort, env = {} }: AppOptions): BenchApp {
   const forget = onCleanup(async () => rmSync(dataDir, { recursive: true, force: true }));
   return { child, pid: child.pid, url: `http://127.0.0.1:${port}`, dataDir, logFile, forget };
 }
+
+const nodeArgs = () => (process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 export async function stopApp(app: BenchApp): Promise<void> {
   await stopChild(app.child);

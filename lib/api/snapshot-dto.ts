@@ -10,3 +10,10 @@ export type {
   ServerDto,
   SnapshotDto,
 } from './schemas/snapshot';
+
+/**
+ * Response header of GET /api/v1/snapshot: the server's clock when it answered (ISO 8601). The body is built once
+ * per poll, so its `generatedAt` may be up to a poll interval older; the browser's clock offset is measured from
+ * this instead.
+ */
+export const SERVER_NOW_HEADER = 'x-hapscope-now';

@@ -6,7 +6,7 @@ import { initialSourceState } from '@/lib/collector/source-state';
 import { parseConfig } from '@/lib/config/parse-config';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import { shareReader, signedInViewer } from '@/lib/testing/identities';
-import { getSnapshotJson } from './snapshot-service';
+import { getSnapshotJson, snapshotResponse } from './snapshot-service';
 
 const config = parseConfig({ HAPROXY_STATS_URL: 'main=http://h:1/stats,sock=http://h:2/stats' });
 const [main, sock] = config.sources.map((source) => ({ ...initialSourceState(source), ok: true }));
@@ -37,10 +37,39 @@ test('a share reads its target only, with every instance listed and no frontends
   expect(snapshot.frontends).toEqual([]);
 });
 
-test('a new poll is seen by the next share read', () => {
-  expect(names(shareReader('backend', 'main/web'))).toEqual(['main/web: web1']);
+const answer = async (who: Identity, headers: Record<string, string> = {}) => {
+  const res = await snapshotResponse(
+    { collector },
+    new Request('http://h/api/v1/snapshot', { headers }),
+    1_000_000,
+    who,
+  );
+  return {
+    res,
+    names:
+      res.status === 200
+        ? SnapshotSchema.parse(await res.json()).backends.map((b) => b.servers.map((s) => s.name).join(' '))
+        : [],
+  };
+};
+
+test('one poll is one answer per view: the same tag, 304 to a tab that holds it, a new tag after the next poll', async () => {
+  const first = await answer(shareReader('backend', 'main/web'));
+  expect(first.names).toEqual(['web1']);
+  const etag = first.res.headers.get('etag')!;
+  expect(etag).toMatch(/^W\/"/);
   main!.backends = [syntheticBackend('main', 'web', [syntheticServer('web1'), syntheticServer('web2')])];
-  expect(names(shareReader('backend', 'main/web'))).toEqual(['main/web: web1']); // the same poll: memoised
+  const again = await answer(shareReader('backend', 'main/web'), { 'if-none-match': etag });
+  expect(again.res.status).toBe(304); // the same poll: the data the tab holds
+  expect((await answer(signedInViewer, { 'if-none-match': etag })).res.status).toBe(200); // another view, another tag
   (collector as { generation: number }).generation = 2;
-  expect(names(shareReader('backend', 'main/web'))).toEqual(['main/web: web1 web2']);
+  const next = await answer(shareReader('backend', 'main/web'), { 'if-none-match': etag });
+  expect(next.res.status).toBe(200);
+  expect(next.names).toEqual(['web1 web2']);
+  expect(next.res.headers.get('etag')).not.toBe(etag);
+});
+
+test("the answer says the server's clock at the request, apart from when the body was built", async () => {
+  const { res } = await answer(signedInViewer);
+  expect(res.headers.get('x-hapscope-now')).toBe(new Date(1_000_000).toISOString());
 });

@@ -2,8 +2,10 @@ import 'server-only';
 import type { Identity } from '@/lib/access/identity';
 import type { ShareableRead } from '@/lib/access/server/access-service';
 import { shareReadsApi } from '@/lib/access/share-reads';
-import { visibleTarget, type ShareTarget } from '@/lib/access/share-target';
+import { visibleTarget } from '@/lib/access/share-target';
+import { SERVER_NOW_HEADER } from '@/lib/api/snapshot-dto';
 import type { Collector } from '@/lib/collector/collector';
+import { respondShared, SharedBodies } from '@/lib/http/shared-body';
 import { narrowBackends } from '../narrow-snapshot';
 import { snapshotJson, toInstanceDto } from './snapshot-json';
 
@@ -13,9 +15,32 @@ export const SNAPSHOT_READ: ShareableRead = {
   share: (scope) => shareReadsApi(scope, 'snapshot', null),
 };
 
+/** Every request's view of one poll shares one encoded, gzipped answer (lib/http/shared-body.ts). */
+const bodies = new WeakMap<Collector, SharedBodies>();
+
 /**
- * GET /api/v1/snapshot: every source's latest poll, as JSON text (the bulk is serialized once per poll). A share
- * link gets its own target's backend only, and no frontends (narrow-snapshot.ts); the instances stay listed.
+ * GET /api/v1/snapshot: every source's latest poll, built once per poll (the collector's generation) and view,
+ * answered 304 to a tab that holds it already. `generatedAt` says when that answer was built; the response header
+ * `x-hapscope-now` says the server's clock at this request, which the browser sets its clock offset by.
+ */
+export function snapshotResponse(
+  parts: { collector: Collector },
+  request: Request,
+  now: number,
+  who?: Identity,
+): Promise<Response> {
+  const { collector } = parts;
+  let shared = bodies.get(collector);
+  if (!shared) bodies.set(collector, (shared = new SharedBodies()));
+  const target = visibleTarget(who);
+  const key = target.type === 'all' ? 'all' : JSON.stringify(target);
+  const body = shared.get(key, collector.generation, () => getSnapshotJson(parts, now, who));
+  return respondShared(request, body, { [SERVER_NOW_HEADER]: new Date(now).toISOString() });
+}
+
+/**
+ * The snapshot as JSON text. A share link gets its own target's backend only, and no frontends
+ * (narrow-snapshot.ts); the instances stay listed.
  */
 export function getSnapshotJson(
   { collector }: { collector: Collector },
@@ -29,29 +54,9 @@ export function getSnapshotJson(
     pollIntervalMs: collector.config.pollIntervalMs,
     instances: collector.states.map((state) => toInstanceDto(state, now)),
   };
-  return `${JSON.stringify(head).slice(0, -1)},${narrowedProxiesJson(collector, target)}}`;
-}
-
-const MAX_MEMO_TARGETS = 1000;
-const narrowed = new WeakMap<Collector, { generation: number; byTarget: Map<string, string> }>();
-
-/** A share's backends as JSON, once per poll and target: a wiki page of many frames asks every few seconds. */
-function narrowedProxiesJson(collector: Collector, target: ShareTarget): string {
-  let memo = narrowed.get(collector);
-  if (!memo || memo.generation !== collector.generation) {
-    memo = { generation: collector.generation, byTarget: new Map() };
-    narrowed.set(collector, memo);
-  }
-  const key = JSON.stringify(target);
-  let json = memo.byTarget.get(key);
-  if (json === undefined) {
-    const backends = narrowBackends(
-      collector.states.flatMap((state) => state.backends ?? []),
-      target,
-    );
-    json = `"backends":${JSON.stringify(backends)},"frontends":[]`;
-    if (memo.byTarget.size >= MAX_MEMO_TARGETS) memo.byTarget.clear();
-    memo.byTarget.set(key, json);
-  }
-  return json;
+  const backends = narrowBackends(
+    collector.states.flatMap((state) => state.backends ?? []),
+    target,
+  );
+  return `${JSON.stringify(head).slice(0, -1)},"backends":${JSON.stringify(backends)},"frontends":[]}`;
 }

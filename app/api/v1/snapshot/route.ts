@@ -1,6 +1,6 @@
 import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
-import { getSnapshotJson, SNAPSHOT_READ } from '@/lib/snapshot/server/snapshot-service';
+import { snapshotResponse, SNAPSHOT_READ } from '@/lib/snapshot/server/snapshot-service';
 import { catchApiErrors } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +10,6 @@ export function GET(req: Request) {
     const now = Date.now();
     const access = authorize(getRuntime(), req, SNAPSHOT_READ, now);
     if (!access.ok) return access.response;
-    return new Response(getSnapshotJson(getRuntime(), now, access.who), {
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    });
+    return snapshotResponse(getRuntime(), req, now, access.who);
   });
 }

@@ -2,7 +2,7 @@ import { authorize } from '@/lib/access/server/access-service';
 import { getRuntime } from '@/lib/server/runtime';
 import { parseRangedQuery } from '@/lib/api/parse-ranged-query';
 import { UptimeQuery } from '@/lib/api/schemas/uptime';
-import { getUptime, uptimeRead } from '@/lib/history/server/history-service';
+import { uptimeRead, uptimeResponse } from '@/lib/history/server/history-service';
 import { catchApiErrors } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
@@ -15,19 +15,7 @@ export function GET(req: Request) {
     const { instance, backend, pool } = query;
     const access = authorize(getRuntime(), req, uptimeRead({ instance, backend, pool }), Date.now());
     if (!access.ok) return access.response;
-    return Response.json(
-      getUptime(
-        getRuntime(),
-        range,
-        {
-          buckets: query.buckets || undefined,
-          filter: { instance, backend, pool },
-        },
-        access.who,
-      ),
-      {
-        headers: { 'cache-control': 'no-store' },
-      },
-    );
+    const options = { buckets: query.buckets || undefined, filter: { instance, backend, pool } };
+    return uptimeResponse(getRuntime(), req, { range, key: JSON.stringify(query), options }, access.who);
   });
 }
