@@ -1,7 +1,11 @@
-// hapscope's HTTP server: Next.js, with two additions. Each request is stamped with its TCP peer address
-// (x-hapscope-peer, overwriting anything a client sent): Next keeps a client's own X-Forwarded-For, so only this
-// says who is really connected, which AUTH_PROXY_TRUSTED, sign-in throttling and the SSE cap need. And a request
-// body may hold at most 64 KiB (the largest the API takes, a mute or a user, is far smaller): beyond it, 413.
+// hapscope's HTTP server: Next.js, with four additions, each where Next gives no other hold.
+// 1. Each request is stamped with its TCP peer address (x-hapscope-peer, overwriting anything a client sent): Next
+//    keeps a client's own X-Forwarded-For, so only this says who is really connected, which AUTH_PROXY_TRUSTED,
+//    sign-in throttling and the SSE cap need.
+// 2. A request body may hold at most 64 KiB (the largest the API takes, a mute or a user, is far smaller): beyond
+//    it, 413.
+// 3. A route's body gzipped once for many requests keeps its Content-Encoding (restoreRouteEncoding).
+// 4. Badges and embed pages vary on Accept-Encoding only, so a shared cache can keep them (shareableHeaders).
 //   node server.mjs [-p PORT] [-H HOST] [--dev]      (npm start / npm run dev)
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -31,6 +35,7 @@ const NEXT_OWN = /^\/(_next|__nextjs)/;
 function onRequest(req, res) {
   req.headers['x-hapscope-peer'] = req.socket.remoteAddress ?? '';
   restoreRouteEncoding(res);
+  if (SHAREABLE.test(req.url ?? '')) shareableHeaders(req, res);
   if (NEXT_OWN.test(req.url ?? '')) return handle(req, res);
   if (declaresTooLarge(req)) return refuseBody(req, res);
   // Without a Content-Length (chunked), the body's size is known only as it arrives.
@@ -42,6 +47,46 @@ function onRequest(req, res) {
     );
   }
   handle(req, res);
+}
+
+// Badges and embed pages, the two things a shared cache in front may keep (README "Behind a cache"). Next sends
+// `Vary: rsc, next-router-…, Accept-Encoding` on every response, and no route can take it back (a route's own
+// Vary is appended), so HAProxy's cache refuses them all; for these two families the HTML or SVG a request gets
+// varies on Accept-Encoding only. A request of Next's client router (its headers, or `_rsc=`) keeps Next's Vary,
+// so no cache ever hands its RSC payload to a browser asking for HTML.
+const SHAREABLE = /^\/(api\/v1\/badge|embed)\//;
+const NEXT_ROUTER_HEADERS = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-url',
+];
+const EMBED_SHARED_MAX_AGE = 60;
+
+/**
+ * Rewrites, as the headers go out, `Vary` to `Accept-Encoding` and, for an embed page read through `token=` (and
+ * no Authorization header), Next's `private, no-store` to `public`. Such a page depends on its URL alone: the
+ * token decides who the reader is before any cookie does (lib/access/server/identify.ts), and the page holds no
+ * data (its panel fetches that with the token). Badges say their own Cache-Control (badge-service.ts).
+ */
+function shareableHeaders(req, res) {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (NEXT_ROUTER_HEADERS.some((name) => req.headers[name] !== undefined) || url.searchParams.has('_rsc'))
+    return;
+  // The page takes the first non-empty `token=` (embed-params.ts); an empty one leaves the reader to a cookie.
+  const embedByToken =
+    url.pathname.startsWith('/embed/') &&
+    Boolean(url.searchParams.get('token')) &&
+    req.headers.authorization === undefined;
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    if (res.hasHeader('vary')) res.setHeader('vary', 'Accept-Encoding');
+    const html = String(res.getHeader('content-type') ?? '').startsWith('text/html');
+    if (embedByToken && status === 200 && html)
+      res.setHeader('cache-control', `public, max-age=${EMBED_SHARED_MAX_AGE}`);
+    return writeHead.call(this, status, ...rest);
+  };
 }
 
 // lib/http/shared-body.ts ROUTE_ENCODING_HEADER says the same.

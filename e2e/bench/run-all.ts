@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { runAccessBench } from './access-bench';
 import { runAlertBench } from './alert-bench';
 import { runBadgeBench } from './badge-bench';
+import { runBadgeCacheBench } from './badge-cache-bench';
 import { runCorrelationBench } from './correlation-bench';
 import { runHaproxyParseBench } from './haproxy-parse-bench';
 import { runHistoryBench } from './history-bench';
@@ -27,6 +28,7 @@ const BENCHES: [string, Bench][] = [
   ['alert', () => runAlertBench()],
   ['page', () => runPageBench()],
   ['badge', runBadgeBench],
+  ['badge-cache', () => runBadgeCacheBench()],
   ['access', runAccessBench],
   ['load', () => runLoadBench()],
 ];

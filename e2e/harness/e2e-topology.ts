@@ -240,4 +240,6 @@ export const E2E_SPEC_PORTS = {
   storeFaultsApp: E2E_BASE_PORT + 62,
   /** bounded-clients.spec.ts: its app (SSE_MAX_STREAMS_PER_CLIENT=3). */
   boundedClientsApp: E2E_BASE_PORT + 63,
+  /** badge-cache.spec.ts: the README's HAProxy cache recipe on 18470, its app behind it on 18471. */
+  badgeCache: E2E_BASE_PORT + 70,
 };
