@@ -51,6 +51,8 @@ export function startApp({ port, csvPort, env = {} }: AppOptions): BenchApp {
       },
       stdio: ['ignore', log, log],
       group: true,
+      // BENCH_APP_DIR: another checkout with its own build (a baseline to compare with), run in its place.
+      cwd: process.env.BENCH_APP_DIR ?? process.cwd(),
     },
   );
   if (child.pid === undefined) throw new Error('could not start `node server.mjs`');

@@ -18,6 +18,7 @@ import { runPageBench } from './page-bench';
 import { runParseBench } from './parse-bench';
 import { runBenches, type Bench } from './run-benches';
 import { runSnapshotBench } from './snapshot-bench';
+import { runViewersBench } from './viewers-bench';
 
 const BENCHES: [string, Bench][] = [
   ['parse', runParseBench],
@@ -31,6 +32,8 @@ const BENCHES: [string, Bench][] = [
   ['badge-cache', () => runBadgeCacheBench()],
   ['access', runAccessBench],
   ['load', () => runLoadBench()],
+  ['viewers', () => runViewersBench({ servers: 10_000, viewers: 20 })],
+  ['viewers-20k', () => runViewersBench({ servers: 20_000, viewers: 100 })],
 ];
 
 async function main(): Promise<number> {
