@@ -17,3 +17,9 @@ export type {
  * this instead.
  */
 export const SERVER_NOW_HEADER = 'x-hapscope-now';
+
+/**
+ * Response header of GET /api/v1/snapshot for a viewer of everything: the id of the generation it is, to follow
+ * from with GET /api/v1/snapshot/stream?after=<id>.
+ */
+export const STREAM_ID_HEADER = 'x-hapscope-stream-id';

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { BOOT_ID } from './boot-id';
 
 const gzipAsync = promisify(gzip);
 
@@ -92,9 +92,6 @@ export function acceptsGzip(acceptEncoding: string | null): boolean {
   return star;
 }
 
-/** Differs per process start, so a tag from before a restart (whose generations began again at 0) never matches. */
-const BOOT = randomBytes(6).toString('base64url');
-
 /**
  * Shared bodies by key (which data: the whole snapshot, one share's part, one uptime query), each rebuilt when its
  * version (the collector's generation) moves on. Bounded: past `maxKeys` keys it starts again empty.
@@ -108,7 +105,7 @@ export class SharedBodies {
     const held = this.bodies.get(key);
     if (held && held.version === version) return held.body;
     if (!held && this.bodies.size >= this.maxKeys) this.bodies.clear();
-    const body = new SharedBody(Buffer.from(build()), `W/"${BOOT}.${version}.${tagOf(key)}"`);
+    const body = new SharedBody(Buffer.from(build()), `W/"${BOOT_ID}.${version}.${tagOf(key)}"`);
     this.bodies.set(key, { version, body });
     return body;
   }

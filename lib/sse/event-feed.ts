@@ -9,23 +9,28 @@ import 'server-only';
 const HEARTBEAT_MS = 15_000;
 const RETRY_MS = 2_000;
 
-export interface StreamMessage {
-  id: number;
+/** A message's place in its stream: the alert log's sequence number, the snapshot log's `<boot>.<generation>`. */
+export type StreamId = number | string;
+
+export interface StreamMessage<I extends StreamId = number> {
+  id: I;
   event: string;
   data: unknown;
+  /** `data` already as JSON: a message sent to many streams is encoded once. */
+  json?: string;
 }
 
-export interface StreamSource {
+export interface StreamSource<I extends StreamId = number> {
   /** Stored messages after `afterId`, oldest first, one page of them; none once caught up. */
-  backlog(afterId: number): StreamMessage[];
+  backlog(afterId: I): StreamMessage<I>[];
   /** Live messages from now on; returns the unsubscribe. */
-  subscribe(send: (message: StreamMessage) => void): () => void;
+  subscribe(send: (message: StreamMessage<I>) => void): () => void;
 }
 
 /** Why a feed ended: `dropped` when its client stopped reading. */
 export type FeedEnd = 'closed' | 'dropped';
 
-export class EventFeed {
+export class EventFeed<I extends StreamId = number> {
   private readonly encoder = new TextEncoder();
   private open = true;
   private live = false;
@@ -35,8 +40,8 @@ export class EventFeed {
   /** `cursor`: the client's last id, replayed after; null: live only. */
   constructor(
     private readonly controller: ReadableStreamDefaultController<Uint8Array>,
-    private readonly source: StreamSource,
-    private cursor: number | null,
+    private readonly source: StreamSource<I>,
+    private cursor: I | null,
     private readonly limits: { highWaterBytes: number; maxQueuedBytes: number },
     private readonly onEnd: (why: FeedEnd) => void,
   ) {
@@ -48,7 +53,7 @@ export class EventFeed {
   /** The stream has room (ReadableStream `pull`): the next page of the backlog, or the switch to live. */
   pull(): void {
     if (!this.open || this.live || this.cursor === null) return;
-    let page: StreamMessage[];
+    let page: StreamMessage<I>[];
     try {
       page = this.source.backlog(this.cursor);
     } catch {
@@ -83,8 +88,10 @@ export class EventFeed {
     this.unsubscribe = this.source.subscribe((message) => this.send(message));
   }
 
-  private send(message: StreamMessage): void {
-    this.write(`id: ${message.id}\nevent: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
+  private send(message: StreamMessage<I>): void {
+    this.write(
+      `id: ${message.id}\nevent: ${message.event}\ndata: ${message.json ?? JSON.stringify(message.data)}\n\n`,
+    );
   }
 
   private write(text: string): void {

@@ -4,10 +4,10 @@
  */
 import 'server-only';
 import { jsonError } from '@/lib/api/errors';
-import { EventFeed, type StreamSource } from './event-feed';
+import { EventFeed, type StreamId, type StreamSource } from './event-feed';
 import type { EventStreams } from './event-streams';
 
-export type { StreamMessage, StreamSource } from './event-feed';
+export type { StreamId, StreamMessage, StreamSource } from './event-feed';
 
 /** Bytes a stream may hold for a client that does not read before it is dropped (it reconnects and resumes). */
 export const MAX_QUEUED_BYTES = 1024 * 1024;
@@ -16,21 +16,21 @@ const HIGH_WATER_BYTES = 64 * 1024;
 /** A client refused at its cap tries again after this. */
 const RETRY_AFTER_SEC = 30;
 
-export interface StreamRequest {
+export interface StreamRequest<I extends StreamId = number> {
   /** The address counted against SSE_MAX_STREAMS_PER_CLIENT; null when unknown (not capped). */
   client: string | null;
   signal: AbortSignal;
   /** The client's last id, replayed after; null: live only. */
-  lastId: number | null;
+  lastId: I | null;
 }
 
-export function openEventStream(
+export function openEventStream<I extends StreamId = number>(
   streams: EventStreams,
-  request: StreamRequest,
-  source: StreamSource,
+  request: StreamRequest<I>,
+  source: StreamSource<I>,
   maxQueuedBytes = MAX_QUEUED_BYTES,
 ): Response {
-  let feed: EventFeed | null = null;
+  let feed: EventFeed<I> | null = null;
   const forget = streams.add(request.client, () => feed?.end('closed'));
   if (!forget) return tooManyStreams(streams, request.client ?? 'unknown');
   const limits = { highWaterBytes: HIGH_WATER_BYTES, maxQueuedBytes };

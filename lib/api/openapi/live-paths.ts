@@ -18,6 +18,7 @@ import { HealthSchema } from '../schemas/health';
 import { RoutesDtoSchema, RoutesQuery } from '../schemas/routes';
 import { PoolsSchema } from '../schemas/pools';
 import { SnapshotSchema } from '../schemas/snapshot';
+import { SnapshotDeltaSchema, SnapshotResetSchema, SnapshotStreamQuery } from '../schemas/snapshot-stream';
 import { registerEndpoints, type Endpoint } from './endpoint';
 import { json, tooManyStreams } from './responses';
 
@@ -78,7 +79,21 @@ export function registerLivePaths(registry: OpenAPIRegistry): void {
     {
       path: '/api/v1/snapshot',
       summary: "The latest poll of every source (a share link: its target's backend only, no frontends)",
-      ok: json(SnapshotSchema, 'the snapshot'),
+      ok: json(
+        SnapshotSchema,
+        'the snapshot, built once per poll: ETag (If-None-Match → 304), x-hapscope-now (the server clock at the request), x-hapscope-stream-id (to follow from)',
+      ),
+    },
+    {
+      path: '/api/v1/snapshot/stream',
+      summary:
+        'Server-Sent Events: `event: delta` per poll (what changed), `id:` the generation it makes; `event: reset` when the id followed is no longer kept or from before a restart. Viewers of everything only',
+      request: { query: SnapshotStreamQuery },
+      more: { 429: tooManyStreams },
+      ok: {
+        description: 'each `data:` is a SnapshotDelta, or a SnapshotReset',
+        content: { 'text/event-stream': { schema: z.union([SnapshotDeltaSchema, SnapshotResetSchema]) } },
+      },
     },
     {
       path: '/api/v1/pools',

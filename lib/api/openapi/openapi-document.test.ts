@@ -44,6 +44,7 @@ test('an OpenAPI 3.1 document lists every endpoint of the API', () => {
     '/api/v1/shares',
     '/api/v1/shares/{id}',
     '/api/v1/snapshot',
+    '/api/v1/snapshot/stream',
     '/api/v1/tokens',
     '/api/v1/tokens/{id}',
     '/api/v1/uptime',

@@ -16,7 +16,12 @@ main!.backends = [
 ];
 main!.frontends = [];
 sock!.backends = [syntheticBackend('sock', 'api', [syntheticServer('api1')])];
-const collector = { states: [main!, sock!], generation: 1, config } as unknown as Collector;
+const collector = {
+  states: [main!, sock!],
+  generation: 1,
+  config,
+  onPoll: () => () => {},
+} as unknown as Collector;
 
 const read = (who?: Identity) =>
   SnapshotSchema.parse(JSON.parse(getSnapshotJson({ collector }, 1_000_000, who)));
@@ -72,4 +77,11 @@ test('one poll is one answer per view: the same tag, 304 to a tab that holds it,
 test("the answer says the server's clock at the request, apart from when the body was built", async () => {
   const { res } = await answer(signedInViewer);
   expect(res.headers.get('x-hapscope-now')).toBe(new Date(1_000_000).toISOString());
+});
+
+test('a viewer of everything is told the stream id to follow from; a share link, whose part has no stream, is not', async () => {
+  const { res } = await answer(signedInViewer);
+  expect(res.headers.get('x-hapscope-stream-id')).toMatch(/^[\w-]+\.\d+$/);
+  const shared = await answer(shareReader('backend', 'main/web'));
+  expect(shared.res.headers.get('x-hapscope-stream-id')).toBeNull();
 });

@@ -3,11 +3,14 @@ import type { Identity } from '@/lib/access/identity';
 import type { ShareableRead } from '@/lib/access/server/access-service';
 import { shareReadsApi } from '@/lib/access/share-reads';
 import { visibleTarget } from '@/lib/access/share-target';
-import { SERVER_NOW_HEADER } from '@/lib/api/snapshot-dto';
+import { SERVER_NOW_HEADER, STREAM_ID_HEADER } from '@/lib/api/snapshot-dto';
+import { openEventStream } from '@/lib/sse/event-stream';
+import type { EventStreams } from '@/lib/sse/event-streams';
 import type { Collector } from '@/lib/collector/collector';
 import { respondShared, SharedBodies } from '@/lib/http/shared-body';
 import { narrowBackends } from '../narrow-snapshot';
 import { snapshotJson, toInstanceDto } from './snapshot-json';
+import { SnapshotLog } from './snapshot-log';
 
 /** Viewers, and the share links of the panels that read the snapshot (answered with their own part only). */
 export const SNAPSHOT_READ: ShareableRead = {
@@ -35,7 +38,34 @@ export function snapshotResponse(
   const target = visibleTarget(who);
   const key = target.type === 'all' ? 'all' : JSON.stringify(target);
   const body = shared.get(key, collector.generation, () => getSnapshotJson(parts, now, who));
-  return respondShared(request, body, { [SERVER_NOW_HEADER]: new Date(now).toISOString() });
+  const headers: Record<string, string> = { [SERVER_NOW_HEADER]: new Date(now).toISOString() };
+  // A viewer of everything may follow the changes from here on (a share link's narrowed part has no stream).
+  if (target.type === 'all') headers[STREAM_ID_HEADER] = logOf(collector).follow();
+  return respondShared(request, body, headers);
+}
+
+const logs = new WeakMap<Collector, SnapshotLog>();
+
+function logOf(collector: Collector): SnapshotLog {
+  let log = logs.get(collector);
+  if (!log) logs.set(collector, (log = new SnapshotLog(collector)));
+  return log;
+}
+
+/**
+ * GET /api/v1/snapshot/stream: `event: delta` per poll after `afterId` (replayed from the log, then live), or one
+ * `event: reset` when the log no longer holds that id or it is from before a restart. 429 once `client` holds
+ * SSE_MAX_STREAMS_PER_CLIENT streams.
+ */
+export function snapshotStream(
+  parts: { collector: Collector; streams: EventStreams },
+  client: string | null,
+  afterId: string,
+  signal: AbortSignal,
+): Response {
+  const log = logOf(parts.collector);
+  log.follow();
+  return openEventStream(parts.streams, { client, signal, lastId: afterId }, log.source());
 }
 
 /**

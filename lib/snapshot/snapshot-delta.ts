@@ -1,0 +1,313 @@
+/**
+ * A snapshot as a base and the changes of each poll since (the live stream, GET /api/v1/snapshot/stream): the
+ * server diffs each poll against the one before, once for every open tab; a tab applies the change to what it
+ * holds and keeps every unchanged backend and server the very same object, so nothing re-renders for them.
+ *
+ * Ages. `lastChangeSec` and `lastSessionSec` count seconds since something and so grow by themselves: a row is
+ * not sent again for that. It is sent when its age is not what its last sent value plus the time since predicts
+ * (a state change, a new session), within AGE_TOLERANCE_SEC; the tab shows the predicted age (`ageSec`). Measured
+ * from the last sent value, not the previous poll's, so no error accumulates: a tab that has followed the stream
+ * shows every age within a second of a fresh load's, one that started from a later snapshot within two.
+ */
+import type { BackendDto, FrontendDto, InstanceDto, ServerDto, SnapshotDto } from '@/lib/api/snapshot-dto';
+
+export const AGE_FIELDS = ['lastChangeSec', 'lastSessionSec'] as const;
+export type AgeField = (typeof AGE_FIELDS)[number];
+export const AGE_TOLERANCE_SEC = 1;
+
+/** A backend's own figures: everything but its servers. */
+export type BackendOwn = Omit<BackendDto, 'servers'>;
+
+export interface BackendPatch {
+  instance: string;
+  name: string;
+  /** Its own figures, when any changed (or it is new). */
+  own?: BackendOwn;
+  /** Servers new or changed, whole. */
+  servers?: ServerDto[];
+  /** Every server's name in order, when servers came, went or moved. */
+  order?: string[];
+}
+
+/** One poll's changes (any source's), between two generations of the collector. */
+export interface SnapshotDelta {
+  /** The generation this applies to and the one it makes (ids of the stream, `<boot>.<generation>`). */
+  from: string;
+  to: string;
+  generatedAt: string;
+  pollIntervalMs: number;
+  /** Always whole: a few rows, and their times move every poll. */
+  instances: InstanceDto[];
+  /** Backends new or changed. */
+  backends: BackendPatch[];
+  /** Every backend as `instance/name` in order, when backends came, went or moved. */
+  backendOrder?: string[];
+  /** Whole, when any changed. */
+  frontends?: FrontendDto[];
+}
+
+/** When and at which value a row's age was last sent: what a tab predicts its age from. */
+export interface AgeAnchor {
+  at: number;
+  lastChangeSec: number | null;
+  lastSessionSec: number | null;
+}
+
+/** What the server diffs the next poll against: the last poll, and the age anchors of the rows as last sent. */
+export interface DiffBase {
+  snapshot: SnapshotDto;
+  anchors: ReadonlyMap<string, AgeAnchor>;
+}
+
+export const backendKeyOf = (b: { instance: string; name: string }) => `${b.instance}/${b.name}`;
+const serverKeyOf = (backend: string, server: string) => `${backend}/${server}`;
+
+/**
+ * The time a source's figures are as of: its last good poll (the backends shown are that poll's). Null before any.
+ */
+export function polledAtOf(instances: readonly InstanceDto[], instance: string): number | null {
+  const at = instances.find((i) => i.name === instance)?.lastSuccessAt;
+  return at ? Date.parse(at) : null;
+}
+
+/** The anchors of every row of a snapshot, as if all were just sent: the start of a stream's log. */
+export function anchorsOf(snapshot: SnapshotDto): Map<string, AgeAnchor> {
+  const anchors = new Map<string, AgeAnchor>();
+  for (const backend of snapshot.backends) {
+    const at = polledAtOf(snapshot.instances, backend.instance) ?? 0;
+    const key = backendKeyOf(backend);
+    anchors.set(key, anchorOf(backend, at));
+    for (const server of backend.servers) anchors.set(serverKeyOf(key, server.name), anchorOf(server, at));
+  }
+  return anchors;
+}
+
+const anchorOf = (row: BackendOwn | ServerDto, at: number): AgeAnchor => ({
+  at,
+  lastChangeSec: row.lastChangeSec,
+  lastSessionSec: row.lastSessionSec,
+});
+
+/** The changes from `base` to `next`, and the anchors after them. */
+export function diffSnapshots(
+  base: DiffBase,
+  next: SnapshotDto,
+  ids: { from: string; to: string },
+): { delta: SnapshotDelta; anchors: Map<string, AgeAnchor> } {
+  const anchors = new Map<string, AgeAnchor>();
+  const before = new Map(base.snapshot.backends.map((b) => [backendKeyOf(b), b]));
+  const patches: BackendPatch[] = [];
+  for (const backend of next.backends) {
+    const key = backendKeyOf(backend);
+    const at = polledAtOf(next.instances, backend.instance) ?? 0;
+    const patch = diffBackend(before.get(key), backend, key, at, base.anchors, anchors);
+    if (patch) patches.push(patch);
+  }
+  const delta: SnapshotDelta = {
+    ...ids,
+    generatedAt: next.generatedAt,
+    pollIntervalMs: next.pollIntervalMs,
+    instances: next.instances,
+    backends: patches,
+  };
+  const order = next.backends.map(backendKeyOf);
+  if (!sameSequence(order, base.snapshot.backends.map(backendKeyOf))) delta.backendOrder = order;
+  if (!deepEqual(base.snapshot.frontends, next.frontends)) delta.frontends = next.frontends;
+  return { delta, anchors };
+}
+
+function diffBackend(
+  prev: BackendDto | undefined,
+  next: BackendDto,
+  key: string,
+  at: number,
+  anchorsBefore: ReadonlyMap<string, AgeAnchor>,
+  anchors: Map<string, AgeAnchor>,
+): BackendPatch | null {
+  const patch: BackendPatch = { instance: next.instance, name: next.name };
+  const { servers, ...own } = next;
+  const ownAnchor = anchorsBefore.get(key);
+  if (!prev || !ownAnchor || !sameRow(prev, next, ownAnchor, at)) {
+    patch.own = own;
+    anchors.set(key, anchorOf(own, at));
+  } else anchors.set(key, ownAnchor);
+  const prevServers = new Map((prev?.servers ?? []).map((s) => [s.name, s]));
+  const changed: ServerDto[] = [];
+  for (const server of servers) {
+    const serverKey = serverKeyOf(key, server.name);
+    const before = prevServers.get(server.name);
+    const anchor = anchorsBefore.get(serverKey);
+    if (before && anchor && sameRow(before, server, anchor, at)) anchors.set(serverKey, anchor);
+    else {
+      changed.push(server);
+      anchors.set(serverKey, anchorOf(server, at));
+    }
+  }
+  if (changed.length > 0) patch.servers = changed;
+  const order = servers.map((s) => s.name);
+  if (
+    !prev ||
+    !sameSequence(
+      order,
+      prev.servers.map((s) => s.name),
+    )
+  )
+    patch.order = order;
+  return patch.own || patch.servers || patch.order ? patch : null;
+}
+
+/** Every field the same, the ages as their anchor predicts (within the tolerance); a backend's servers aside. */
+function sameRow(
+  a: BackendDto | ServerDto,
+  b: BackendDto | ServerDto,
+  anchor: AgeAnchor,
+  at: number,
+): boolean {
+  for (const field of AGE_FIELDS) {
+    if (!ageAsPredicted(anchor[field], b[field], at - anchor.at)) return false;
+  }
+  const skip = new Set<string>([...AGE_FIELDS, 'servers']);
+  const keys = Object.keys(b);
+  if (keys.length !== Object.keys(a).length) return false;
+  for (const key of keys) {
+    if (skip.has(key)) continue;
+    if (
+      !deepEqual(
+        (a as unknown as Record<string, unknown>)[key],
+        (b as unknown as Record<string, unknown>)[key],
+      )
+    )
+      return false;
+  }
+  return true;
+}
+
+function ageAsPredicted(anchored: number | null, actual: number | null, elapsedMs: number): boolean {
+  if (anchored === null || actual === null) return anchored === actual;
+  return Math.abs(actual - predictAge(anchored, elapsedMs)) <= AGE_TOLERANCE_SEC;
+}
+
+const predictAge = (anchored: number, elapsedMs: number) => anchored + Math.round(elapsedMs / 1000);
+
+/** What a tab holds: the snapshot as of the last change applied, and when each row it holds was sent. */
+export interface LiveSnapshot {
+  snapshot: SnapshotDto;
+  /** The stream id of the generation it is at. */
+  id: string;
+  /** When each backend or server row was last sent (its source's poll); rows of the base snapshot are absent. */
+  sentAt: WeakMap<object, number>;
+  /** Each source's poll time as of the base snapshot: the rows of that snapshot were sent then. */
+  baseAt: ReadonlyMap<string, number>;
+}
+
+export function liveSnapshot(snapshot: SnapshotDto, id: string): LiveSnapshot {
+  const baseAt = new Map<string, number>();
+  for (const instance of snapshot.instances) {
+    const at = polledAtOf(snapshot.instances, instance.name);
+    if (at !== null) baseAt.set(instance.name, at);
+  }
+  return { snapshot, id, sentAt: new WeakMap(), baseAt };
+}
+
+/**
+ * The snapshot after `delta`; every backend and server it does not name is the same object as before (a backend
+ * whose servers changed is a new object around them). Null when the delta does not follow what the tab holds.
+ */
+export function applyDelta(live: LiveSnapshot, delta: SnapshotDelta): LiveSnapshot | null {
+  if (delta.from !== live.id) return null;
+  const held = new Map(live.snapshot.backends.map((b) => [backendKeyOf(b), b]));
+  for (const patch of delta.backends) {
+    const key = backendKeyOf(patch);
+    const at = polledAtOf(delta.instances, patch.instance) ?? 0;
+    const next = applyBackendPatch(held.get(key), patch, at, live.sentAt);
+    if (!next) return null;
+    held.set(key, next);
+  }
+  const order = delta.backendOrder ?? live.snapshot.backends.map(backendKeyOf);
+  const backends: BackendDto[] = [];
+  for (const key of order) {
+    const backend = held.get(key);
+    if (!backend) return null;
+    backends.push(backend);
+  }
+  const snapshot: SnapshotDto = {
+    ...live.snapshot,
+    generatedAt: delta.generatedAt,
+    pollIntervalMs: delta.pollIntervalMs,
+    instances: delta.instances,
+    backends,
+    frontends: delta.frontends ?? live.snapshot.frontends,
+  };
+  return { ...live, snapshot, id: delta.to };
+}
+
+function applyBackendPatch(
+  prev: BackendDto | undefined,
+  patch: BackendPatch,
+  at: number,
+  sentAt: WeakMap<object, number>,
+): BackendDto | null {
+  const own = patch.own ?? (prev ? withoutServers(prev) : null);
+  if (!own) return null;
+  const byName = new Map((prev?.servers ?? []).map((s) => [s.name, s]));
+  for (const server of patch.servers ?? []) {
+    byName.set(server.name, server);
+    sentAt.set(server, at);
+  }
+  const order = patch.order ?? (prev?.servers ?? []).map((s) => s.name);
+  const servers: ServerDto[] = [];
+  for (const name of order) {
+    const server = byName.get(name);
+    if (!server) return null;
+    servers.push(server);
+  }
+  const backend: BackendDto = { ...own, servers };
+  const ownSentAt = patch.own ? at : prev ? sentAt.get(prev) : undefined;
+  if (ownSentAt !== undefined) sentAt.set(backend, ownSentAt);
+  return backend;
+}
+
+function withoutServers(backend: BackendDto): BackendOwn {
+  const own: Partial<BackendDto> = { ...backend };
+  delete own.servers;
+  return own as BackendOwn;
+}
+
+/**
+ * A row's age now (`lastChangeSec`, `lastSessionSec`), predicted from the value last sent and the time its source
+ * has been polled since; as sent for a row of a full snapshot.
+ */
+export function ageSec(
+  live: LiveSnapshot,
+  row: BackendDto | ServerDto,
+  instance: string,
+  field: AgeField,
+): number | null {
+  const value = row[field];
+  if (value === null) return null;
+  const sent = live.sentAt.get(row) ?? live.baseAt.get(instance);
+  const now = polledAtOf(live.snapshot.instances, instance);
+  return sent === undefined || now === null ? value : predictAge(value, now - sent);
+}
+
+function sameSequence(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** Structural equality of JSON values (what the snapshot is made of). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
