@@ -17,6 +17,7 @@ let shareToken: string | null = null;
 export function setShareToken(token: string | null): void {
   shareToken = token;
 }
+export const hasShareToken = () => shareToken !== null;
 
 /** A session that ended (idle, expired, signed out elsewhere): to sign in, then back to this page. */
 function toSignIn(): void {

@@ -1,13 +1,17 @@
 'use client';
 
+import { useSyncExternalStore } from 'react';
 import useSWR from 'swr';
 import { SERVER_NOW_HEADER, type SnapshotDto } from '@/lib/api/snapshot-dto';
 import { snapshotUrl } from '@/lib/api/urls';
-import { fetchJsonIfChanged } from './fetch-json';
+import { fetchJsonIfChanged, hasShareToken } from './fetch-json';
+import {
+  DEFAULT_POLL_MS,
+  liveSnapshotSource,
+  type AgeOf,
+  type LiveSnapshotState,
+} from './live-snapshot-source';
 import { clockOffsetMs } from './snapshot-clock';
-
-/** Until the first snapshot says otherwise (the server default). */
-const DEFAULT_POLL_MS = 2000;
 
 interface ReceivedSnapshot {
   snapshot: SnapshotDto;
@@ -35,24 +39,44 @@ export interface SnapshotState {
   pollIntervalMs: number;
   error: Error | undefined;
   isLoading: boolean;
+  /** A row's age now (lastChangeSec, lastSessionSec): the live stream sends a row again only when it changed. */
+  ageOf: AgeOf;
 }
 
+const asSent: AgeOf = (row, _instance, field) => row[field];
+const noSubscription = () => () => {};
+const nothing = (): LiveSnapshotState | null => null;
+
 /**
- * The latest snapshot, refreshed at the collector's own poll interval (or `refreshMs`, an embed's own pace);
- * every caller shares one request.
+ * The latest snapshot. A page of a signed-in viewer follows it live (the change stream: what changed, each poll);
+ * an embed at its own pace (`refreshMs`) or through a share link, which has no stream, asks for it every interval.
+ * Every caller shares one stream, or one request.
  */
 export function useSnapshot({ refreshMs }: { refreshMs?: number } = {}): SnapshotState {
-  const { data, error, isLoading } = useSWR<ReceivedSnapshot, Error>(snapshotUrl(), fetchSnapshot, {
-    refreshInterval: (latest) => refreshMs ?? latest?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
-    keepPreviousData: true,
-    dedupingInterval: 200,
-  });
+  const followLive = refreshMs === undefined && !hasShareToken();
+  const source = followLive ? liveSnapshotSource() : null;
+  const live = useSyncExternalStore(
+    source?.subscribe ?? noSubscription,
+    source?.getState ?? nothing,
+    nothing,
+  );
+  const { data, error, isLoading } = useSWR<ReceivedSnapshot, Error>(
+    followLive ? null : snapshotUrl(),
+    fetchSnapshot,
+    {
+      refreshInterval: (latest) => refreshMs ?? latest?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
+      keepPreviousData: true,
+      dedupingInterval: 200,
+    },
+  );
+  if (live) return live;
   return {
     snapshot: data?.snapshot,
     receivedAt: data?.receivedAt ?? null,
     clockOffsetMs: data ? clockOffsetMs(data.serverNow, data.receivedAt) : 0,
     pollIntervalMs: data?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
     error,
-    isLoading,
+    isLoading: followLive || isLoading,
+    ageOf: asSent,
   };
 }

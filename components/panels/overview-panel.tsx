@@ -22,12 +22,12 @@ import { useOverviewTable } from './use-overview-table';
  * the alert rules' (the page reads them from the configuration): cells past them are highlighted.
  */
 export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }) {
-  const { snapshot, error, isLoading, clockOffsetMs } = useSnapshot();
+  const { snapshot, error, isLoading, clockOffsetMs, ageOf } = useSnapshot();
   const backends = useMemo(() => snapshot?.backends ?? [], [snapshot]);
   const frontends = useMemo(() => snapshot?.frontends ?? [], [snapshot]);
   const instances = useMemo(() => snapshot?.instances ?? [], [snapshot]);
   const summary = useMemo(() => summarize(backends, instances), [backends, instances]);
-  const table = useOverviewTable(backends, thresholds);
+  const table = useOverviewTable(backends, thresholds, ageOf);
   const shownColumns = useMemo(() => new Set<string>(table.columns.map((c) => c.id)), [table.columns]);
 
   if (!snapshot)

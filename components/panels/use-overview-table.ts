@@ -18,7 +18,11 @@ import { useUptime24h } from './server-table/use-uptime-24h';
  * collapsed backends, kept in the URL where a shared link should carry them; and the rows and columns they give.
  * Filter and sort run once per snapshot or change (O(n log n)); rendering touches only the visible rows.
  */
-export function useOverviewTable(backends: readonly Backend[], thresholds: AbnormalThresholds) {
+export function useOverviewTable(
+  backends: readonly Backend[],
+  thresholds: AbnormalThresholds,
+  ageOf?: ColumnContext['ageOf'],
+) {
   const [query, setQuery] = useTableQuery();
   const [search, setSearch] = useState(query.q);
   const deferredSearch = useDeferredValue(search);
@@ -29,7 +33,7 @@ export function useOverviewTable(backends: readonly Backend[], thresholds: Abnor
   useSlashFocus(searchRef);
 
   const uptimeOf = useUptime24h();
-  const ctx = useMemo<ColumnContext>(() => ({ thresholds, uptimeOf }), [thresholds, uptimeOf]);
+  const ctx = useMemo<ColumnContext>(() => ({ thresholds, uptimeOf, ageOf }), [thresholds, uptimeOf, ageOf]);
   const kubernetes = useMemo(() => backends.some((b) => b.servers.some((s) => s.node || s.pool)), [backends]);
   const columns = useMemo(() => visibleColumns(cols, kubernetes), [cols, kubernetes]);
   const rows = useMemo(

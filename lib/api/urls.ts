@@ -46,6 +46,9 @@ function setFilter(params: URLSearchParams, filter: HistoryFilter): URLSearchPar
 
 export const healthUrl = () => `${API}/health`;
 export const snapshotUrl = () => `${API}/snapshot`;
+/** The snapshot's changes from `after` on (the snapshot's x-hapscope-stream-id). */
+export const snapshotStreamUrl = (after: string) =>
+  `${API}/snapshot/stream?after=${encodeURIComponent(after)}`;
 export const poolsUrl = () => `${API}/pools`;
 export const routesUrl = (backend: string) => `${API}/routes?backend=${encodeURIComponent(backend)}`;
 export const alertsUrl = () => `${API}/alerts`;

@@ -12,6 +12,8 @@ import {
   deepEqual,
   diffSnapshots,
   liveSnapshot,
+  NUMERIC_PATHS,
+  OWN_ROW,
   type AgeAnchor,
   type LiveSnapshot,
   type SnapshotDelta,
@@ -127,7 +129,7 @@ class Fleet {
       ],
       backends,
       frontends: [],
-    } as SnapshotDto;
+    } as unknown as SnapshotDto;
   }
 }
 
@@ -222,8 +224,15 @@ test('unchanged servers and backends stay the same objects; a changed server is 
   const [delta] = deltasOf(snapshots);
   const before = liveSnapshot(snapshots[0]!, 'g0');
   const after = applyDelta(before, delta!)!;
+  const placed = new Map(after.snapshot.backends.map((b) => [b.name, b.servers]));
   const changed = new Set(
-    delta!.backends.flatMap((p) => (p.servers ?? []).map((s) => `${p.name}/${s.name}`)),
+    delta!.backends.flatMap((p) => [
+      ...(p.servers ?? []).map((s) => `${p.name}/${s.name}`),
+      ...(p.figures ?? [])
+        .filter((_, i) => i % 3 === 0)
+        .filter((place) => place !== OWN_ROW)
+        .map((place) => `${p.name}/${placed.get(p.name)![place as number]!.name}`),
+    ]),
   );
   const touched = new Set(delta!.backends.map((p) => p.name));
   const held = new Map(before.snapshot.backends.map((b) => [b.name, b]));
@@ -256,7 +265,7 @@ test('a poll in which only time passed sends no rows at all', () => {
   expect(delta.frontends).toBeUndefined();
 });
 
-test('a state change resets the age: the row is sent though every other field is the same', () => {
+test('a state change resets the age: the age is sent again, and the tab measures it from this poll', () => {
   const server = syntheticServer('web1', { lastChangeSec: 500 });
   const snap = (s: ServerDto, at: number) =>
     ({
@@ -272,7 +281,20 @@ test('a state change resets the age: the row is sent though every other field is
     from: 'a',
     to: 'b',
   });
-  expect(delta.backends[0]?.servers?.map((s) => s.lastChangeSec)).toEqual([0]);
+  const place = NUMERIC_PATHS.indexOf('lastChangeSec');
+  expect(delta.backends[0]?.figures).toEqual(expect.arrayContaining([0, place, 0]));
+  const live = applyDelta(liveSnapshot(first, 'a'), delta)!;
+  const shown = live.snapshot.backends[0]!.servers[0]!;
+  expect(ageSec(live, shown, 'lb', 'lastChangeSec')).toBe(0);
+  const later = applyDelta(
+    live,
+    diffSnapshots(
+      { snapshot: reset, anchors: anchorsOf(reset) },
+      snap({ ...server, lastChangeSec: 2 }, T0 + 4000),
+      { from: 'b', to: 'c' },
+    ).delta,
+  )!;
+  expect(ageSec(later, later.snapshot.backends[0]!.servers[0]!, 'lb', 'lastChangeSec')).toBe(2);
 });
 
 test.each([

@@ -10,10 +10,51 @@
  * shows every age within a second of a fresh load's, one that started from a later snapshot within two.
  */
 import type { BackendDto, FrontendDto, InstanceDto, ServerDto, SnapshotDto } from '@/lib/api/snapshot-dto';
+import { TRAFFIC_COUNTERS } from '@/lib/health/types';
 
 export const AGE_FIELDS = ['lastChangeSec', 'lastSessionSec'] as const;
 export type AgeField = (typeof AGE_FIELDS)[number];
 export const AGE_TOLERANCE_SEC = 1;
+
+/**
+ * A server's figures that change poll by poll without anything else changing: sent as numbers by their place in
+ * this list, not as the whole row. Appending keeps old tabs right; reordering needs every tab reloaded.
+ */
+export const NUMERIC_PATHS: readonly string[] = [
+  'check.durationMs',
+  'check.code',
+  'check.health',
+  'queue.current',
+  'queue.max',
+  'sessions.current',
+  'sessions.max',
+  'sessions.total',
+  'sessionRate.current',
+  'sessionRate.max',
+  'lbTotal',
+  'weight',
+  'checkFailures',
+  'checkDowns',
+  'downtimeSec',
+  'throttlePct',
+  ...TRAFFIC_COUNTERS.map((c) => `counters.${c}`),
+  ...TRAFFIC_COUNTERS.map((c) => `rates.${c}`),
+  'times.queueMs',
+  'times.connectMs',
+  'times.responseMs',
+  'times.totalMs',
+  // A backend's own.
+  'activeUp',
+  'activeTotal',
+  'backupUp',
+  'backupTotal',
+  // Ages: sent (both, the row's anchor moving to this poll) when not as predicted.
+  ...AGE_FIELDS,
+];
+const AGE_PLACES = new Set(AGE_FIELDS.map((field) => NUMERIC_PATHS.indexOf(field)));
+/** In `figures`, the place that stands for the backend's own row. */
+export const OWN_ROW = -1;
+const NUMERIC_INDEX = new Map(NUMERIC_PATHS.map((path, i) => [path, i]));
 
 /** A backend's own figures: everything but its servers. */
 export type BackendOwn = Omit<BackendDto, 'servers'>;
@@ -23,8 +64,14 @@ export interface BackendPatch {
   name: string;
   /** Its own figures, when any changed (or it is new). */
   own?: BackendOwn;
-  /** Servers new or changed, whole. */
+  /** Servers new or changed beyond numbers, whole. */
   servers?: ServerDto[];
+  /**
+   * Rows whose only changes are numbers (counters, rates, times, the check's duration, ages…), as flat triplets:
+   * the server's place in the backend's order (OWN_ROW: the backend's own row), the figure's place in
+   * NUMERIC_PATHS, its new value.
+   */
+  figures?: (number | null)[];
   /** Every server's name in order, when servers came, went or moved. */
   order?: string[];
 }
@@ -126,24 +173,35 @@ function diffBackend(
 ): BackendPatch | null {
   const patch: BackendPatch = { instance: next.instance, name: next.name };
   const { servers, ...own } = next;
+  const figures: (number | null)[] = [];
   const ownAnchor = anchorsBefore.get(key);
-  if (!prev || !ownAnchor || !sameRow(prev, next, ownAnchor, at)) {
+  const ownChanges = prev && ownAnchor ? rowChanges(prev, next, ownAnchor, at) : null;
+  if (ownChanges) {
+    anchors.set(key, ownChanges.reanchor ? anchorOf(own, at) : ownAnchor!);
+    for (let i = 0; i < ownChanges.figures.length; i += 2)
+      figures.push(OWN_ROW, ownChanges.figures[i]!, ownChanges.figures[i + 1]!);
+  } else {
     patch.own = own;
     anchors.set(key, anchorOf(own, at));
-  } else anchors.set(key, ownAnchor);
+  }
   const prevServers = new Map((prev?.servers ?? []).map((s) => [s.name, s]));
   const changed: ServerDto[] = [];
-  for (const server of servers) {
+  servers.forEach((server, place) => {
     const serverKey = serverKeyOf(key, server.name);
     const before = prevServers.get(server.name);
     const anchor = anchorsBefore.get(serverKey);
-    if (before && anchor && sameRow(before, server, anchor, at)) anchors.set(serverKey, anchor);
-    else {
+    const changes = before && anchor ? rowChanges(before, server, anchor, at) : null;
+    if (changes) {
+      anchors.set(serverKey, changes.reanchor ? anchorOf(server, at) : anchor!);
+      for (let i = 0; i < changes.figures.length; i += 2)
+        figures.push(place, changes.figures[i]!, changes.figures[i + 1]!);
+    } else {
       changed.push(server);
       anchors.set(serverKey, anchorOf(server, at));
     }
-  }
+  });
   if (changed.length > 0) patch.servers = changed;
+  if (figures.length > 0) patch.figures = figures;
   const order = servers.map((s) => s.name);
   if (
     !prev ||
@@ -153,33 +211,48 @@ function diffBackend(
     )
   )
     patch.order = order;
-  return patch.own || patch.servers || patch.order ? patch : null;
+  return patch.own || patch.servers || patch.figures || patch.order ? patch : null;
 }
 
-/** Every field the same, the ages as their anchor predicts (within the tolerance); a backend's servers aside. */
-function sameRow(
+/**
+ * How a row (a server, or a backend's own; its servers aside) changed when only NUMERIC_PATHS figures did: the
+ * [place in NUMERIC_PATHS, value] pairs (none: the same), with both ages among them, and `reanchor`, when an age is
+ * not as predicted. Null when anything else changed: the row goes whole.
+ */
+function rowChanges(
   a: BackendDto | ServerDto,
   b: BackendDto | ServerDto,
   anchor: AgeAnchor,
   at: number,
-): boolean {
-  for (const field of AGE_FIELDS) {
-    if (!ageAsPredicted(anchor[field], b[field], at - anchor.at)) return false;
-  }
-  const skip = new Set<string>([...AGE_FIELDS, 'servers']);
-  const keys = Object.keys(b);
-  if (keys.length !== Object.keys(a).length) return false;
-  for (const key of keys) {
-    if (skip.has(key)) continue;
-    if (
-      !deepEqual(
-        (a as unknown as Record<string, unknown>)[key],
-        (b as unknown as Record<string, unknown>)[key],
-      )
-    )
-      return false;
-  }
-  return true;
+): { figures: (number | null)[]; reanchor: boolean } | null {
+  const reanchor = AGE_FIELDS.some((field) => !ageAsPredicted(anchor[field], b[field], at - anchor.at));
+  const figures: (number | null)[] = [];
+  if (reanchor) for (const field of AGE_FIELDS) figures.push(NUMERIC_INDEX.get(field)!, b[field]);
+  const path: string[] = [];
+  const walk = (x: unknown, y: unknown): boolean => {
+    if (x === y) return true;
+    const bothObjects = typeof x === 'object' && typeof y === 'object' && x !== null && y !== null;
+    if (bothObjects && !Array.isArray(x) && !Array.isArray(y)) {
+      const keys = Object.keys(y);
+      if (keys.length !== Object.keys(x).length) return false;
+      for (const k of keys) {
+        if (path.length === 0 && (k === 'servers' || (AGE_FIELDS as readonly string[]).includes(k))) continue;
+        path.push(k);
+        const same = walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]);
+        path.pop();
+        if (!same) return false;
+      }
+      return true;
+    }
+    const place = NUMERIC_INDEX.get(path.join('.'));
+    const numeric = (v: unknown) => v === null || typeof v === 'number';
+    if (place !== undefined && numeric(x) && numeric(y)) {
+      figures.push(place, y as number | null);
+      return true;
+    }
+    return deepEqual(x, y);
+  };
+  return walk(a, b) ? { figures, reanchor } : null;
 }
 
 function ageAsPredicted(anchored: number | null, actual: number | null, elapsedMs: number): boolean {
@@ -247,8 +320,9 @@ function applyBackendPatch(
   at: number,
   sentAt: WeakMap<object, number>,
 ): BackendDto | null {
-  const own = patch.own ?? (prev ? withoutServers(prev) : null);
+  let own = patch.own ?? (prev ? withoutServers(prev) : null);
   if (!own) return null;
+  let ownSentAt = patch.own ? at : prev ? sentAt.get(prev) : undefined;
   const byName = new Map((prev?.servers ?? []).map((s) => [s.name, s]));
   for (const server of patch.servers ?? []) {
     byName.set(server.name, server);
@@ -261,10 +335,37 @@ function applyBackendPatch(
     if (!server) return null;
     servers.push(server);
   }
+  const figures = patch.figures ?? [];
+  for (let i = 0; i < figures.length; i += 3) {
+    const place = figures[i] as number;
+    const field = figures[i + 1] as number;
+    const path = NUMERIC_PATHS[field];
+    const value = figures[i + 2] ?? null;
+    if (path === undefined) return null;
+    if (place === OWN_ROW) {
+      own = withFigure(own, path, value);
+      if (AGE_PLACES.has(field)) ownSentAt = at;
+      continue;
+    }
+    const held = servers[place];
+    if (!held) return null;
+    const next = withFigure(held, path, value);
+    // Ages sent again: measured from this poll on; otherwise from when they last were.
+    const sent = AGE_PLACES.has(field) ? at : sentAt.get(held);
+    if (sent !== undefined) sentAt.set(next, sent);
+    servers[place] = next;
+  }
   const backend: BackendDto = { ...own, servers };
-  const ownSentAt = patch.own ? at : prev ? sentAt.get(prev) : undefined;
   if (ownSentAt !== undefined) sentAt.set(backend, ownSentAt);
   return backend;
+}
+
+/** A copy of `row` with the figure at `path` (dotted) set: the objects along the path copied, the rest shared. */
+function withFigure<T extends object>(row: T, path: string, value: number | null): T {
+  const [head, ...rest] = path.split('.');
+  const copy = { ...row } as Record<string, unknown>;
+  copy[head!] = rest.length === 0 ? value : withFigure(copy[head!] as object, rest.join('.'), value);
+  return copy as T;
 }
 
 function withoutServers(backend: BackendDto): BackendOwn {
@@ -279,7 +380,7 @@ function withoutServers(backend: BackendDto): BackendOwn {
  */
 export function ageSec(
   live: LiveSnapshot,
-  row: BackendDto | ServerDto,
+  row: Readonly<Record<AgeField, number | null>>,
   instance: string,
   field: AgeField,
 ): number | null {

@@ -13,7 +13,15 @@ export interface ColumnContext {
   thresholds: AbnormalThresholds;
   /** Uptime % by server or backend key (lib/health/server-key); undefined until the history answers. */
   uptimeOf: (key: string) => number | null | undefined;
+  /**
+   * A row's age now: the live snapshot sends a row again only when it changed, and predicts its ages in between
+   * (lib/snapshot/snapshot-delta.ts); absent: the ages as the row says them.
+   */
+  ageOf?: (row: ProxyRow, instance: string, field: AgeField) => number | null;
 }
+
+/** The fields that count seconds since something, and so grow between polls by themselves. */
+export type AgeField = 'lastChangeSec' | 'lastSessionSec';
 
 /** A cell that steps back (a zero that means "fine"), or one highlighted with the reason it is abnormal. */
 export type CellLook = { tone: 'muted' } | { tone: 'abnormal'; reason: string };
@@ -34,6 +42,11 @@ export function figure<T>(
   format: (n: number | null) => string = formatNumber,
 ): Reading<T> {
   return { sort: get, text: (row) => format(get(row)) };
+}
+
+/** An age (seconds since the last change, the last session) as the tab shows it now. */
+export function ageNow(row: ProxyRow, ctx: ColumnContext, backend: Backend, field: AgeField): number | null {
+  return ctx.ageOf ? ctx.ageOf(row, backend.instance, field) : row[field];
 }
 
 /** One of HAProxy's cumulative counters (TrafficCounters). */

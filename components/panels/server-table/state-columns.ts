@@ -5,7 +5,7 @@ import { formatDuration, formatMs, formatPct } from '../../ui/format';
 import { formatThrottle } from './cell-format';
 import { checkView } from './check-view';
 import { both, col, TEXT } from './column-def';
-import { figure, quietZero, ratio, text, type ProxyRow } from './column-readings';
+import { ageNow, figure, quietZero, ratio, text, type ProxyRow } from './column-readings';
 import { serverStatusView } from './status';
 
 export const IDENTITY_COLUMNS = [
@@ -112,7 +112,10 @@ export const STATE_COLUMNS = [
     title: 'Time since the last UP/DOWN change (lastchg)',
     minWidth: 98,
     firstDir: 'asc',
-    ...both(figure((r: ProxyRow) => r.lastChangeSec, formatDuration)),
+    ...both({
+      sort: (r, ctx, backend) => ageNow(r, ctx, backend, 'lastChangeSec'),
+      text: (r, ctx, backend) => formatDuration(ageNow(r, ctx, backend, 'lastChangeSec')),
+    }),
   }),
   col({
     id: 'downtime',

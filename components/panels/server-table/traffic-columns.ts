@@ -3,7 +3,7 @@ import { formatBytes, formatMs } from '../../ui/format';
 import { is5xxAbnormal, isResponseTimeAbnormal, http5xxReason, responseTimeReason } from './abnormal';
 import { format5xxRate, formatLastSession } from './cell-format';
 import { both, col } from './column-def';
-import { counter, figure, flagged, ratio, type ProxyRow } from './column-readings';
+import { ageNow, counter, figure, flagged, ratio, type ProxyRow, type Reading } from './column-readings';
 
 const http5xx = flagged(
   { sort: (row: ProxyRow) => row.rates.http5xx, text: (row: ProxyRow) => format5xxRate(row.rates) },
@@ -16,9 +16,9 @@ const responseTime = flagged(
   responseTimeReason,
 );
 // "never" is the longest idle of all: it sorts with the longest ages, not with the unknowns.
-const lastSession = {
-  sort: (row: ProxyRow) => row.lastSessionSec ?? Number.POSITIVE_INFINITY,
-  text: (row: ProxyRow) => formatLastSession(row.lastSessionSec),
+const lastSession: Reading<ProxyRow> = {
+  sort: (row, ctx, backend) => ageNow(row, ctx, backend, 'lastSessionSec') ?? Number.POSITIVE_INFINITY,
+  text: (row, ctx, backend) => formatLastSession(ageNow(row, ctx, backend, 'lastSessionSec')),
 };
 
 export const TRAFFIC_COLUMNS = [

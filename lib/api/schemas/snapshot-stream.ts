@@ -22,7 +22,14 @@ export const BackendPatchSchema = z
     own: BackendSchema.omit({ servers: true })
       .optional()
       .meta({ description: "the backend's own figures, when any changed (or it is new)" }),
-    servers: z.array(ServerSchema).optional().meta({ description: 'servers new or changed, whole' }),
+    servers: z
+      .array(ServerSchema)
+      .optional()
+      .meta({ description: 'servers new or changed beyond numbers, whole' }),
+    figures: z.array(z.number().nullable()).optional().meta({
+      description:
+        "servers whose only changes are figures, as flat triplets: the server's place in the backend's order, the figure's place in the list NUMERIC_PATHS of lib/snapshot/snapshot-delta.ts (check.durationMs, check.code, check.health, queue.current, …), its new value",
+    }),
     order: z
       .array(z.string())
       .optional()

@@ -14,6 +14,8 @@ import {
   ageSec,
   applyDelta,
   liveSnapshot,
+  NUMERIC_PATHS,
+  OWN_ROW,
   type LiveSnapshot,
   type SnapshotDelta,
 } from '../snapshot-delta';
@@ -94,8 +96,23 @@ test('a tab that follows the stream shows, after every poll, what a fresh snapsh
     expect(live).not.toBeNull();
     expectSame(live, fresh());
   }
-  const sizes = received.map((m) => deltaOf(m).backends.flatMap((b) => b.servers ?? []).length);
-  expect(sizes.slice(0, 3)).toEqual([1, 1, 1]); // only web2's counter moved: one server a poll, not the fleet
+  // Only web2's session count (and so its backend's) moved in the first polls: that figure, not the row, nor the fleet.
+  const early = received.slice(0, 3).map((m) => deltaOf(m).backends);
+  for (const patches of early) {
+    expect(patches.flatMap((b) => b.servers ?? [])).toEqual([]);
+    expect(patches.flatMap((b) => b.figures ?? [])).toEqual([
+      OWN_ROW,
+      NUMERIC_PATHS.indexOf('sessions.total'),
+      expect.any(Number), // the backend's own session count
+      1,
+      NUMERIC_PATHS.indexOf('sessions.total'),
+      expect.any(Number), // web2's
+    ]);
+  }
+  // web1 going DOWN changes more than numbers: its row goes whole.
+  expect(deltaOf(received[3]!).backends.flatMap((b) => (b.servers ?? []).map((s) => s.name))).toContain(
+    'web1',
+  );
   expect(live.snapshot.backends[0]!.servers.map((s) => `${s.name} ${s.status}`)).toEqual([
     'web1 DOWN',
     'web2 UP',

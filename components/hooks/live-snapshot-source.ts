@@ -1,0 +1,170 @@
+'use client';
+
+import { SERVER_NOW_HEADER, STREAM_ID_HEADER, type SnapshotDto } from '@/lib/api/snapshot-dto';
+import { snapshotStreamUrl, snapshotUrl } from '@/lib/api/urls';
+import {
+  ageSec,
+  applyDelta,
+  liveSnapshot,
+  type AgeField,
+  type LiveSnapshot,
+  type SnapshotDelta,
+} from '@/lib/snapshot/snapshot-delta';
+import { fetchJsonIfChanged } from './fetch-json';
+import { clockOffsetMs } from './snapshot-clock';
+
+/** Until the first snapshot says otherwise (the server default). */
+export const DEFAULT_POLL_MS = 2000;
+/** A page that stops following (navigated away) keeps its stream this long, for the next page that follows. */
+const LINGER_MS = 10_000;
+
+/** A row's age now (`lastChangeSec`, `lastSessionSec`), as the tab predicts it between the polls that sent it. */
+export type AgeOf = (
+  row: { lastChangeSec: number | null; lastSessionSec: number | null },
+  instance: string,
+  field: AgeField,
+) => number | null;
+
+export interface LiveSnapshotState {
+  snapshot: SnapshotDto | undefined;
+  receivedAt: number | null;
+  clockOffsetMs: number;
+  pollIntervalMs: number;
+  error: Error | undefined;
+  isLoading: boolean;
+  ageOf: AgeOf;
+}
+
+const asSent: AgeOf = (row, _instance, field) => row[field];
+
+const INITIAL: LiveSnapshotState = {
+  snapshot: undefined,
+  receivedAt: null,
+  clockOffsetMs: 0,
+  pollIntervalMs: DEFAULT_POLL_MS,
+  error: undefined,
+  isLoading: true,
+  ageOf: asSent,
+};
+
+/**
+ * The snapshot a tab follows live: loaded once (GET /api/v1/snapshot, shared and gzipped), then kept current by the
+ * change stream (GET /api/v1/snapshot/stream): each poll's changes applied to what the tab holds, unchanged rows
+ * kept as the same objects. A tab that misses a change, is told to reset (too far behind, the server restarted)
+ * or whose stream is refused loads the snapshot afresh; while the stream cannot be had, it does so every poll
+ * interval. One per tab, shared by every component that reads it.
+ */
+export class LiveSnapshotSource {
+  private state: LiveSnapshotState = INITIAL;
+  private live: LiveSnapshot | null = null;
+  private readonly listeners = new Set<() => void>();
+  private events: EventSource | null = null;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private linger: ReturnType<typeof setTimeout> | undefined;
+  private loading = false;
+  private running = false;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    clearTimeout(this.linger);
+    if (!this.running) this.start();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.linger = setTimeout(() => this.stop(), LINGER_MS);
+    };
+  };
+
+  getState = (): LiveSnapshotState => this.state;
+
+  private start(): void {
+    this.running = true;
+    void this.load();
+  }
+
+  private stop(): void {
+    this.running = false;
+    this.closeStream();
+    clearTimeout(this.retry);
+  }
+
+  /** The whole snapshot afresh, then the stream from its id. */
+  private async load(): Promise<void> {
+    if (this.loading || !this.running) return;
+    this.loading = true;
+    this.closeStream();
+    clearTimeout(this.retry);
+    try {
+      const { data, headers } = await fetchJsonIfChanged<SnapshotDto>(snapshotUrl());
+      const id = headers.get(STREAM_ID_HEADER);
+      this.live = liveSnapshot(data, id ?? '');
+      this.publish(data.generatedAt, headers.get(SERVER_NOW_HEADER), undefined);
+      if (id && this.running) this.openStream(id);
+      else this.retryLater();
+    } catch (error) {
+      this.state = { ...this.state, error: error as Error, isLoading: false };
+      this.notify();
+      this.retryLater();
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private openStream(id: string): void {
+    const events = new EventSource(snapshotStreamUrl(id));
+    this.events = events;
+    events.addEventListener('delta', (event) =>
+      this.onDelta(JSON.parse((event as MessageEvent<string>).data)),
+    );
+    events.addEventListener('reset', () => void this.load());
+    events.onerror = () => {
+      // CONNECTING: the browser reconnects by itself, with the last id (the server may be restarting). CLOSED:
+      // refused (429, signed out…): load afresh each poll interval meanwhile.
+      if (events.readyState === EventSource.CLOSED) this.retryLater();
+    };
+  }
+
+  private onDelta(delta: SnapshotDelta): void {
+    if (!this.live) return;
+    const next = applyDelta(this.live, delta);
+    if (!next) return void this.load(); // a change missed: start again from the whole
+    this.live = next;
+    this.publish(delta.generatedAt, delta.generatedAt, undefined);
+  }
+
+  private publish(generatedAt: string, serverNow: string | null, error: Error | undefined): void {
+    const live = this.live!;
+    const receivedAt = Date.now();
+    this.state = {
+      snapshot: live.snapshot,
+      receivedAt,
+      clockOffsetMs: clockOffsetMs(serverNow ?? generatedAt, receivedAt),
+      pollIntervalMs: live.snapshot.pollIntervalMs,
+      error,
+      isLoading: false,
+      ageOf: (row, instance, field) => ageSec(live, row, instance, field),
+    };
+    this.notify();
+  }
+
+  private retryLater(): void {
+    this.closeStream();
+    clearTimeout(this.retry);
+    if (this.running) this.retry = setTimeout(() => void this.load(), this.state.pollIntervalMs);
+  }
+
+  private closeStream(): void {
+    this.events?.close();
+    this.events = null;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+let source: LiveSnapshotSource | null = null;
+
+/** The tab's one live snapshot. */
+export function liveSnapshotSource(): LiveSnapshotSource {
+  return (source ??= new LiveSnapshotSource());
+}
