@@ -12,6 +12,7 @@ const KIND_LABELS: Record<AlertKind, string> = {
   'no-local-traefik': 'No local Traefik',
   'http-5xx': 'HTTP 5xx errors',
   'response-time': 'Slow responses',
+  'lb-disagree': 'Load balancers disagree',
 };
 
 export function kindLabel(kind: AlertKind): string {

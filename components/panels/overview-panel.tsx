@@ -27,7 +27,7 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
   const frontends = useMemo(() => snapshot?.frontends ?? [], [snapshot]);
   const instances = useMemo(() => snapshot?.instances ?? [], [snapshot]);
   const summary = useMemo(() => summarize(backends, instances), [backends, instances]);
-  const table = useOverviewTable(backends, thresholds, ageOf);
+  const table = useOverviewTable(backends, thresholds, instances, ageOf);
   const shownColumns = useMemo(() => new Set<string>(table.columns.map((c) => c.id)), [table.columns]);
 
   if (!snapshot)

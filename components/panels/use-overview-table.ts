@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { InstanceDto } from '@/lib/api/snapshot-dto';
 import type { Backend } from '@/lib/health/types';
 import { useSlashFocus } from '../hooks/use-slash-focus';
 import type { AbnormalThresholds } from './server-table/abnormal';
@@ -12,6 +13,7 @@ import type { SortColumn } from './server-table/sort';
 import { nextSort } from './server-table/table-query';
 import { useTableQuery } from './server-table/use-table-query';
 import { useUptime24h } from './server-table/use-uptime-24h';
+import { disagreementLookup } from './server-table/view-disagreement';
 
 /**
  * The overview table's state: search (typed at once, filtered deferred), problems-only, sort, the columns and
@@ -21,6 +23,7 @@ import { useUptime24h } from './server-table/use-uptime-24h';
 export function useOverviewTable(
   backends: readonly Backend[],
   thresholds: AbnormalThresholds,
+  instances: readonly InstanceDto[] = [],
   ageOf?: ColumnContext['ageOf'],
 ) {
   const [query, setQuery] = useTableQuery();
@@ -33,7 +36,11 @@ export function useOverviewTable(
   useSlashFocus(searchRef);
 
   const uptimeOf = useUptime24h();
-  const ctx = useMemo<ColumnContext>(() => ({ thresholds, uptimeOf, ageOf }), [thresholds, uptimeOf, ageOf]);
+  const disagreementOf = useMemo(() => disagreementLookup(instances, backends), [instances, backends]);
+  const ctx = useMemo<ColumnContext>(
+    () => ({ thresholds, uptimeOf, disagreementOf, ageOf }),
+    [thresholds, uptimeOf, disagreementOf, ageOf],
+  );
   const kubernetes = useMemo(() => backends.some((b) => b.servers.some((s) => s.node || s.pool)), [backends]);
   const columns = useMemo(() => visibleColumns(cols, kubernetes), [cols, kubernetes]);
   const rows = useMemo(

@@ -99,49 +99,174 @@ export interface GenerateOptions {
   backendsPerFrontend?: number;
 }
 
+/** A CSV row: a real line's fields, some of them rewritten by name. */
+interface Row {
+  template: string;
+  values: Record<string, string>;
+}
+interface ServerRow extends Row {
+  state: ServerState;
+}
+interface Stats {
+  frontends: Row[];
+  backends: { row: Row; servers: ServerRow[] }[];
+}
+
 /** Returns the CSV text, HTTP-style: every line ends with `,\n`, no empty line at the end. */
 export function generateStatsCsv(options: GenerateOptions): string {
+  return renderStats(buildStats(options));
+}
+
+/** How a series moves from poll to poll: by default about one server in five shows a change beyond its ages. */
+export interface ChurnOptions {
+  /** Seconds between polls: every server's lastchg grows by it, as HAProxy's does. Default 2. */
+  intervalSec?: number;
+  /** Share of servers carrying traffic (picked once): their counters grow every poll; the rest stay idle. */
+  trafficShare?: number;
+  /** One UP ↔ DOWN flip per this many server-polls. Default 5,000. */
+  flipEvery?: number;
+  /** Share of the other checked servers whose last check took a different 1–3 ms than before. Default 0.1. */
+  checkChangeShare?: number;
+}
+
+/**
+ * Successive polls of one HAProxy: the first call returns generateStatsCsv(options), each later call the next poll
+ * (every lastchg and idle lastsess grows, counters of the busy servers grow, some check durations change, a rare server flips
+ * UP ↔ DOWN; the idle rest stays as it was). Its own
+ * seeded PRNG: the same options give the same series on every run.
+ */
+export function statsCsvSeries(options: GenerateOptions, churn: ChurnOptions = {}): () => string {
+  const { intervalSec = 2, trafficShare = 0.1, flipEvery = 5_000, checkChangeShare = 0.1 } = churn;
+  const stats = buildStats(options);
+  const random = mulberry32(options.seed ^ 0x5eed);
+  const busy = new Set(stats.backends.flatMap((b) => b.servers).filter(() => random() < trafficShare));
+  let polls = 0;
+  return () => {
+    if (polls++ > 0) advance(stats, { random, busy, intervalSec, flipEvery, checkChangeShare });
+    return renderStats(stats);
+  };
+}
+
+interface Advance {
+  random: () => number;
+  busy: Set<ServerRow>;
+  intervalSec: number;
+  flipEvery: number;
+  checkChangeShare: number;
+}
+
+function advance({ frontends, backends }: Stats, how: Advance): void {
+  let sessions = 0;
+  for (const { row, servers } of backends) {
+    const before = sessions;
+    for (const server of servers) sessions += advanceServer(server, how);
+    add(row, 'stot', sessions - before);
+    add(row, 'lastchg', how.intervalSec);
+    if (sessions > before) row.values.lastsess = '0';
+    else add(row, 'lastsess', how.intervalSec);
+  }
+  for (const frontend of frontends.filter((f) => f.template === TEMPLATES.frontend))
+    add(frontend, 'stot', Math.round(sessions / frontends.length) * 2);
+}
+
+/** One poll on for one server; returns the sessions it took. */
+function advanceServer(server: ServerRow, how: Advance): number {
+  const { random, busy, intervalSec, flipEvery } = how;
+  const { values } = server;
+  add(server, 'lastchg', intervalSec);
+  if (!busy.has(server)) add(server, 'lastsess', intervalSec); // seconds since its last session: an idle one's grows
+  const checkChanges = busy.has(server) || random() < how.checkChangeShare;
+  if (values.check_duration !== '' && checkChanges)
+    values.check_duration = String(((Number(values.check_duration) + int(random, 2)) % 3) + 1);
+  if (random() < 1 / flipEvery && /^(UP|DOWN)$/.test(server.state.status)) flip(server);
+  if (!busy.has(server)) return 0;
+  const rate = 1 + int(random, 20);
+  const sessions = rate * intervalSec;
+  for (const name of ['stot', 'lbtot', 'req_tot', 'hrsp_2xx']) add(server, name, sessions);
+  add(server, 'bin', sessions * (500 + int(random, 500)));
+  add(server, 'bout', sessions * (10_000 + int(random, 20_000)));
+  if (random() < 0.05) add(server, 'hrsp_5xx', 1);
+  const rtime = 20 + int(random, 200);
+  Object.assign(values, {
+    scur: String(int(random, 50)),
+    rate: String(rate),
+    lastsess: '0',
+    rtime: String(rtime),
+    ttime: String(rtime + int(random, 50)),
+  });
+  return sessions;
+}
+
+function flip(server: ServerRow): void {
+  const down = server.state.status === 'UP';
+  server.state = STATES.find(([, state]) => state.status === (down ? 'DOWN' : 'UP'))![1];
+  Object.assign(server.values, stateValues(server.state), { lastchg: '0' });
+  if (down) add(server, 'chkdown', 1);
+}
+
+/** Adds to a numeric field, read from the row's values or else its template. */
+function add(row: Row, name: string, by: number): void {
+  const current = row.values[name] ?? templateFields(row.template)[COLUMN_INDEX.get(name)!];
+  row.values[name] = String(Number(current || 0) + by);
+}
+
+function buildStats(options: GenerateOptions): Stats {
   const { backends, serversPerBackend, seed, backendsPerFrontend = 25 } = options;
   const random = mulberry32(seed);
-  const lines = [DEBIAN_2_6_12_HEADER];
+  const stats: Stats = { frontends: [], backends: [] };
   let iid = 2;
   for (let f = 0; f < Math.ceil(backends / backendsPerFrontend); f++) {
     const name = `fe_${f}`;
-    lines.push(
-      toLine(TEMPLATES.frontend, { pxname: name, iid: String(iid), stot: String(int(random, 1e6)) }),
-    );
-    lines.push(toLine(TEMPLATES.listener, { pxname: name, iid: String(iid), addr: `10.0.0.1:${8000 + f}` }));
+    const frontend = { pxname: name, iid: String(iid), stot: String(int(random, 1e6)) };
+    stats.frontends.push({ template: TEMPLATES.frontend, values: frontend });
+    stats.frontends.push({
+      template: TEMPLATES.listener,
+      values: { pxname: name, iid: String(iid), addr: `10.0.0.1:${8000 + f}` },
+    });
     iid++;
   }
   for (let b = 0; b < backends; b++) {
     const pxname = `be_${b}`;
-    let usable = 0;
+    const servers: ServerRow[] = [];
     for (let s = 1; s <= serversPerBackend; s++) {
       const state = pickState(random());
-      if (state.status.startsWith('UP') || state.status === 'no check') usable++;
-      lines.push(serverLine(random, state, pxname, iid, s));
+      servers.push({
+        template: TEMPLATES.server,
+        state,
+        values: serverValues(random, state, pxname, iid, s),
+      });
     }
+    const values = { pxname, iid: String(iid), stot: String(int(random, 1e7)), bck: '0' };
+    stats.backends.push({ row: { template: TEMPLATES.backend, values }, servers });
+    iid++;
+  }
+  return stats;
+}
+
+function renderStats({ frontends, backends }: Stats): string {
+  const lines = [DEBIAN_2_6_12_HEADER, ...frontends.map(toRowLine)];
+  for (const { row, servers } of backends) {
+    const usable = servers.filter(
+      ({ state }) => state.status.startsWith('UP') || state.status === 'no check',
+    );
+    lines.push(...servers.map(toRowLine));
     lines.push(
-      toLine(TEMPLATES.backend, {
-        pxname,
-        iid: String(iid),
-        stot: String(int(random, 1e7)),
-        status: usable > 0 ? 'UP' : 'DOWN',
-        act: String(usable),
-        bck: '0',
+      toLine(row.template, {
+        ...row.values,
+        status: usable.length > 0 ? 'UP' : 'DOWN',
+        act: String(usable.length),
       }),
     );
-    iid++;
   }
   return lines.join('\n') + '\n';
 }
 
-function serverLine(random: () => number, state: ServerState, pxname: string, iid: number, sid: number) {
+const toRowLine = (row: Row) => toLine(row.template, row.values);
+
+function serverValues(random: () => number, state: ServerState, pxname: string, iid: number, sid: number) {
   const stot = int(random, 2_000);
-  return toLine(TEMPLATES.server, {
-    ...state,
-    check_desc: csvField(state.check_desc),
-    last_chk: csvField(state.last_chk),
+  return {
+    ...stateValues(state),
     pxname,
     svname: `web-${sid}`,
     iid: String(iid),
@@ -154,8 +279,14 @@ function serverLine(random: () => number, state: ServerState, pxname: string, ii
     lastchg: String(int(random, 10_000)),
     check_duration: state.check_status === '' ? '' : String(int(random, 40)),
     addr: `10.42.${int(random, 256)}.${int(random, 256)}:8080`,
-  });
+  };
 }
+
+const stateValues = (state: ServerState) => ({
+  ...state,
+  check_desc: csvField(state.check_desc),
+  last_chk: csvField(state.last_chk),
+});
 
 function pickState(r: number): ServerState {
   let left = r * TOTAL_WEIGHT;
@@ -166,8 +297,12 @@ function pickState(r: number): ServerState {
   return STATES[0]![1];
 }
 
+const splitTemplates = new Map<string, readonly string[]>();
+const templateFields = (template: string) =>
+  splitTemplates.get(template) ?? splitTemplates.set(template, template.split(',')).get(template)!;
+
 function toLine(template: string, values: Record<string, string>): string {
-  const fields = template.split(',');
+  const fields = [...templateFields(template)];
   for (const [name, value] of Object.entries(values)) {
     const at = COLUMN_INDEX.get(name);
     if (at !== undefined) fields[at] = value;

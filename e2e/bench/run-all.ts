@@ -14,6 +14,7 @@ import { runCorrelationBench } from './correlation-bench';
 import { runHaproxyParseBench } from './haproxy-parse-bench';
 import { runHistoryBench } from './history-bench';
 import { runLoadBench } from './load-bench';
+import { runMainThreadBench } from './main-thread-bench';
 import { runPageBench } from './page-bench';
 import { runParseBench } from './parse-bench';
 import { runBenches, type Bench } from './run-benches';
@@ -28,6 +29,7 @@ const BENCHES: [string, Bench][] = [
   ['correlation', () => void runCorrelationBench()],
   ['alert', () => runAlertBench()],
   ['page', () => runPageBench()],
+  ['main-thread', () => runMainThreadBench()],
   ['badge', runBadgeBench],
   ['badge-cache', () => runBadgeCacheBench()],
   ['access', runAccessBench],

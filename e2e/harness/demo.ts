@@ -1,5 +1,6 @@
-// `npm run demo [-- --dev | --stack-only]`: a real HAProxy with agents whose health changes on a schedule,
-// traffic through it, and hapscope watching it over HTTP and the runtime socket. State lives in ./.demo/.
+// `npm run demo [-- --dev | --stack-only]`: an active/standby pair of real HAProxy processes in front of agents
+// whose health changes on a schedule, traffic through them, and hapscope watching one over HTTP and the other over
+// its runtime socket. State lives in ./.demo/.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { historyDbPath, openHistoryDb } from '../../lib/store/db';
@@ -12,9 +13,13 @@ import {
   HAPROXY_INSTALL_COMMAND,
   requestThroughFrontend,
   runtimeAdmin,
+  startHaproxy,
+  writeHaproxyConfig,
+  type HaproxyHandle,
   type Topology,
 } from './haproxy';
 import { onShutdown, repoPath, runNext, startStack, type ChildHandle, type Stack } from './stack';
+import { startTcpRelay, type TcpRelay } from './tcp-relay';
 
 const CHECK = { inter: 2000, fall: 3, rise: 2 };
 // api4 flaps 5 s up / 5 s down; checked every 1 s (fall 2, rise 2) HAProxy flips about every 5 s, so within the
@@ -101,13 +106,61 @@ const topology: Topology = {
   ],
 };
 
+/**
+ * The standby load balancer, demo-b: the same backends and agents on its own ports, read over its runtime socket.
+ * Its way to grafana1 goes through a TCP relay on grafana1's node address, standing for its network path to that
+ * node: cutting it makes grafana1 unreachable from demo-b only, and the two load balancers disagree.
+ */
+const STANDBY = { statsPort: 8406, authStatsPort: 8407, frontendPort: 8091 };
+const RELAYED = { agent: 'grafana1', port: 9104 };
+
+interface Standby {
+  haproxy: HaproxyHandle;
+  socketPath: string;
+  statsUrl: string;
+  frontendUrl: string;
+  relay: TcpRelay;
+  stop(): Promise<void>;
+}
+
+async function startStandby(stack: Stack, log: (line: string) => void): Promise<Standby> {
+  const placed = stack.topology;
+  const relayed = placed.agents.find((a) => a.name === RELAYED.agent)!;
+  const host = relayed.host ?? placed.host;
+  const relay = await startTcpRelay({ host, port: RELAYED.port, target: { host, port: relayed.port } });
+  const standby: Topology = {
+    ...placed,
+    ...STANDBY,
+    agents: placed.agents.map((a) => (a.name === RELAYED.agent ? { ...a, port: RELAYED.port } : a)),
+  };
+  const { configPath, socketPath } = await writeHaproxyConfig(standby, repoPath('.demo/lb-b'));
+  const haproxy = await startHaproxy({
+    configPath,
+    onOutput: (line) => log(`[haproxy demo-b] ${line}`),
+  }).catch(async (error: unknown) => {
+    await relay.close();
+    throw error;
+  });
+  return {
+    haproxy,
+    socketPath,
+    statsUrl: `http://${placed.host}:${STANDBY.statsPort}/stats`,
+    frontendUrl: `http://${placed.host}:${STANDBY.frontendPort}/`,
+    relay,
+    async stop() {
+      await haproxy.stop();
+      await relay.close();
+    },
+  };
+}
+
 interface Scenario {
   what: string;
   firstAfterS: number;
   everyS: number;
   forS: number;
-  begin(stack: Stack): Promise<unknown>;
-  end(stack: Stack): Promise<unknown>;
+  begin(stack: Stack, standby: Standby): Promise<unknown>;
+  end(stack: Stack, standby: Standby): Promise<unknown>;
 }
 
 const agentScenario = (
@@ -129,12 +182,26 @@ const agentScenario = (
 
 const SCENARIOS: Scenario[] = [
   {
-    what: 'api_backend/api3 is put in MAINT over the runtime socket',
+    what: 'api_backend/api3 is put in MAINT on both load balancers over their runtime sockets',
     firstAfterS: 20,
     everyS: 120,
     forS: 40,
-    begin: (stack) => runtimeAdmin(stack.socketPath, 'disable server api_backend/api3'),
-    end: (stack) => runtimeAdmin(stack.socketPath, 'enable server api_backend/api3'),
+    begin: async (stack, standby) => {
+      for (const socket of [stack.socketPath, standby.socketPath])
+        await runtimeAdmin(socket, 'disable server api_backend/api3');
+    },
+    end: async (stack, standby) => {
+      for (const socket of [stack.socketPath, standby.socketPath])
+        await runtimeAdmin(socket, 'enable server api_backend/api3');
+    },
+  },
+  {
+    what: `demo-b loses its network path to ${RELAYED.agent} (demo still reaches it): the load balancers disagree`,
+    firstAfterS: 60,
+    everyS: 200,
+    forS: 60,
+    begin: (_stack, standby) => standby.relay.cut(),
+    end: (_stack, standby) => standby.relay.restore(),
   },
   agentScenario('grafana2', 'fail', 'grafana_backend/grafana2 answers 503 (L7STS → DOWN)', 40, 180, 45),
   agentScenario('api2', 'hang', 'api_backend/api2 hangs (L7TOUT → DOWN, traffic gets 504)', 90, 240, 30),
@@ -155,7 +222,7 @@ function ensureHaproxy() {
   }
 }
 
-function schedule(stack: Stack, timers: Set<NodeJS.Timeout>) {
+function schedule(stack: Stack, standby: Standby, timers: Set<NodeJS.Timeout>) {
   const log = (text: string) => console.log(`[demo ${new Date().toTimeString().slice(0, 8)}] ${text}`);
   const later = (seconds: number, fn: () => void) => {
     const timer = setTimeout(() => {
@@ -167,10 +234,10 @@ function schedule(stack: Stack, timers: Set<NodeJS.Timeout>) {
   for (const s of SCENARIOS) {
     const run = () => {
       log(`${s.what} for ${s.forS} s`);
-      void s.begin(stack).catch((err) => log(`failed: ${err}`));
+      void s.begin(stack, standby).catch((err) => log(`failed: ${err}`));
       later(s.forS, () => {
         log(`back to normal: ${s.what.split(' ')[0]}`);
-        void s.end(stack).catch((err) => log(`failed: ${err}`));
+        void s.end(stack, standby).catch((err) => log(`failed: ${err}`));
       });
       later(s.everyS, run);
     };
@@ -178,8 +245,8 @@ function schedule(stack: Stack, timers: Set<NodeJS.Timeout>) {
   }
 }
 
-/** A few requests per second with a burst every minute, spread over the backends by Host header. */
-function generateTraffic(stack: Stack, timers: Set<NodeJS.Timeout>) {
+/** A few requests per second with a burst every minute, spread over the backends by Host header; most go to demo. */
+function generateTraffic(stack: Stack, standby: Standby, timers: Set<NodeJS.Timeout>) {
   const hosts = [
     'code.example.com',
     'code.example.com',
@@ -193,7 +260,8 @@ function generateTraffic(stack: Stack, timers: Set<NodeJS.Timeout>) {
     for (let i = burst ? 6 : 1; i > 0 && inFlight < 40; i--) {
       inFlight += 1;
       const host = hosts[Math.floor(Math.random() * hosts.length)] ?? 'code.example.com';
-      void requestThroughFrontend(stack.frontendUrl, host, 15_000)
+      const frontend = Math.random() < 0.8 ? stack.frontendUrl : standby.frontendUrl;
+      void requestThroughFrontend(frontend, host, 15_000)
         .catch(() => undefined)
         .finally(() => (inFlight -= 1));
     }
@@ -253,7 +321,7 @@ async function addDemoUsers(appUrl: string): Promise<void> {
   }
 }
 
-function banner(stack: Stack, appUrl: string | null) {
+function banner(stack: Stack, standby: Standby, appUrl: string | null) {
   const line = '─'.repeat(72);
   console.log(`\n${line}\n  hapscope demo\n${line}`);
   if (appUrl) console.log(`  Dashboard           ${appUrl}`);
@@ -261,9 +329,15 @@ function banner(stack: Stack, appUrl: string | null) {
     console.log(
       `  Sign in as          ${DEMO_USERS.map((u) => u.name).join(' / ')}, password ${DEMO_USERS[0].password} (one user per role)`,
     );
-  console.log(`  HAProxy stats page  ${stack.statsUrl}  (also ${stack.authStatsUrl}, admin:demo)`);
-  console.log(`  Runtime socket      ${stack.socketPath}`);
-  console.log(`  Traffic             ${stack.frontendUrl} (Host: code|grafana|api|static.example.com)`);
+  console.log(
+    `  HAProxy demo        ${stack.statsUrl}  (also ${stack.authStatsUrl}, admin:demo), read over HTTP`,
+  );
+  console.log(`                      runtime socket ${stack.socketPath}`);
+  console.log(`  HAProxy demo-b      ${standby.statsUrl}, read over its runtime socket`);
+  console.log(`                      runtime socket ${standby.socketPath}`);
+  console.log(
+    `  Traffic             ${stack.frontendUrl}, ${standby.frontendUrl} (Host: code|grafana|api|static.example.com)`,
+  );
   console.log(`  Agent control       ${stack.hubUrl}/<agent>/mode?set=ok|fail|hang|refuse|slow:<ms>`);
   console.log(
     `  Kubernetes (fake)   http://127.0.0.1:${K8S_PORT}  (kubectl --kubeconfig ${K8S_DIR}/kubeconfig get nodes)`,
@@ -279,7 +353,10 @@ function banner(stack: Stack, appUrl: string | null) {
     `  - pools: pool-c has no local Traefik (agent1, api1 live there); loc-b-2 NotReady, loc-a-2 cordoned`,
   );
   console.log(`  - static_backend/static1 has no check; static_backend/static2 starts disabled (MAINT)`);
-  console.log(`  - requests through HAProxy every ~300 ms, a 10 s burst each minute`);
+  console.log(`  - requests through both HAProxy every ~300 ms, a 10 s burst each minute`);
+  console.log(
+    `  - demo and demo-b are two views of the same servers: each alert of a server shows per load balancer`,
+  );
   console.log(`\n  Ctrl-C stops everything.\n${line}\n`);
 }
 
@@ -292,7 +369,7 @@ function seedDemoHistory(dataDir: string) {
   try {
     const until = seedGeneratedHistory(
       db,
-      ['demo', 'demo-sock'].flatMap((instance) => servers.map((s) => ({ instance, ...s }))),
+      ['demo', 'demo-b'].flatMap((instance) => servers.map((s) => ({ instance, ...s }))),
       Date.now(),
       6,
     );
@@ -305,16 +382,20 @@ function seedDemoHistory(dataDir: string) {
 
 async function main() {
   ensureHaproxy();
-  const running: { stack?: Stack; app?: ChildHandle; k8s?: FakeK8s } = {};
+  const running: { stack?: Stack; standby?: Standby; app?: ChildHandle; k8s?: FakeK8s } = {};
   const timers = new Set<NodeJS.Timeout>();
   const shutdown = onShutdown(
     async () => {
       timers.forEach(clearTimeout);
       await running.app?.stop();
       await running.k8s?.close();
+      await running.standby?.stop();
       await running.stack?.stop();
     },
-    () => [running.app?.pid, running.stack?.haproxy.pid].filter((pid): pid is number => pid !== undefined),
+    () =>
+      [running.app?.pid, running.stack?.haproxy.pid, running.standby?.haproxy.pid].filter(
+        (pid): pid is number => pid !== undefined,
+      ),
   );
   const stack = await startStack({
     topology: onNodes(topology),
@@ -323,11 +404,13 @@ async function main() {
     log: (l) => console.log(l),
   });
   running.stack = stack;
+  const standby = await startStandby(stack, (l) => console.log(l));
+  running.standby = standby;
   const k8s = await startFakeK8s({ port: K8S_PORT, topology: defaultFakeTopology(NODE_IPS), dir: K8S_DIR });
   running.k8s = k8s;
-  schedule(stack, timers);
-  generateTraffic(stack, timers);
-  if (STACK_ONLY) return banner(stack, null);
+  schedule(stack, standby, timers);
+  generateTraffic(stack, standby, timers);
+  if (STACK_ONLY) return banner(stack, standby, null);
 
   if (!DEV && !existsSync(repoPath('.next/BUILD_ID'))) {
     console.log('[demo] no production build yet: running next build');
@@ -340,7 +423,7 @@ async function main() {
   const dataDir = repoPath('data/demo');
   seedDemoHistory(dataDir);
   const app = runNext([DEV ? 'dev' : 'start', '-p', String(APP_PORT)], {
-    HAPROXY_STATS_URL: `demo=${stack.statsUrl},demo-sock=unix:${stack.socketPath}`,
+    HAPROXY_STATS_URL: `demo=${stack.statsUrl},demo-b=unix:${standby.socketPath}`,
     DATA_DIR: dataDir,
     POLL_INTERVAL_MS: '2000',
     PORT: String(APP_PORT),
@@ -357,7 +440,7 @@ async function main() {
     await addDemoUsers(appUrl).catch((error: unknown) =>
       console.error('[demo] could not add the demo users:', error),
     );
-    banner(stack, appUrl);
+    banner(stack, standby, appUrl);
   }
 }
 

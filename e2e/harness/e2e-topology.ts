@@ -240,6 +240,10 @@ export const E2E_SPEC_PORTS = {
   storeFaultsApp: E2E_BASE_PORT + 62,
   /** bounded-clients.spec.ts: its app (SSE_MAX_STREAMS_PER_CLIENT=3). */
   boundedClientsApp: E2E_BASE_PORT + 63,
+  /** live-snapshot.spec.ts: its app, stopped and started again under an open tab. */
+  liveSnapshotApp: E2E_BASE_PORT + 64,
+  /** live-snapshot.spec.ts: a TCP relay in front of that app, cut to take a tab's stream away. */
+  liveSnapshotRelay: E2E_BASE_PORT + 65,
   /** badge-cache.spec.ts: the README's HAProxy cache recipe on 18470, its app behind it on 18471. */
   badgeCache: E2E_BASE_PORT + 70,
 };

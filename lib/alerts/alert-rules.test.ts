@@ -294,3 +294,70 @@ describe('response-time: a server slow to answer while it serves', () => {
     ]);
   });
 });
+
+describe('lb-disagree: two load balancers (two HAProxy processes) disagree about a server', () => {
+  const pair = (a: ServerStatus, b: ServerStatus, bOk = true) =>
+    inputs({
+      sources: [
+        { name: 'lb-a', ok: true, error: null },
+        { name: 'lb-b', ok: bOk, error: bOk ? null : 'timeout' },
+      ],
+      backends: [
+        syntheticBackend('lb-a', 'web', [server('node1', a, { pool: 'pool-a' })]),
+        syntheticBackend('lb-b', 'web', [
+          server('node1', b, {
+            pool: 'pool-a',
+            check: {
+              ...server('x', 'DOWN').check,
+              status: 'L4CON',
+              code: null,
+              description: 'Layer4 connection problem',
+            },
+          }),
+        ]),
+      ],
+    });
+  const disagreements = (a: ServerStatus, b: ServerStatus, bOk = true) =>
+    evaluateAlertRules(pair(a, b, bOk), DEFAULT_ALERT_SETTINGS).filter((c) => c.kind === 'lb-disagree');
+
+  test.each([
+    ['UP', 'DOWN', true, 1],
+    ['DOWN', 'UP', true, 1],
+    ['NOLB', 'DOWN', true, 1],
+    ['UP', 'UP', true, 0],
+    ['DOWN', 'DOWN', true, 0],
+    ['MAINT', 'DOWN', true, 0],
+    ['UP', 'DOWN', false, 0], // lb-b's data is stale while it cannot be polled: no view to compare
+  ] as const)('lb-a %s, lb-b %s (lb-b answering: %s) → %i', (a, b, bOk, count) => {
+    expect(disagreements(a, b, bOk)).toHaveLength(count);
+  });
+
+  test('names both views, waits out its own grace, links to the load balancer that cannot reach it', () => {
+    expect(
+      evaluateAlertRules(pair('UP', 'DOWN'), { ...DEFAULT_ALERT_SETTINGS, lbDisagreeGraceMs: 45_000 }).find(
+        (c) => c.kind === 'lb-disagree',
+      ),
+    ).toEqual({
+      id: 'lb-disagree:web/node1',
+      kind: 'lb-disagree',
+      severity: 'warning',
+      target: { instance: 'lb-b', backend: 'web', server: 'node1', pool: 'pool-a' },
+      summary: 'load balancers disagree about web/node1 in pool-a: UP on lb-a, DOWN on lb-b (L4CON)',
+      graceMs: 45_000,
+      groupId: null,
+    });
+  });
+
+  test("with two views, each one's alerts about a server say whose view it is; with one view, no", () => {
+    const summaries = (conditions: { kind: string; summary: string }[]) =>
+      conditions.filter((c) => c.kind === 'down').map((c) => c.summary);
+    expect(summaries(evaluateAlertRules(pair('DOWN', 'DOWN'), DEFAULT_ALERT_SETTINGS))).toEqual([
+      'lb-a: node1 in pool-a is DOWN, check L7STS 503',
+      'lb-b: node1 in pool-a is DOWN, check L4CON (Layer4 connection problem)',
+    ]);
+    expect(summaries(evaluateAlertRules(pair('DOWN', 'DOWN', false), DEFAULT_ALERT_SETTINGS))).toEqual([
+      'node1 in pool-a is DOWN, check L7STS 503',
+      'node1 in pool-a is DOWN, check L4CON (Layer4 connection problem)',
+    ]);
+  });
+});

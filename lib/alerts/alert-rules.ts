@@ -4,8 +4,9 @@ import { backendKey } from '@/lib/health/server-key';
 import type { Backend, Server, TrafficRates } from '@/lib/health/types';
 import { http5xxCondition, responseTimeCondition, type TrafficRuleSettings } from './traffic-rules';
 import { alertTarget, type AlertCondition } from './types';
+import { lbDisagreeConditions, viewsOf, type ViewRuleSettings } from './view-rules';
 
-export interface AlertSettings extends TrafficRuleSettings {
+export interface AlertSettings extends TrafficRuleSettings, ViewRuleSettings {
   /** A server DOWN (not MAINT/DRAIN) for longer than this fires. */
   downGraceMs: number;
   backupOnlyGraceMs: number;
@@ -32,6 +33,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   http5xxGraceMs: 10_000,
   responseTimeMs: 1000,
   responseTimeGraceMs: 10_000,
+  lbDisagreeGraceMs: 30_000,
 };
 
 /** What the pool rules read of a pool. */
@@ -44,6 +46,7 @@ export interface PoolFacts {
 
 export interface AlertRuleInputs {
   sources: readonly { name: string; ok: boolean; error: string | null }[];
+  /** One source's backends per HAProxy process (the counted sources): each server once per load balancer. */
   backends: readonly Backend[];
   flaps: ReadonlyFlapBook;
   pools: readonly PoolFacts[];
@@ -56,12 +59,23 @@ export interface AlertRuleInputs {
 
 export function evaluateAlertRules(inputs: AlertRuleInputs, settings: AlertSettings): AlertCondition[] {
   const flapping = findFlapping(inputs);
-  return [
+  const views = viewsOf(inputs.sources, inputs.backends);
+  const conditions = [
     ...sourceRules(inputs, settings),
     ...backendRules(inputs, settings, new Set(flapping.map((entry) => entry.server))),
     ...flapRules(flapping, settings),
     ...poolRules(inputs, settings),
+    ...lbDisagreeConditions(views, settings),
   ];
+  return views.length < 2 ? conditions : conditions.map(namingTheView);
+}
+
+/** With two load balancers, each one's alert about a server or backend says whose view it is. */
+function namingTheView(condition: AlertCondition): AlertCondition {
+  const { kind, target } = condition;
+  const perView = kind === 'down' || kind === 'backup-only' || kind === 'flapping';
+  if (!perView || target.instance === null || target.backend === null) return condition;
+  return { ...condition, summary: `${target.instance}: ${condition.summary}` };
 }
 
 interface FlappingServer {

@@ -1,7 +1,8 @@
 /** Alerts: conditions found by the rules, and the records the state machine keeps for them. */
 
 /**
- * The API's kinds (shared/reference/api-v1.md, plus `http-5xx` of a backend and `response-time` of a server).
+ * The API's kinds (shared/reference/api-v1.md, plus `http-5xx` of a backend, `response-time` of a server and
+ * `lb-disagree` of a server two load balancers disagree about).
  * "No usable server" is a `down` of a backend; "pool unstable" a `flapping` of a pool.
  */
 export const ALERT_KINDS = [
@@ -13,6 +14,7 @@ export const ALERT_KINDS = [
   'no-local-traefik',
   'http-5xx',
   'response-time',
+  'lb-disagree',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertSeverity = 'critical' | 'warning';

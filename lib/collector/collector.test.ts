@@ -239,3 +239,43 @@ test('rates come from the previous good poll of the same source, over the time b
   expect(fourth!.frontend).toBeCloseTo(2 * afterReload, 3);
   expect(afterReload).toBeGreaterThan(0);
 });
+
+test('two sources of one HAProxy process: peers, one counted; after a reload the page is read again at once', async () => {
+  const clock = new FakeClock(1_800_000_000_000);
+  const startedAt = clock.now() - 500_000; // the process started 500 s before the test
+  let pid = 4242;
+  let processStart = startedAt;
+  const withInfo: Record<string, boolean[]> = { http: [], sock: [], standby: [] };
+  const poll: PollSource = async (source, _timeout, wantInfo) => {
+    const readsInfo = source.kind === 'socket' || wantInfo;
+    withInfo[source.name]!.push(readsInfo);
+    const other = source.name === 'standby';
+    const uptimeSec = Math.floor((clock.now() - (other ? startedAt : processStart)) / 1000);
+    const info = { version: '2.6.12', pid: other ? 99 : pid, uptimeSec, nodeName: null };
+    return { ...goodPoll(source.name), info: readsInfo ? info : null };
+  };
+  const collector = new Collector(
+    configFor('http=http://a/stats,sock=unix:/run/haproxy.sock,standby=http://b/stats', 2000),
+    { clock, poll },
+  );
+  collector.start();
+  await clock.advance(4000);
+  const [http, sock, standby] = collector.states;
+  expect(http).toMatchObject({ sameProcessAs: ['sock'], counted: true });
+  expect(sock).toMatchObject({ sameProcessAs: ['http'], counted: false });
+  expect(standby).toMatchObject({ sameProcessAs: [], counted: true });
+  expect(withInfo.http).toEqual([true, false, false]); // the page is read once a minute …
+
+  pid = 5555; // a reload: a new worker, started now
+  processStart = clock.now();
+  await clock.advance(2000);
+  // … but the socket saw the new worker after the page's poll: the pair holds, and the page is due a read …
+  expect(http).toMatchObject({ sameProcessAs: ['sock'], counted: true, infoStale: true });
+  expect(sock).toMatchObject({ sameProcessAs: ['http'], counted: false });
+  await clock.advance(2000);
+  // … which its next poll makes, and the pair is confirmed on the new worker.
+  expect(withInfo.http).toEqual([true, false, false, false, true]);
+  expect(http).toMatchObject({ sameProcessAs: ['sock'], counted: true, infoStale: false });
+  expect(http!.info?.pid).toBe(5555);
+  collector.stop();
+});

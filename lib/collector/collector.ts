@@ -2,11 +2,13 @@ import type { Config } from '@/lib/config/parse-config';
 import { pollSource, type PollResult } from '@/lib/haproxy';
 import { toSourceError, type SourceError } from '@/lib/haproxy/source-error';
 import { fillTrafficRates } from '@/lib/health/traffic-rates';
+import type { SameProcessGrouping } from '@/lib/health/same-process';
 import type { Backend } from '@/lib/health/types';
 import { nextPollDelayMs } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { logSourceChange } from './log';
 import { initialSourceState, type SourceState } from './source-state';
+import { regroupSameProcess } from './same-process-states';
 
 /** HTTP sources read the stats page's process information this often (the socket reads it every poll). */
 const INFO_REFRESH_MS = 60_000;
@@ -41,6 +43,7 @@ export class Collector {
   private stopped = false;
   private readonly clock: Clock;
   private readonly poll: PollSource;
+  private grouping: SameProcessGrouping | null = null;
 
   constructor(
     readonly config: Pick<Config, 'sources' | 'pollIntervalMs' | 'pollTimeoutMs'>,
@@ -79,7 +82,10 @@ export class Collector {
     const startedAt = this.clock.now();
     const { pollTimeoutMs, pollIntervalMs } = this.config;
     const wantInfo =
-      !state.ok || state.infoReadAt === null || startedAt - state.infoReadAt >= INFO_REFRESH_MS;
+      !state.ok ||
+      state.infoReadAt === null ||
+      state.infoStale ||
+      startedAt - state.infoReadAt >= INFO_REFRESH_MS;
     let result: PollResult | null = null;
     try {
       result = await this.poll(state.source, pollTimeoutMs, wantInfo);
@@ -88,6 +94,7 @@ export class Collector {
     } catch (error) {
       this.recordFailure(state, toSourceError(error, pollTimeoutMs), startedAt);
     }
+    this.grouping = regroupSameProcess(this.states, this.grouping);
     this.generation++;
     state.pollsTotal++;
     if (!state.ok) state.failuresTotal++;

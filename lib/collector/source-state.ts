@@ -1,6 +1,7 @@
 import type { Source } from '@/lib/config/parse-sources';
 import type { SourceErrorKind } from '@/lib/haproxy/source-error';
 import type { Backend, Frontend, HaproxyProcessInfo } from '@/lib/health/types';
+import type { ServerView } from '@/lib/health/view-agreement';
 
 /** What the collector knows about one source; times are epoch milliseconds. */
 export interface SourceState {
@@ -21,6 +22,15 @@ export interface SourceState {
   frontends: Frontend[] | null;
   info: HaproxyProcessInfo | null;
   infoReadAt: number | null;
+  /** The other sources that read the same HAProxy process (same pid, node and start time), in config order. */
+  sameProcessAs: string[];
+  /**
+   * Whether this source's servers are counted in alerts and pools: false when another source of the same process
+   * counts them (lib/health/same-process.ts, countedSources).
+   */
+  counted: boolean;
+  /** Its process information predates a reload a peer has seen: read it again at the next poll. */
+  infoStale: boolean;
 }
 
 export function initialSourceState(source: Source): SourceState {
@@ -39,6 +49,9 @@ export function initialSourceState(source: Source): SourceState {
     frontends: null,
     info: null,
     infoReadAt: null,
+    sameProcessAs: [],
+    counted: true,
+    infoStale: false,
   };
 }
 
@@ -46,4 +59,16 @@ export function initialSourceState(source: Source): SourceState {
 export function currentUptimeSec(state: SourceState, now: number): number | null {
   if (state.info?.uptimeSec == null || state.infoReadAt === null) return null;
   return state.info.uptimeSec + Math.floor((now - state.infoReadAt) / 1000);
+}
+
+/** The sources whose servers count: one per HAProxy process. */
+export function countedStates(states: readonly SourceState[]): SourceState[] {
+  return states.filter((state) => state.counted);
+}
+
+/** Each process's servers as one view: the counted sources that answered their last poll. */
+export function serverViews(states: readonly SourceState[]): ServerView[] {
+  return states
+    .filter((state) => state.counted && state.ok && state.backends)
+    .map((state) => ({ instance: state.source.name, backends: state.backends ?? [] }));
 }

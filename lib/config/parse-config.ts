@@ -42,6 +42,8 @@ export interface Config {
     http5xxMinRate: number;
     /** A server alerts when HAProxy's average response time (rtime) is at least this. */
     responseTimeMs: number;
+    /** Two load balancers (different HAProxy processes) disagreeing about a server this long alert (lb-disagree). */
+    lbDisagreeGraceMs: number;
   };
   /** Open Server-Sent Events streams one client address may hold; beyond it, 429. */
   sseMaxStreamsPerClient: number;
@@ -77,6 +79,7 @@ export const CONFIG_KEYS = [
   'ALERT_HTTP_5XX_PCT',
   'ALERT_HTTP_5XX_MIN_RATE',
   'ALERT_RESPONSE_TIME_MS',
+  'ALERT_LB_DISAGREE_GRACE_MS',
   'SERVER_OVERRIDES',
   'STATIC_POOLS',
   'BACKEND_HOSTS',
@@ -103,6 +106,8 @@ export const DEFAULTS = {
   ALERT_HTTP_5XX_PCT: 5,
   ALERT_HTTP_5XX_MIN_RATE: 0.1,
   ALERT_RESPONSE_TIME_MS: 1000,
+  // Two load balancers' checks run out of step: a server going down is seen by one a few intervals first.
+  ALERT_LB_DISAGREE_GRACE_MS: 30_000,
   // A person with many tabs open stays well below it.
   SSE_MAX_STREAMS_PER_CLIENT: 20,
 } as const;
@@ -183,6 +188,12 @@ function readAlertSettings(settings: RawSettings): Config['alerts'] {
     responseTimeMs: readInteger(settings, 'ALERT_RESPONSE_TIME_MS', DEFAULTS.ALERT_RESPONSE_TIME_MS, {
       min: 1,
     }),
+    lbDisagreeGraceMs: readInteger(
+      settings,
+      'ALERT_LB_DISAGREE_GRACE_MS',
+      DEFAULTS.ALERT_LB_DISAGREE_GRACE_MS,
+      { min: 0 },
+    ),
   };
 }
 

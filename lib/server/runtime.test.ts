@@ -57,6 +57,7 @@ const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
   ALERT_HTTP_5XX_PCT: ['101', 'ALERT_HTTP_5XX_PCT: must be at most 100, got 101'],
   ALERT_HTTP_5XX_MIN_RATE: ['1/s', 'ALERT_HTTP_5XX_MIN_RATE: must be a decimal number, got "1/s"'],
   ALERT_RESPONSE_TIME_MS: ['1s', 'ALERT_RESPONSE_TIME_MS: must be a whole number, got "1s"'],
+  ALERT_LB_DISAGREE_GRACE_MS: ['30s', 'ALERT_LB_DISAGREE_GRACE_MS: must be a whole number, got "30s"'],
   SERVER_OVERRIDES: ['agent1', 'SERVER_OVERRIDES: entries must look like "selector=value", got "agent1"'],
   STATIC_POOLS: [
     'a/b/c/d=pool-a',

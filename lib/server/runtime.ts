@@ -9,6 +9,7 @@ import { cachedPoolFacts } from '@/lib/alerts/server/pool-facts';
 import { AlertEngine } from '@/lib/alerts/server/alert-engine';
 import { Collector } from '@/lib/collector/collector';
 import { systemClock, type Clock } from '@/lib/collector/clock';
+import { countedStates } from '@/lib/collector/source-state';
 import { loadConfig, type Config } from '@/lib/config';
 import { flapOf } from '@/lib/health/flapping';
 import type { Backend } from '@/lib/health/types';
@@ -63,8 +64,10 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
     decorate: (polled, instance, at) => pools.decorate(instance, polled, at),
   });
   const backends = () => collector.states.flatMap((state) => state.backends ?? []);
+  // Two sources of one HAProxy process count its servers once in pools (lib/health/same-process.ts).
+  const countedBackends = () => countedStates(collector.states).flatMap((state) => state.backends ?? []);
   const poolsView = memoPerPoll(
-    (at) => pools.pools(backends(), at),
+    (at) => pools.pools(countedBackends(), at),
     () => `${collector.generation}/${kubernetes.source?.version ?? 0}`,
     config.pollIntervalMs,
   );

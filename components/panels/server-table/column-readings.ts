@@ -5,6 +5,7 @@
 import type { Backend, Server, TrafficCounter } from '@/lib/health/types';
 import { formatNumber } from '../../ui/format';
 import type { AbnormalThresholds } from './abnormal';
+import type { DisagreementOf } from './view-disagreement';
 
 export type SortValue = number | string | null;
 
@@ -13,6 +14,8 @@ export interface ColumnContext {
   thresholds: AbnormalThresholds;
   /** Uptime % by server or backend key (lib/health/server-key); undefined until the history answers. */
   uptimeOf: (key: string) => number | null | undefined;
+  /** What two load balancers disagree about a server (view-disagreement.ts); absent: nothing to compare. */
+  disagreementOf?: DisagreementOf;
   /**
    * A row's age now: the live snapshot sends a row again only when it changed, and predicts its ages in between
    * (lib/snapshot/snapshot-delta.ts); absent: the ages as the row says them.

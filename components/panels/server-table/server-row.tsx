@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { poolHref } from '@/lib/api/urls';
 import type { Server } from '@/lib/health/types';
+import { viewsText, type ServerAgreement } from '@/lib/health/view-agreement';
 import { checkView } from './check-view';
 import type { SpecialCell } from './column-def';
 import type { ColumnContext } from './column-readings';
@@ -11,12 +12,27 @@ import { FigureCell } from './figure-cell';
 import styles from './server-table.module.css';
 import { ServerStatusBadge } from './status-badge';
 
-function specialCell(cell: SpecialCell, server: Server): ReactNode {
+function specialCell(cell: SpecialCell, server: Server, disagreement: ServerAgreement | null): ReactNode {
   switch (cell) {
     case 'status':
       return <ServerStatusBadge server={server} />;
     case 'name':
-      return <span className={styles.serverName}>{server.name}</span>;
+      return (
+        <>
+          <span className={styles.serverName}>{server.name}</span>
+          {disagreement ? (
+            <span
+              className={styles.lbDisagree}
+              title={`Load balancers disagree: ${viewsText(disagreement.views)}`}
+              data-testid="server-lb-disagree"
+              role="img"
+              aria-label="load balancers disagree"
+            >
+              LBs ≠
+            </span>
+          ) : null}
+        </>
+      );
     case 'role':
       return server.backup ? (
         <span className={styles.backupTag}>backup</span>
@@ -84,6 +100,7 @@ export const ServerRowView = memo(function ServerRowView({
   ctx,
 }: ServerRowViewProps) {
   const { backend, server } = row;
+  const disagreement = ctx.disagreementOf?.(backend.instance, backend.name, server.name) ?? null;
   return (
     <div
       role="row"
@@ -104,7 +121,7 @@ export const ServerRowView = memo(function ServerRowView({
             data-col={column.id}
             title={cellTitle(column.cell, server)}
           >
-            {specialCell(column.cell, server)}
+            {specialCell(column.cell, server, disagreement)}
           </div>
         ) : (
           <FigureCell

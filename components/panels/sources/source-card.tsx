@@ -50,6 +50,16 @@ export function SourceCard({ instance, clockOffsetMs }: SourceCardProps) {
           {instance.pid !== null ? <span>pid {instance.pid}</span> : null}
         </p>
       )}
+      {view.sameProcess ? (
+        <p
+          className={styles.meta}
+          data-testid="source-same-process"
+          title={`${view.sameProcess} (the same pid, node and start time): each of its servers counts once in alerts and pools`}
+        >
+          <span>{view.sameProcess}</span>
+          {view.countedElsewhere ? <span>{view.countedElsewhere}</span> : null}
+        </p>
+      ) : null}
       <p className={styles.meta}>
         {view.neverSucceeded ? <span className={styles.warn}>never answered: no backends</span> : null}
         {view.stale ? (

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { InstanceDto } from '@/lib/api/snapshot-dto';
-import { errorMessage, sourceView } from './source-view';
+import { errorMessage, sameProcessView, sourceView } from './source-view';
 
 const instance = (overrides: Partial<InstanceDto>): InstanceDto => ({
   name: 'lb1',
@@ -16,6 +16,8 @@ const instance = (overrides: Partial<InstanceDto>): InstanceDto => ({
   version: '2.6.12',
   pid: 1,
   uptimeSec: 60,
+  sameProcessAs: [],
+  counted: true,
   ...overrides,
 });
 
@@ -44,4 +46,17 @@ test.each([
   ['whatever', null, 'whatever'],
 ])('errorMessage(%s, %s)', (error, kind, text) => {
   expect(errorMessage(error, kind)).toBe(text);
+});
+
+test.each([
+  [[], true, null, null],
+  [['lb-sock'], true, 'same process as lb-sock', null],
+  [['lb-http'], false, 'same process as lb-http', 'servers counted under lb-http'],
+  [['a', 'b'], false, 'same process as a, b', 'servers counted under one of them'],
+] as const)('same process as %o, counted %s → %s / %s', (sameProcessAs, counted, sameProcess, elsewhere) => {
+  expect(sameProcessView({ sameProcessAs: [...sameProcessAs], counted })).toEqual({
+    sameProcess,
+    countedElsewhere: elsewhere,
+  });
+  expect(sourceView(instance({ sameProcessAs: [...sameProcessAs], counted })).sameProcess).toBe(sameProcess);
 });

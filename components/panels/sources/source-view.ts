@@ -13,6 +13,10 @@ export interface SourceView {
   /** Failing after earlier successes: the table still shows its last good data. */
   stale: boolean;
   backingOff: boolean;
+  /** "same process as demo-sock": the other sources that read this HAProxy process; null when none does. */
+  sameProcess: string | null;
+  /** Why this source's servers are not counted (another source of the process counts them); null when they are. */
+  countedElsewhere: string | null;
 }
 
 const HINTS: Record<string, string> = {
@@ -31,8 +35,24 @@ export function errorMessage(error: string | null, errorKind: string | null): st
   return `${error} — ${hint}`;
 }
 
+/** What a card says about other sources of the same HAProxy process. */
+export function sameProcessView(
+  instance: Pick<InstanceDto, 'sameProcessAs' | 'counted'>,
+): Pick<SourceView, 'sameProcess' | 'countedElsewhere'> {
+  if (instance.sameProcessAs.length === 0) return { sameProcess: null, countedElsewhere: null };
+  return {
+    sameProcess: `same process as ${instance.sameProcessAs.join(', ')}`,
+    countedElsewhere: instance.counted
+      ? null
+      : `servers counted under ${instance.sameProcessAs.length === 1 ? instance.sameProcessAs[0] : 'one of them'}`,
+  };
+}
+
 export function sourceView(instance: InstanceDto): SourceView {
-  const base = { backingOff: !instance.ok && instance.consecutiveFailures > 1 };
+  const base = {
+    backingOff: !instance.ok && instance.consecutiveFailures > 1,
+    ...sameProcessView(instance),
+  };
   if (instance.ok) {
     return { ...base, tone: 'ok', label: 'OK', message: null, neverSucceeded: false, stale: false };
   }

@@ -28,7 +28,7 @@ import { episodeId, loadFiringAlerts, logAlertEvent, mutedUntil, saveAlert } fro
 import type { HistoryDb } from '@/lib/store/db';
 import { faultsOf, storeCall } from '@/lib/store/store-call';
 import type { PollEvent } from '@/lib/collector/collector';
-import type { SourceState } from '@/lib/collector/source-state';
+import { countedStates, type SourceState } from '@/lib/collector/source-state';
 
 export type AlertListener = (event: AlertEventDto) => void;
 
@@ -81,6 +81,7 @@ export class AlertEngine {
       http5xxGraceMs: alerts.downGraceMs,
       responseTimeMs: alerts.responseTimeMs,
       responseTimeGraceMs: alerts.downGraceMs,
+      lbDisagreeGraceMs: alerts.lbDisagreeGraceMs,
     };
     this.load();
   }
@@ -169,7 +170,8 @@ export class AlertEngine {
     const conditions = evaluateAlertRules(
       {
         sources: states.map((s) => ({ name: s.source.name, ok: s.ok, error: s.error?.message ?? null })),
-        backends: states.flatMap((s) => s.backends ?? []),
+        // Two sources of one HAProxy process count its servers once (lib/health/same-process.ts).
+        backends: countedStates(states).flatMap((s) => s.backends ?? []),
         flaps: this.flaps,
         pools: pools ?? [],
         responseRates: this.responseRates(now),

@@ -194,6 +194,14 @@ export const InstanceSchema = z
     version: z.string().nullable(),
     pid: z.number().nullable(),
     uptimeSec: z.number().nullable(),
+    sameProcessAs: z.array(z.string()).meta({
+      description:
+        'the other sources that read the same HAProxy process (same pid, node and start time), in config order',
+    }),
+    counted: z.boolean().meta({
+      description:
+        'false when another source of the same process counts its servers (alerts, pools): each server counts once',
+    }),
   })
   .meta({ id: 'Instance' });
 

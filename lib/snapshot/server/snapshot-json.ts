@@ -19,6 +19,8 @@ export function toInstanceDto(state: SourceState, now: number): InstanceDto {
     version: state.info?.version ?? null,
     pid: state.info?.pid ?? null,
     uptimeSec: currentUptimeSec(state, now),
+    sameProcessAs: [...state.sameProcessAs],
+    counted: state.counted,
   };
 }
 
