@@ -36,6 +36,7 @@ const BENCHES: [string, Bench][] = [
   ['load', () => runLoadBench()],
   ['viewers', () => runViewersBench({ servers: 10_000, viewers: 20 })],
   ['viewers-20k', () => runViewersBench({ servers: 20_000, viewers: 100 })],
+  ['viewers-quiet', () => runViewersBench({ servers: 10_000, viewers: 20, quiet: true })],
 ];
 
 async function main(): Promise<number> {

@@ -6,7 +6,7 @@
  * the overview did and embeds do; `stream` tabs load it once and follow GET /api/v1/snapshot/stream, as the
  * overview does. Prints the app's CPU (user + system, from /proc) in each phase, what the dashboards add as a
  * multiple of the collector's own cost, and each tab's bytes per poll. Figures only.
- * Needs a production build. Run: npx tsx e2e/bench/viewers-bench.ts [servers] [viewers] [seconds]
+ * Needs a production build. Run: npx tsx e2e/bench/viewers-bench.ts [servers] [viewers] [seconds] [--quiet]
  * BENCH_APP_DIR=<another checkout with its own build> runs that one instead: the baseline, side by side.
  */
 import { readFileSync } from 'node:fs';
@@ -22,9 +22,18 @@ const SETTLE_MS = 6_000;
 
 type Mode = 'poll' | 'stream';
 
-export async function runViewersBench({ servers = 10_000, viewers = 20, seconds = 30 } = {}): Promise<void> {
+/** `quiet`: a fleet in which nothing but time passes (no traffic, no check jitter, no flips). */
+export async function runViewersBench({
+  servers = 10_000,
+  viewers = 20,
+  seconds = 30,
+  quiet = false,
+} = {}): Promise<void> {
   requireBuild('viewers bench');
-  const next = statsCsvSeries({ backends: servers / 10, serversPerBackend: 10, seed: 21 });
+  const next = statsCsvSeries(
+    { backends: servers / 10, serversPerBackend: 10, seed: 21 },
+    quiet ? { trafficShare: 0, checkChangeShare: 0, flipEvery: Number.POSITIVE_INFINITY } : {},
+  );
   const csvServer = await serveCsv(CSV_PORT, next);
   const agent = new http.Agent({ keepAlive: true, maxSockets: viewers });
   let app: BenchApp | undefined;
@@ -74,7 +83,7 @@ export async function runViewersBench({ servers = 10_000, viewers = 20, seconds 
       if (failed.length > 0) console.log(`  ${mode}: ${failed.length} tabs failed, first: ${failed[0]}`);
     }
     printTable(
-      `Viewer fan-out: ${servers.toLocaleString('en')} servers polled every ${POLL_INTERVAL_MS / 1000} s, ${viewers} tabs, ${seconds} s per phase (× collector: CPU the tabs add, as a multiple of the collector's own)`,
+      `Viewer fan-out: ${servers.toLocaleString('en')} ${quiet ? 'quiet ' : ''}servers polled every ${POLL_INTERVAL_MS / 1000} s, ${viewers} tabs, ${seconds} s per phase (× collector: CPU the tabs add, as a multiple of the collector's own)`,
       rows,
     );
   } finally {
@@ -175,6 +184,7 @@ if (process.argv[1]?.endsWith('viewers-bench.ts')) {
     servers: servers || undefined,
     viewers: viewers || undefined,
     seconds: seconds || undefined,
+    quiet: process.argv.includes('--quiet'),
   }).then(
     () => process.exit(0),
     (error: unknown) => {

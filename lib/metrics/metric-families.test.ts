@@ -56,6 +56,7 @@ const INPUT: MetricsInput = {
   streamClients: 3,
   streamsRefused: 2,
   streamsDropped: 1,
+  snapshotStreams: { clients: 4, refused: 5, dropped: 6 },
   store: { healthy: true, errorsTotal: 0 },
 };
 
@@ -126,6 +127,15 @@ hapscope_alert_streams_refused_total 2
 # HELP hapscope_alert_streams_dropped_total Alert streams closed because their client stopped reading (1 MiB queued)
 # TYPE hapscope_alert_streams_dropped_total counter
 hapscope_alert_streams_dropped_total 1
+# HELP hapscope_snapshot_stream_clients Open snapshot change streams (live overviews)
+# TYPE hapscope_snapshot_stream_clients gauge
+hapscope_snapshot_stream_clients 4
+# HELP hapscope_snapshot_streams_refused_total Snapshot change streams refused: the client address already held SSE_MAX_STREAMS_PER_CLIENT of them
+# TYPE hapscope_snapshot_streams_refused_total counter
+hapscope_snapshot_streams_refused_total 5
+# HELP hapscope_snapshot_streams_dropped_total Snapshot change streams closed because their client stopped reading (1 MiB queued)
+# TYPE hapscope_snapshot_streams_dropped_total counter
+hapscope_snapshot_streams_dropped_total 6
 # HELP hapscope_store_healthy Whether the history store takes every read and write (0 while /api/v1/health lists a store fault)
 # TYPE hapscope_store_healthy gauge
 hapscope_store_healthy 1

@@ -31,6 +31,8 @@ export interface MetricsInput {
   /** Streams refused over SSE_MAX_STREAMS_PER_CLIENT, and dropped for not reading (1 MiB queued), since start. */
   streamsRefused: number;
   streamsDropped: number;
+  /** The same of the snapshot's change streams (GET /api/v1/snapshot/stream). */
+  snapshotStreams: { clients: number; refused: number; dropped: number };
   /** The history store: whether every part of hapscope can use it, and its failed operations so far. */
   store: { healthy: boolean; errorsTotal: number };
 }
@@ -202,6 +204,19 @@ function alertFamilies(input: MetricsInput): MetricFamily[] {
       'hapscope_alert_streams_dropped_total',
       'Alert streams closed because their client stopped reading (1 MiB queued)',
       [{ labels: {}, value: input.streamsDropped }],
+    ),
+    gauge('hapscope_snapshot_stream_clients', 'Open snapshot change streams (live overviews)', [
+      { labels: {}, value: input.snapshotStreams.clients },
+    ]),
+    counter(
+      'hapscope_snapshot_streams_refused_total',
+      'Snapshot change streams refused: the client address already held SSE_MAX_STREAMS_PER_CLIENT of them',
+      [{ labels: {}, value: input.snapshotStreams.refused }],
+    ),
+    counter(
+      'hapscope_snapshot_streams_dropped_total',
+      'Snapshot change streams closed because their client stopped reading (1 MiB queued)',
+      [{ labels: {}, value: input.snapshotStreams.dropped }],
     ),
   ];
 }

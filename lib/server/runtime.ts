@@ -31,7 +31,10 @@ export interface Runtime {
   recording: Recording;
   /** null when the store did not open: alerts are off, everything else goes on. */
   alerts: AlertEngine | null;
+  /** Open alert streams (GET /api/v1/alerts/stream), each client address capped. */
   streams: EventStreams;
+  /** Open snapshot change streams (GET /api/v1/snapshot/stream), capped apart: a tab holds one of each. */
+  snapshotStreams: EventStreams;
   /** Sign-in throttle, trusted proxies and one-time warnings (lib/access). */
   access: AccessState;
   /** Every source's last good backends. */
@@ -74,6 +77,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
   const recording = attachHistoryRecorder(collector, store);
   alerts = attachAlertEngine(collector, config, store, poolsView);
   const streams = new EventStreams(config.sseMaxStreamsPerClient);
+  const snapshotStreams = new EventStreams(config.sseMaxStreamsPerClient);
   const access = createAccessState(config.auth);
   return {
     config,
@@ -85,12 +89,14 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
     recording,
     alerts,
     streams,
+    snapshotStreams,
     access,
     backends,
     poolsView,
     stop() {
       collector.stop();
       streams.closeAll();
+      snapshotStreams.closeAll();
       kubernetes.source?.stop();
       store.close();
     },

@@ -8,11 +8,14 @@ import { toPrometheusText } from '@/lib/metrics/prometheus-text';
 import type { PoolsView } from '@/lib/pools/server/pools-model';
 import type { HistoryStore } from '@/lib/store';
 
+type OpenStreams = { readonly count: number; readonly totals: { refused: number; dropped: number } };
+
 /** What /metrics needs of the runtime (the route hands it getRuntime()). */
 export interface MetricsParts {
   collector: { readonly states: readonly SourceState[] };
   alerts: Pick<AlertEngine, 'flaps' | 'firing' | 'lastEvaluationMs'> | null;
-  streams: { readonly count: number; readonly totals: { refused: number; dropped: number } };
+  streams: OpenStreams;
+  snapshotStreams: OpenStreams;
   store: Pick<HistoryStore, 'faults'>;
   backends(): Backend[];
   poolsView(now: number): PoolsView;
@@ -20,7 +23,7 @@ export interface MetricsParts {
 
 /** GET /metrics: the dashboard's derived figures, so Prometheus/Alertmanager can take over paging. */
 export function metricsText(parts: MetricsParts, now: number): string {
-  const { collector, alerts: engine, streams, store, backends, poolsView } = parts;
+  const { collector, alerts: engine, streams, snapshotStreams, store, backends, poolsView } = parts;
   const view = poolsView(now);
   return toPrometheusText(
     buildMetricFamilies({
@@ -41,6 +44,11 @@ export function metricsText(parts: MetricsParts, now: number): string {
       streamClients: streams.count,
       streamsRefused: streams.totals.refused,
       streamsDropped: streams.totals.dropped,
+      snapshotStreams: {
+        clients: snapshotStreams.count,
+        refused: snapshotStreams.totals.refused,
+        dropped: snapshotStreams.totals.dropped,
+      },
       store: { healthy: store.faults.healthy, errorsTotal: store.faults.errorsTotal },
     }),
   );

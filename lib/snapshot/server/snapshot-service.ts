@@ -58,14 +58,14 @@ function logOf(collector: Collector): SnapshotLog {
  * SSE_MAX_STREAMS_PER_CLIENT streams.
  */
 export function snapshotStream(
-  parts: { collector: Collector; streams: EventStreams },
+  parts: { collector: Collector; snapshotStreams: EventStreams },
   client: string | null,
   afterId: string,
   signal: AbortSignal,
 ): Response {
   const log = logOf(parts.collector);
   log.follow();
-  return openEventStream(parts.streams, { client, signal, lastId: afterId }, log.source());
+  return openEventStream(parts.snapshotStreams, { client, signal, lastId: afterId }, log.source());
 }
 
 /**
