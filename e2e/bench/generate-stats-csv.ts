@@ -131,9 +131,9 @@ export interface ChurnOptions {
 
 /**
  * Successive polls of one HAProxy: the first call returns generateStatsCsv(options), each later call the next poll
- * (every lastchg and idle lastsess grows, counters of the busy servers grow, some check durations change, a rare server flips
- * UP ↔ DOWN; the idle rest stays as it was). Its own
- * seeded PRNG: the same options give the same series on every run.
+ * (every lastchg and idle lastsess grows, counters of the busy servers grow, some check durations change, a rare
+ * server flips UP ↔ DOWN; the idle rest stays as it was). Its own seeded PRNG: the same options give the same series
+ * on every run.
  */
 export function statsCsvSeries(options: GenerateOptions, churn: ChurnOptions = {}): () => string {
   const { intervalSec = 2, trafficShare = 0.1, flipEvery = 5_000, checkChangeShare = 0.1 } = churn;

@@ -1,0 +1,244 @@
+/**
+ * The browser's main-thread work per poll on the overview, at 10,000 and 20,000 servers (issue 13: median ≤ 16 ms,
+ * one frame). The app polls a stats CSV every 2 s whose figures move like a real HAProxy's (statsCsvSeries: busy
+ * servers' counters grow, ages grow, some check durations change, a rare server flips); the overview is open in
+ * Chromium and, for POLLS polls, the renderer's main-thread busy time (CDP Performance.getMetrics → TaskDuration)
+ * is read each time the app fetches the CSV: that is when the app starts a poll, so nothing of it can have reached
+ * the page yet, whatever the page's transport (snapshot requests, an event stream). Each window between two reads
+ * holds one poll's work. Long tasks (> 50 ms) come from a PerformanceObserver installed before the page's scripts.
+ * Each size is measured twice: as users get it, then with prefers-reduced-motion (no CSS animation), which leaves
+ * the work the polls themselves cause. CPU ms (ThreadTime) beside TaskDuration shows what a busy machine added.
+ * Figures only, but a pass in which the polls' data stops reaching the page (snapshot bytes counted per window)
+ * measures nothing of the render: that is reported as a failure. Needs a production build.
+ * Run: npx tsx e2e/bench/main-thread-bench.ts [servers…]
+ * BENCH_APP_DIR=<another checkout with its own build> runs that one instead: the baseline, side by side.
+ */
+import { chromium, type Browser, type CDPSession } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium';
+import { closeServer, requireBuild, serveCsv, startApp, stopApp, waitForServers, type BenchApp } from './app';
+import { onCleanup } from './children';
+import { statsCsvSeries } from './generate-stats-csv';
+import { fmt, median, printTable } from './measure';
+import type { BenchOutcome } from './outcome';
+
+const CSV_PORT = 18824;
+const APP_PORT = 18825;
+const POLL_MS = 2_000;
+const POLLS = 20;
+/** The second pass, without CSS animations, needs fewer polls: it only separates the per-poll work. */
+const REDUCED_MOTION_POLLS = 10;
+/** Renders before the measured ones: the first paint and the first polls after it are not steady state. */
+const WARM_UP_POLLS = 2;
+const FRAME_MS = 16;
+const LOAD_TIMEOUT_MS = 180_000;
+/** More polls than this that never reached the open overview: the page is not following, a failure of ours. */
+const MISSED_POLLS_ALLOWED = 2;
+
+interface Metrics {
+  /** Bytes of snapshot data (answers and stream) the page had received. */
+  snapshotBytes: number;
+  taskMs: number;
+  /** The main thread's CPU time: what is left of TaskDuration once waiting for a core on a shared machine is out. */
+  cpuMs: number;
+  scriptMs: number;
+  layoutMs: number;
+}
+
+export async function runMainThreadBench(
+  serverCounts = [10_000, 20_000],
+  polls = POLLS,
+): Promise<BenchOutcome> {
+  requireBuild('main-thread bench');
+  let nextCsv = () => '';
+  const appPolls = new AppPolls();
+  const csvServer = await serveCsv(CSV_PORT, () => nextCsv(), appPolls.heard);
+  const rows: Record<string, string | number>[] = [];
+  const failures: string[] = [];
+  let app: BenchApp | undefined;
+  let browser: Browser | undefined;
+  let forgetBrowser = () => {};
+  try {
+    app = startApp({
+      port: APP_PORT,
+      csvPort: CSV_PORT,
+      env: { AUTH_MODE: 'none', POLL_INTERVAL_MS: String(POLL_MS) },
+    });
+    // Signals are ours to handle (children.ts): Playwright would exit before the app is stopped.
+    const launched = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    browser = launched;
+    forgetBrowser = onCleanup(() => launched.close());
+    for (const servers of serverCounts) {
+      nextCsv = statsCsvSeries({ backends: servers / 10, serversPerBackend: 10, seed: 13 });
+      await waitForServers(app, servers);
+      for (const reducedMotion of [false, true]) {
+        const measured = await measureOverview(browser, app.url, appPolls, {
+          polls: reducedMotion ? Math.min(polls, REDUCED_MOTION_POLLS) : polls,
+          reducedMotion,
+        });
+        const row = { servers, 'CSS animations': reducedMotion ? 'off (reduced motion)' : 'on', ...measured };
+        console.error(JSON.stringify(row)); // progress: a long run keeps what it measured
+        rows.push(row);
+        if (measured['polls without new data'] > MISSED_POLLS_ALLOWED)
+          failures.push(
+            `${measured['polls without new data']} of ${measured.polls} polls never reached the overview at ${servers.toLocaleString('en')} servers (${row['CSS animations']})`,
+          );
+      }
+    }
+  } finally {
+    if (rows.length > 0)
+      printTable(
+        `Overview in Chromium: main-thread busy ms per ${POLL_MS / 1000} s poll over ${polls} polls (CDP TaskDuration; bar: median ≤ ${FRAME_MS} ms), long tasks > 50 ms over the same polls`,
+        rows,
+      );
+    await browser?.close().catch(() => undefined);
+    forgetBrowser();
+    if (app) await stopApp(app);
+    await closeServer(csvServer);
+  }
+  return { failures };
+}
+
+/**
+ * One overview tab for `polls` polls. `reducedMotion` (prefers-reduced-motion: reduce, which globals.css answers
+ * with no CSS animation) leaves only the work the polls cause: an animation that repaints runs every frame.
+ */
+async function measureOverview(
+  browser: Browser,
+  url: string,
+  appPolls: AppPolls,
+  { polls, reducedMotion }: { polls: number; reducedMotion: boolean },
+) {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(LONG_TASK_OBSERVER);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const received = await watchSnapshotBytes(cdp);
+    await page.goto(`${url}/`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    await page.locator('[data-testid^="server-row-"]').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
+    for (let i = 0; i < WARM_UP_POLLS; i++) await appPolls.next();
+    const longTasksBefore = (await page.evaluate('window.__longTasks.length')) as number;
+    const windows = await sampleWindows(cdp, appPolls, polls, received);
+    const longTasks = ((await page.evaluate('window.__longTasks')) as number[]).slice(longTasksBefore);
+    const task = windows.map((w) => w.taskMs);
+    return {
+      'median ms': `${fmt(median(task), 0)} (bar ${FRAME_MS})`,
+      'p95 ms': fmt(percentile(task, 0.95), 0),
+      'max ms': fmt(Math.max(...task), 0),
+      'CPU ms (median)': fmt(median(windows.map((w) => w.cpuMs)), 0),
+      'script / layout+style ms (median)': `${fmt(median(windows.map((w) => w.scriptMs)), 0)} / ${fmt(median(windows.map((w) => w.layoutMs)), 0)}`,
+      'long tasks': longTasks.length,
+      'long tasks ms (total, max)': `${fmt(sum(longTasks), 0)}, ${fmt(Math.max(0, ...longTasks), 0)}`,
+      polls: windows.length,
+      // A poll whose data never reached the page costs it nothing: a figure that says nothing of the render.
+      'polls without new data': windows.filter((w) => w.snapshotBytes === 0).length,
+      'snapshot KB per poll (median)': fmt(median(windows.map((w) => w.snapshotBytes)) / 1024, 0),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Browser code as text: tsx would wrap a function's inner closures in a helper the page does not have. */
+const LONG_TASK_OBSERVER = `window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });`;
+
+/** Reads the metrics at POLLS + 1 app polls: one window per poll. */
+async function sampleWindows(cdp: CDPSession, appPolls: AppPolls, polls: number, received: () => number) {
+  const samples: Metrics[] = [];
+  while (samples.length < polls + 1) {
+    await appPolls.next();
+    samples.push({ ...(await metrics(cdp)), snapshotBytes: received() });
+  }
+  return samples.slice(1).map((m, i) => ({
+    snapshotBytes: m.snapshotBytes - samples[i]!.snapshotBytes,
+    taskMs: m.taskMs - samples[i]!.taskMs,
+    cpuMs: m.cpuMs - samples[i]!.cpuMs,
+    scriptMs: m.scriptMs - samples[i]!.scriptMs,
+    layoutMs: m.layoutMs - samples[i]!.layoutMs,
+  }));
+}
+
+/** Answered by the renderer's main thread between two tasks: a sample never cuts one in half. */
+async function metrics(cdp: CDPSession): Promise<Omit<Metrics, 'snapshotBytes'>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const ms = (name: string) => (list.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return {
+    taskMs: ms('TaskDuration'),
+    cpuMs: ms('ThreadTime'),
+    scriptMs: ms('ScriptDuration'),
+    layoutMs: ms('LayoutDuration') + ms('RecalcStyleDuration'),
+  };
+}
+
+/**
+ * Snapshot bytes reaching the page (its answers and its event stream: any URL with /snapshot in its path),
+ * to tell a poll that was rendered from one that never arrived. Network.dataReceived carries sizes, not data.
+ */
+async function watchSnapshotBytes(cdp: CDPSession): Promise<() => number> {
+  const snapshotRequests = new Set<string>();
+  let bytes = 0;
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    if (new URL(request.url).pathname.includes('/snapshot')) snapshotRequests.add(requestId);
+  });
+  cdp.on('Network.dataReceived', ({ requestId, dataLength }) => {
+    if (snapshotRequests.has(requestId)) bytes += dataLength;
+  });
+  await cdp.send('Network.enable');
+  return () => bytes;
+}
+
+/** The app's polls, as the CSV server hears them: `heard` on each fetch, `next` waits for the coming one. */
+class AppPolls {
+  private waiting: (() => void)[] = [];
+
+  heard = (): void => {
+    for (const resolve of this.waiting.splice(0)) resolve();
+  };
+
+  next(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('the app did not poll within 3 intervals')),
+        3 * POLL_MS,
+      );
+      this.waiting.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
+
+if (process.argv[1]?.endsWith('main-thread-bench.ts')) {
+  const counts = process.argv.slice(2).map(Number);
+  runMainThreadBench(counts.length > 0 ? counts : undefined).then(
+    ({ failures = [] }) => {
+      failures.forEach((failure) => console.log(`FAILED: ${failure}`));
+      process.exit(failures.length > 0 ? 1 : 0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
