@@ -19,6 +19,7 @@ import { cachedPoolUptime } from '@/lib/pools/server/pool-uptime';
 import { PoolsModel, type PoolsView } from '@/lib/pools/server/pools-model';
 import { HistoryStore } from '@/lib/store';
 import { EventStreams } from '@/lib/sse/event-streams';
+import { SnapshotLog } from '@/lib/snapshot/server/snapshot-log';
 
 export interface Runtime {
   config: Config;
@@ -35,6 +36,8 @@ export interface Runtime {
   streams: EventStreams;
   /** Open snapshot change streams (GET /api/v1/snapshot/stream), capped apart: a tab holds one of each. */
   snapshotStreams: EventStreams;
+  /** The snapshot's change log those streams follow (one per process: route bundles share it through here). */
+  snapshotLog: SnapshotLog;
   /** Sign-in throttle, trusted proxies and one-time warnings (lib/access). */
   access: AccessState;
   /** Every source's last good backends. */
@@ -78,6 +81,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
   alerts = attachAlertEngine(collector, config, store, poolsView);
   const streams = new EventStreams(config.sseMaxStreamsPerClient);
   const snapshotStreams = new EventStreams(config.sseMaxStreamsPerClient);
+  const snapshotLog = new SnapshotLog(collector, now);
   const access = createAccessState(config.auth);
   return {
     config,
@@ -90,6 +94,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
     alerts,
     streams,
     snapshotStreams,
+    snapshotLog,
     access,
     backends,
     poolsView,

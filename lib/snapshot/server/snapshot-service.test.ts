@@ -7,6 +7,7 @@ import { parseConfig } from '@/lib/config/parse-config';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import { shareReader, signedInViewer } from '@/lib/testing/identities';
 import { getSnapshotJson, snapshotResponse } from './snapshot-service';
+import { SnapshotLog } from './snapshot-log';
 
 const config = parseConfig({ HAPROXY_STATS_URL: 'main=http://h:1/stats,sock=http://h:2/stats' });
 const [main, sock] = config.sources.map((source) => ({ ...initialSourceState(source), ok: true }));
@@ -42,9 +43,10 @@ test('a share reads its target only, with every instance listed and no frontends
   expect(snapshot.frontends).toEqual([]);
 });
 
+const snapshotLog = new SnapshotLog(collector, () => 1_000_000);
 const answer = async (who: Identity, headers: Record<string, string> = {}) => {
   const res = await snapshotResponse(
-    { collector },
+    { collector, snapshotLog },
     new Request('http://h/api/v1/snapshot', { headers }),
     1_000_000,
     who,

@@ -10,7 +10,7 @@ import type { Collector } from '@/lib/collector/collector';
 import { respondShared, SharedBodies } from '@/lib/http/shared-body';
 import { narrowBackends } from '../narrow-snapshot';
 import { snapshotJson, toInstanceDto } from './snapshot-json';
-import { SnapshotLog } from './snapshot-log';
+import type { SnapshotLog } from './snapshot-log';
 
 /** Viewers, and the share links of the panels that read the snapshot (answered with their own part only). */
 export const SNAPSHOT_READ: ShareableRead = {
@@ -27,7 +27,7 @@ const bodies = new WeakMap<Collector, SharedBodies>();
  * `x-hapscope-now` says the server's clock at this request, which the browser sets its clock offset by.
  */
 export function snapshotResponse(
-  parts: { collector: Collector },
+  parts: { collector: Collector; snapshotLog: SnapshotLog },
   request: Request,
   now: number,
   who?: Identity,
@@ -40,16 +40,8 @@ export function snapshotResponse(
   const body = shared.get(key, collector.generation, () => getSnapshotJson(parts, now, who));
   const headers: Record<string, string> = { [SERVER_NOW_HEADER]: new Date(now).toISOString() };
   // A viewer of everything may follow the changes from here on (a share link's narrowed part has no stream).
-  if (target.type === 'all') headers[STREAM_ID_HEADER] = logOf(collector).follow();
+  if (target.type === 'all') headers[STREAM_ID_HEADER] = parts.snapshotLog.follow();
   return respondShared(request, body, headers);
-}
-
-const logs = new WeakMap<Collector, SnapshotLog>();
-
-function logOf(collector: Collector): SnapshotLog {
-  let log = logs.get(collector);
-  if (!log) logs.set(collector, (log = new SnapshotLog(collector)));
-  return log;
 }
 
 /**
@@ -58,14 +50,17 @@ function logOf(collector: Collector): SnapshotLog {
  * SSE_MAX_STREAMS_PER_CLIENT streams.
  */
 export function snapshotStream(
-  parts: { collector: Collector; snapshotStreams: EventStreams },
+  parts: { snapshotLog: SnapshotLog; snapshotStreams: EventStreams },
   client: string | null,
   afterId: string,
   signal: AbortSignal,
 ): Response {
-  const log = logOf(parts.collector);
-  log.follow();
-  return openEventStream(parts.snapshotStreams, { client, signal, lastId: afterId }, log.source());
+  parts.snapshotLog.follow();
+  return openEventStream(
+    parts.snapshotStreams,
+    { client, signal, lastId: afterId },
+    parts.snapshotLog.source(),
+  );
 }
 
 /**
