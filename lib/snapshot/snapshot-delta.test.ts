@@ -332,3 +332,8 @@ test('an age that grows slower than the clock is sent again before the tab is mo
     expect(Math.abs(ageSec(live, server, 'lb', 'lastSessionSec')! - (i + 1))).toBeLessThanOrEqual(1);
   });
 });
+
+test('every figure sits at most one object down, as applying one assumes', () => {
+  expect(NUMERIC_PATHS.filter((path) => path.split('.').length > 2)).toEqual([]);
+  expect(new Set(NUMERIC_PATHS).size).toBe(NUMERIC_PATHS.length);
+});

@@ -55,6 +55,8 @@ const AGE_PLACES = new Set(AGE_FIELDS.map((field) => NUMERIC_PATHS.indexOf(field
 /** In `figures`, the place that stands for the backend's own row. */
 export const OWN_ROW = -1;
 const NUMERIC_INDEX = new Map(NUMERIC_PATHS.map((path, i) => [path, i]));
+/** Each path's keys: a figure sits at most one object down. */
+const NUMERIC_SEGMENTS = NUMERIC_PATHS.map((path) => path.split('.'));
 
 /** A backend's own figures: everything but its servers. */
 export type BackendOwn = Omit<BackendDto, 'servers'>;
@@ -335,37 +337,55 @@ function applyBackendPatch(
     if (!server) return null;
     servers.push(server);
   }
+  // A row's figures come together: the row, and each object in it, is copied once however many of them changed.
   const figures = patch.figures ?? [];
-  for (let i = 0; i < figures.length; i += 3) {
+  let i = 0;
+  while (i < figures.length) {
     const place = figures[i] as number;
-    const field = figures[i + 1] as number;
-    const path = NUMERIC_PATHS[field];
-    const value = figures[i + 2] ?? null;
-    if (path === undefined) return null;
+    const row: object | undefined = place === OWN_ROW ? own : servers[place];
+    if (!row) return null;
+    const copy = { ...row } as Record<string, unknown>;
+    const copied = new Set<string>();
+    let reanchored = false;
+    for (; i < figures.length && figures[i] === place; i += 3) {
+      const field = figures[i + 1] as number;
+      const segments = NUMERIC_SEGMENTS[field];
+      if (!segments) return null;
+      setFigure(copy, copied, segments, figures[i + 2] ?? null);
+      if (AGE_PLACES.has(field)) reanchored = true;
+    }
     if (place === OWN_ROW) {
-      own = withFigure(own, path, value);
-      if (AGE_PLACES.has(field)) ownSentAt = at;
+      own = copy as unknown as BackendOwn;
+      if (reanchored) ownSentAt = at;
       continue;
     }
-    const held = servers[place];
-    if (!held) return null;
-    const next = withFigure(held, path, value);
     // Ages sent again: measured from this poll on; otherwise from when they last were.
-    const sent = AGE_PLACES.has(field) ? at : sentAt.get(held);
-    if (sent !== undefined) sentAt.set(next, sent);
-    servers[place] = next;
+    const sent = reanchored ? at : sentAt.get(row);
+    if (sent !== undefined) sentAt.set(copy, sent);
+    servers[place] = copy as unknown as ServerDto;
   }
   const backend: BackendDto = { ...own, servers };
   if (ownSentAt !== undefined) sentAt.set(backend, ownSentAt);
   return backend;
 }
 
-/** A copy of `row` with the figure at `path` (dotted) set: the objects along the path copied, the rest shared. */
-function withFigure<T extends object>(row: T, path: string, value: number | null): T {
-  const [head, ...rest] = path.split('.');
-  const copy = { ...row } as Record<string, unknown>;
-  copy[head!] = rest.length === 0 ? value : withFigure(copy[head!] as object, rest.join('.'), value);
-  return copy as T;
+/** Sets one figure of a row being copied: the object it sits in (one level down at most) is copied first, once. */
+function setFigure(
+  copy: Record<string, unknown>,
+  copied: Set<string>,
+  segments: readonly string[],
+  value: number | null,
+): void {
+  const [head, leaf] = segments as [string, string?];
+  if (leaf === undefined) {
+    copy[head] = value;
+    return;
+  }
+  if (!copied.has(head)) {
+    copy[head] = { ...(copy[head] as object) };
+    copied.add(head);
+  }
+  (copy[head] as Record<string, unknown>)[leaf] = value;
 }
 
 function withoutServers(backend: BackendDto): BackendOwn {
