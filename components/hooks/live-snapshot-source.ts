@@ -25,19 +25,24 @@ export type AgeOf = (
   field: AgeField,
 ) => number | null;
 
-export interface LiveSnapshotState {
+/** The latest snapshot as a component reads it (useSnapshot), followed live or asked for every interval. */
+export interface SnapshotState {
   snapshot: SnapshotDto | undefined;
+  /** Browser time the latest data arrived. */
   receivedAt: number | null;
+  /** Browser clock minus server clock; add it to a server time to compare it with Date.now(). */
   clockOffsetMs: number;
   pollIntervalMs: number;
   error: Error | undefined;
   isLoading: boolean;
+  /** A row's age now (lastChangeSec, lastSessionSec): the live stream sends a row again only when it changed. */
   ageOf: AgeOf;
 }
 
-const asSent: AgeOf = (row, _instance, field) => row[field];
+/** Ages as the row says them: for a snapshot asked for whole. */
+export const asSent: AgeOf = (row, _instance, field) => row[field];
 
-const INITIAL: LiveSnapshotState = {
+const INITIAL: SnapshotState = {
   snapshot: undefined,
   receivedAt: null,
   clockOffsetMs: 0,
@@ -55,7 +60,7 @@ const INITIAL: LiveSnapshotState = {
  * interval. One per tab, shared by every component that reads it.
  */
 export class LiveSnapshotSource {
-  private state: LiveSnapshotState = INITIAL;
+  private state: SnapshotState = INITIAL;
   private live: LiveSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
   private events: EventSource | null = null;
@@ -74,7 +79,7 @@ export class LiveSnapshotSource {
     };
   };
 
-  getState = (): LiveSnapshotState => this.state;
+  getState = (): SnapshotState => this.state;
 
   private start(): void {
     this.running = true;

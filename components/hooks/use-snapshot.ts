@@ -5,12 +5,9 @@ import useSWR from 'swr';
 import { SERVER_NOW_HEADER, type SnapshotDto } from '@/lib/api/snapshot-dto';
 import { snapshotUrl } from '@/lib/api/urls';
 import { fetchJsonIfChanged, hasShareToken } from './fetch-json';
-import {
-  DEFAULT_POLL_MS,
-  liveSnapshotSource,
-  type AgeOf,
-  type LiveSnapshotState,
-} from './live-snapshot-source';
+import { asSent, DEFAULT_POLL_MS, liveSnapshotSource, type SnapshotState } from './live-snapshot-source';
+
+export type { SnapshotState } from './live-snapshot-source';
 import { clockOffsetMs } from './snapshot-clock';
 
 interface ReceivedSnapshot {
@@ -31,21 +28,8 @@ async function fetchSnapshot(url: string): Promise<ReceivedSnapshot> {
   };
 }
 
-export interface SnapshotState {
-  snapshot: SnapshotDto | undefined;
-  receivedAt: number | null;
-  /** Browser clock minus server clock; add it to a server time to compare it with Date.now(). */
-  clockOffsetMs: number;
-  pollIntervalMs: number;
-  error: Error | undefined;
-  isLoading: boolean;
-  /** A row's age now (lastChangeSec, lastSessionSec): the live stream sends a row again only when it changed. */
-  ageOf: AgeOf;
-}
-
-const asSent: AgeOf = (row, _instance, field) => row[field];
 const noSubscription = () => () => {};
-const nothing = (): LiveSnapshotState | null => null;
+const nothing = (): SnapshotState | null => null;
 
 /**
  * The latest snapshot. A page of a signed-in viewer follows it live (the change stream: what changed, each poll);
