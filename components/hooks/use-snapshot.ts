@@ -6,9 +6,9 @@ import { SERVER_NOW_HEADER, type SnapshotDto } from '@/lib/api/snapshot-dto';
 import { snapshotUrl } from '@/lib/api/urls';
 import { fetchJsonIfChanged, hasShareToken } from './fetch-json';
 import { asSent, DEFAULT_POLL_MS, liveSnapshotSource, type SnapshotState } from './live-snapshot-source';
+import { clockOffsetMs } from './snapshot-clock';
 
 export type { SnapshotState } from './live-snapshot-source';
-import { clockOffsetMs } from './snapshot-clock';
 
 interface ReceivedSnapshot {
   snapshot: SnapshotDto;
