@@ -7,11 +7,19 @@
  * by id, SHA-256, compared in constant time, expiry and revocation read). Prints medians; asserts nothing.
  * Needs a production build. Run: npx tsx e2e/bench/access-bench.ts
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { generateStatsCsv } from './generate-stats-csv';
 import { fmt, printTable } from './measure';
-import { closeServer, requireBuild, serveCsv, startApp, stopApp, waitForServers, type BenchApp } from './app';
+import {
+  closeServer,
+  processCpuMs,
+  requireBuild,
+  serveCsv,
+  startApp,
+  stopApp,
+  waitForServers,
+  type BenchApp,
+} from './app';
 import { APP_PORT, badgePaths, CONCURRENCY, CSV_PORT, load } from './badge-bench';
 
 const BADGES = 5_000;
@@ -24,12 +32,6 @@ interface Figures {
   reqPerSec: number;
   /** The app process's CPU time per request (utime + stime from /proc): steadier than latency on a shared box. */
   cpuMs: number;
-}
-
-const TICK_MS = 10; // /proc's clock ticks (USER_HZ = 100 on Linux)
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of stat)
 }
 
 async function measure(

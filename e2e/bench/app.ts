@@ -68,6 +68,19 @@ export async function stopApp(app: BenchApp): Promise<void> {
   app.forget();
 }
 
+/** /proc's clock ticks (USER_HZ = 100 on Linux), in ms. */
+const TICK_MS = 10;
+
+/**
+ * A process's CPU time so far (user + system, all its threads), in ms, from the kernel. The fields after the command
+ * name (in parentheses, which may hold spaces): utime and stime are the 14th and 15th of /proc/<pid>/stat.
+ */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
 /** The app's resident memory in MB, from the kernel (VmRSS of `node server.mjs` itself). */
 export function rssMb(pid: number): number {
   const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];

@@ -13,10 +13,9 @@
  * Run: npx tsx e2e/bench/main-thread-bench.ts [servers…]
  * BENCH_APP_DIR=<another checkout with its own build> runs that one instead: the baseline, side by side.
  */
-import { chromium, type Browser, type CDPSession } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium';
+import type { Browser, CDPSession } from '@playwright/test';
+import { launchBenchBrowser, type BenchBrowser } from './browser';
 import { closeServer, requireBuild, serveCsv, startApp, stopApp, waitForServers, type BenchApp } from './app';
-import { onCleanup } from './children';
 import { statsCsvSeries } from './generate-stats-csv';
 import { fmt, median, printTable } from './measure';
 import type { BenchOutcome } from './outcome';
@@ -55,24 +54,15 @@ export async function runMainThreadBench(
   const rows: Record<string, string | number>[] = [];
   const failures: string[] = [];
   let app: BenchApp | undefined;
-  let browser: Browser | undefined;
-  let forgetBrowser = () => {};
+  let chrome: BenchBrowser | undefined;
   try {
     app = startApp({
       port: APP_PORT,
       csvPort: CSV_PORT,
       env: { AUTH_MODE: 'none', POLL_INTERVAL_MS: String(POLL_MS) },
     });
-    // Signals are ours to handle (children.ts): Playwright would exit before the app is stopped.
-    const launched = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
-    browser = launched;
-    forgetBrowser = onCleanup(() => launched.close());
+    chrome = await launchBenchBrowser();
+    const { browser } = chrome;
     for (const servers of serverCounts) {
       nextCsv = statsCsvSeries({ backends: servers / 10, serversPerBackend: 10, seed: 13 });
       await waitForServers(app, servers);
@@ -96,8 +86,7 @@ export async function runMainThreadBench(
         `Overview in Chromium: main-thread busy ms per ${POLL_MS / 1000} s poll over ${polls} polls (CDP TaskDuration; bar: median ≤ ${FRAME_MS} ms), long tasks > 50 ms over the same polls`,
         rows,
       );
-    await browser?.close().catch(() => undefined);
-    forgetBrowser();
+    await chrome?.close();
     if (app) await stopApp(app);
     await closeServer(csvServer);
   }

@@ -9,10 +9,10 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, errors, type Browser } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium';
+import { errors, type Browser } from '@playwright/test';
+import { launchBenchBrowser, type BenchBrowser } from './browser';
 import { closeServer, requireBuild, serveCsv, startApp, stopApp, waitForServers, type BenchApp } from './app';
-import { onCleanup, startChild, stopChild } from './children';
+import { startChild, stopChild } from './children';
 import { generateStatsCsv } from './generate-stats-csv';
 import { fmt, median, printTable } from './measure';
 import { moreThan, type BenchOutcome } from './outcome';
@@ -38,20 +38,11 @@ export async function runPageBench(
   const rows: Record<string, string | number>[] = [];
   const anchorTimeouts: string[] = [];
   let app: BenchApp | undefined;
-  let browser: Browser | undefined;
-  let forgetBrowser = () => {};
+  let chrome: BenchBrowser | undefined;
   try {
     app = startApp({ port: APP_PORT, csvPort: CSV_PORT, env: { AUTH_MODE: 'none' } }); // the page's own cost; access-bench.ts: identity's
-    // Signals are ours to handle (children.ts): Playwright would exit before the app is stopped.
-    const launched = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
-    browser = launched;
-    forgetBrowser = onCleanup(() => launched.close());
+    chrome = await launchBenchBrowser();
+    const { browser } = chrome;
     for (const servers of serverCounts) {
       csv = generateStatsCsv({ backends: servers / 10, serversPerBackend: 10, seed: 3 });
       await waitForServers(app, servers);
@@ -84,8 +75,7 @@ export async function runPageBench(
         `Page load in Chromium: navigation → first server row visible (HAProxy: load event; a page over ${SLOW_PAGE_MS / 1000} s is timed once)`,
         rows,
       );
-    await browser?.close().catch(() => undefined);
-    forgetBrowser();
+    await chrome?.close();
     if (app) await stopApp(app);
     await closeServer(csvServer);
   }

@@ -9,9 +9,18 @@
  * Needs a production build. Run: npx tsx e2e/bench/viewers-bench.ts [servers] [viewers] [seconds] [--quiet]
  * BENCH_APP_DIR=<another checkout with its own build> runs that one instead: the baseline, side by side.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { closeServer, requireBuild, serveCsv, startApp, stopApp, waitForServers, type BenchApp } from './app';
+import {
+  closeServer,
+  processCpuMs,
+  requireBuild,
+  rssMb,
+  serveCsv,
+  startApp,
+  stopApp,
+  waitForServers,
+  type BenchApp,
+} from './app';
 import { statsCsvSeries } from './generate-stats-csv';
 import { fmt, printTable } from './measure';
 
@@ -157,23 +166,11 @@ class Tab {
 
 /** The app's CPU (user + system, all threads) as a percentage of one core while `load` runs for `ms`. */
 async function cpuOver(pid: number, ms: number, load: (until: number) => Promise<void>) {
-  const before = cpuTicks(pid);
+  const before = processCpuMs(pid);
   const started = performance.now();
   await Promise.all([load(Date.now() + ms), sleep(ms)]);
   const wallMs = performance.now() - started;
-  const ticks = cpuTicks(pid) - before;
-  const rssMb = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
-  return { cpuPct: ((ticks * (1000 / CLOCK_TICKS_PER_SEC)) / wallMs) * 100, rssMb };
-}
-
-/** USER_HZ: /proc reports CPU time in these on Linux. */
-const CLOCK_TICKS_PER_SEC = 100;
-
-function cpuTicks(pid: number): number {
-  // Fields after the command name (which may hold spaces, inside parentheses): utime is 14th, stime 15th overall.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  return { cpuPct: ((processCpuMs(pid) - before) / wallMs) * 100, rssMb: rssMb(pid) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
