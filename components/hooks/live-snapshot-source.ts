@@ -37,6 +37,16 @@ export interface SnapshotState {
   isLoading: boolean;
   /** A row's age now (lastChangeSec, lastSessionSec): the live stream sends a row again only when it changed. */
   ageOf: AgeOf;
+  /**
+   * Another value (by identity) whenever a backend or server may have come, gone or moved: while it stays, every row
+   * is where it was. The table's rows depend on this (unless filtered or sorted by what changes), not on every poll.
+   */
+  layout: unknown;
+  /**
+   * Another value whenever the layout or a row in anything but its figures (NUMERIC_PATHS: counters, rates, times,
+   * ages) may have changed: a state, an address. Filters and the summary's counts depend on this.
+   */
+  shape: unknown;
 }
 
 /** Ages as the row says them: for a snapshot asked for whole. */
@@ -50,6 +60,8 @@ const INITIAL: SnapshotState = {
   error: undefined,
   isLoading: true,
   ageOf: asSent,
+  layout: null,
+  shape: null,
 };
 
 /**
@@ -68,6 +80,8 @@ export class LiveSnapshotSource {
   private linger: ReturnType<typeof setTimeout> | undefined;
   private loading = false;
   private running = false;
+  /** Whole snapshots loaded: a layout or shape is told apart from those of earlier loads. */
+  private loads = 0;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -102,6 +116,7 @@ export class LiveSnapshotSource {
       const { data, headers } = await fetchJsonIfChanged<SnapshotDto>(snapshotUrl());
       const id = headers.get(STREAM_ID_HEADER);
       this.live = liveSnapshot(data, id ?? '');
+      this.loads += 1;
       this.publish(data.generatedAt, headers.get(SERVER_NOW_HEADER), undefined);
       if (id && this.running) this.openStream(id);
       else this.retryLater();
@@ -147,6 +162,8 @@ export class LiveSnapshotSource {
       error,
       isLoading: false,
       ageOf: (row, instance, field) => ageSec(live, row, instance, field),
+      layout: `${this.loads}.${live.layout}`,
+      shape: `${this.loads}.${live.shape}`,
     };
     this.notify();
   }

@@ -62,5 +62,7 @@ export function useSnapshot({ refreshMs }: { refreshMs?: number } = {}): Snapsho
     error,
     isLoading: followLive || isLoading,
     ageOf: asSent,
+    layout: data?.snapshot,
+    shape: data?.snapshot,
   };
 }

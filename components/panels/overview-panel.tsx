@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { useSnapshot } from '../hooks/use-snapshot';
+import { useValueAsOf } from '../hooks/use-value-as-of';
 import { FrontendsPanel } from './frontends/frontends-panel';
 import { ApiErrorState, NoSourcesState, TableEmptyState } from './overview-empty-states';
 import { OverviewNotices } from './overview-notices';
@@ -14,7 +15,7 @@ import { ServerTable } from './server-table/server-table';
 import { TableToolbar } from './server-table/table-toolbar';
 import { SourcesStrip } from './sources/sources-strip';
 import { SummaryBar } from './summary/summary-bar';
-import { summarize } from './summary/summary';
+import { countRows, countSources } from './summary/summary';
 import { useOverviewTable } from './use-overview-table';
 
 /**
@@ -22,12 +23,20 @@ import { useOverviewTable } from './use-overview-table';
  * the alert rules' (the page reads them from the configuration): cells past them are highlighted.
  */
 export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }) {
-  const { snapshot, error, isLoading, clockOffsetMs, ageOf } = useSnapshot();
+  const { snapshot, error, isLoading, clockOffsetMs, ageOf, layout, shape } = useSnapshot();
   const backends = useMemo(() => snapshot?.backends ?? [], [snapshot]);
   const frontends = useMemo(() => snapshot?.frontends ?? [], [snapshot]);
   const instances = useMemo(() => snapshot?.instances ?? [], [snapshot]);
-  const summary = useMemo(() => summarize(backends, instances), [backends, instances]);
-  const table = useOverviewTable(backends, thresholds, instances, ageOf);
+  // Rows, states and counts change with the layout or the shape; each poll's figures are read at the rows' places.
+  const shapeBackends = useValueAsOf(backends, shape);
+  const layoutBackends = useValueAsOf(backends, layout);
+  const asOf = useMemo(
+    () => ({ now: backends, shape: shapeBackends, layout: layoutBackends }),
+    [backends, shapeBackends, layoutBackends],
+  );
+  const rowCounts = useMemo(() => countRows(shapeBackends), [shapeBackends]);
+  const summary = useMemo(() => ({ ...rowCounts, ...countSources(instances) }), [rowCounts, instances]);
+  const table = useOverviewTable(asOf, thresholds, instances, ageOf);
   const shownColumns = useMemo(() => new Set<string>(table.columns.map((c) => c.id)), [table.columns]);
 
   if (!snapshot)
@@ -63,6 +72,7 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
       <ServerTable
         className={styles.table}
         rows={table.rows}
+        backends={backends}
         columns={table.columns}
         ctx={table.ctx}
         sort={table.query.sort}

@@ -337,3 +337,29 @@ test('every figure sits at most one object down, as applying one assumes', () =>
   expect(NUMERIC_PATHS.filter((path) => path.split('.').length > 2)).toEqual([]);
   expect(new Set(NUMERIC_PATHS).size).toBe(NUMERIC_PATHS.length);
 });
+
+test('the shape stays while only figures change and moves when a state changes; the layout moves only when a server comes', () => {
+  const first = new Fleet(9, 3, 4).snapshot(T0);
+  const busier = structuredClone(first);
+  busier.generatedAt = new Date(T0 + 2000).toISOString();
+  busier.backends[1]!.servers[2]!.sessions.total += 40;
+  busier.backends[0]!.servers[0]!.check.durationMs = 17;
+  const flipped = structuredClone(busier);
+  flipped.backends[2]!.servers[1]!.status = 'DOWN';
+  const grown = structuredClone(busier);
+  grown.backends[0]!.servers.push({ ...grown.backends[0]!.servers[0]!, name: 'added' });
+
+  const diff = (a: SnapshotDto, b: SnapshotDto) =>
+    diffSnapshots({ snapshot: a, anchors: anchorsOf(a) }, b, { from: 'g0', to: 'g1' }).delta;
+  const start = liveSnapshot(first, 'g0');
+  const figuresOnly = applyDelta(start, diff(first, busier))!;
+  expect(figuresOnly.snapshot.backends[1]!.servers[2]!.sessions.total).toBe(
+    first.backends[1]!.servers[2]!.sessions.total + 40,
+  );
+  expect([figuresOnly.shape, figuresOnly.layout]).toEqual([start.shape, start.layout]);
+  const down = applyDelta(start, diff(first, flipped))!;
+  expect([down.shape, down.layout]).toEqual([start.shape + 1, start.layout]);
+  const withServer = applyDelta(start, diff(first, grown))!;
+  expect([withServer.shape, withServer.layout]).toEqual([start.shape + 1, start.layout + 1]);
+  expect(withServer.snapshot.backends[0]!.servers.map((s) => s.name).at(-1)).toBe('added');
+});

@@ -273,47 +273,98 @@ export interface LiveSnapshot {
   sentAt: WeakMap<object, number>;
   /** Each source's poll time as of the base snapshot: the rows of that snapshot were sent then. */
   baseAt: ReadonlyMap<string, number>;
+  /** Each backend's place in `snapshot.backends` by `instance/name`: kept until the backends' order changes. */
+  places: ReadonlyMap<string, number>;
+  /**
+   * Counts the changes of layout: a backend or server new, gone or moved. While it stays, every row is where it was:
+   * the table's rows (unfiltered, not sorted by what changes) stand.
+   */
+  layout: number;
+  /**
+   * Counts the changes beyond figures: of layout, or of a row in anything but a NUMERIC_PATHS figure (its state,
+   * its address…). While it stays, what the table's filters and the summary's counts read has not changed.
+   */
+  shape: number;
 }
 
 export function liveSnapshot(snapshot: SnapshotDto, id: string): LiveSnapshot {
-  const baseAt = new Map<string, number>();
-  for (const instance of snapshot.instances) {
-    const at = polledAtOf(snapshot.instances, instance.name);
-    if (at !== null) baseAt.set(instance.name, at);
+  return {
+    snapshot,
+    id,
+    sentAt: new WeakMap(),
+    baseAt: polledAtBySource(snapshot.instances),
+    places: placesOf(snapshot.backends),
+    layout: 0,
+    shape: 0,
+  };
+}
+
+const placesOf = (backends: readonly BackendDto[]) => new Map(backends.map((b, i) => [backendKeyOf(b), i]));
+
+/** Each source's last good poll time (polledAtOf), read once. */
+function polledAtBySource(instances: readonly InstanceDto[]): Map<string, number> {
+  const at = new Map<string, number>();
+  for (const instance of instances) {
+    const time = polledAtOf(instances, instance.name);
+    if (time !== null) at.set(instance.name, time);
   }
-  return { snapshot, id, sentAt: new WeakMap(), baseAt };
+  return at;
 }
 
 /**
  * The snapshot after `delta`; every backend and server it does not name is the same object as before (a backend
  * whose servers changed is a new object around them). Null when the delta does not follow what the tab holds.
+ * Its cost follows the delta: the backends' array is copied once, nothing else is walked.
  */
 export function applyDelta(live: LiveSnapshot, delta: SnapshotDelta): LiveSnapshot | null {
   if (delta.from !== live.id) return null;
-  const held = new Map(live.snapshot.backends.map((b) => [backendKeyOf(b), b]));
+  const polledAt = polledAtBySource(delta.instances);
+  const held = live.snapshot.backends;
+  const added = new Map<string, BackendDto>();
+  const backends = held.slice();
   for (const patch of delta.backends) {
     const key = backendKeyOf(patch);
-    const at = polledAtOf(delta.instances, patch.instance) ?? 0;
-    const next = applyBackendPatch(held.get(key), patch, at, live.sentAt);
+    const place = live.places.get(key);
+    const next = applyBackendPatch(
+      place === undefined ? undefined : held[place],
+      patch,
+      polledAt.get(patch.instance) ?? 0,
+      live.sentAt,
+    );
     if (!next) return null;
-    held.set(key, next);
+    if (place === undefined) added.set(key, next);
+    else backends[place] = next;
   }
-  const order = delta.backendOrder ?? live.snapshot.backends.map(backendKeyOf);
-  const backends: BackendDto[] = [];
-  for (const key of order) {
-    const backend = held.get(key);
-    if (!backend) return null;
-    backends.push(backend);
-  }
+  let places = live.places;
+  let ordered = backends;
+  if (delta.backendOrder) {
+    const byKey = new Map(backends.map((b) => [backendKeyOf(b), b]));
+    ordered = [];
+    for (const key of delta.backendOrder) {
+      const backend = added.get(key) ?? byKey.get(key);
+      if (!backend) return null;
+      ordered.push(backend);
+    }
+    places = placesOf(ordered);
+  } else if (added.size > 0) return null; // a new backend always comes with the new order
   const snapshot: SnapshotDto = {
     ...live.snapshot,
     generatedAt: delta.generatedAt,
     pollIntervalMs: delta.pollIntervalMs,
     instances: delta.instances,
-    backends,
+    backends: ordered,
     frontends: delta.frontends ?? live.snapshot.frontends,
   };
-  return { ...live, snapshot, id: delta.to };
+  const moved = delta.backendOrder !== undefined || delta.backends.some((p) => p.order);
+  const beyondFigures = moved || delta.backends.some((p) => p.own || p.servers);
+  return {
+    ...live,
+    snapshot,
+    id: delta.to,
+    places,
+    layout: moved ? live.layout + 1 : live.layout,
+    shape: beyondFigures ? live.shape + 1 : live.shape,
+  };
 }
 
 function applyBackendPatch(
@@ -322,30 +373,22 @@ function applyBackendPatch(
   at: number,
   sentAt: WeakMap<object, number>,
 ): BackendDto | null {
-  let own = patch.own ?? (prev ? withoutServers(prev) : null);
+  const own = patch.own ?? prev;
   if (!own) return null;
+  const servers = patchedServers(prev?.servers ?? [], patch, at, sentAt);
+  if (!servers) return null;
+  // A copy, its own figures set in it below (a backend that changed is a new object however little changed).
+  const backend: BackendDto = { ...own, servers };
   let ownSentAt = patch.own ? at : prev ? sentAt.get(prev) : undefined;
-  const byName = new Map((prev?.servers ?? []).map((s) => [s.name, s]));
-  for (const server of patch.servers ?? []) {
-    byName.set(server.name, server);
-    sentAt.set(server, at);
-  }
-  const order = patch.order ?? (prev?.servers ?? []).map((s) => s.name);
-  const servers: ServerDto[] = [];
-  for (const name of order) {
-    const server = byName.get(name);
-    if (!server) return null;
-    servers.push(server);
-  }
   // A row's figures come together: the row, and each object in it, is copied once however many of them changed.
   const figures = patch.figures ?? [];
   let i = 0;
   while (i < figures.length) {
     const place = figures[i] as number;
-    const row: object | undefined = place === OWN_ROW ? own : servers[place];
+    const row: object | undefined = place === OWN_ROW ? backend : servers[place];
     if (!row) return null;
-    const copy = { ...row } as Record<string, unknown>;
-    const copied = new Set<string>();
+    const copy = (place === OWN_ROW ? backend : { ...row }) as Record<string, unknown>;
+    const copied: string[] = [];
     let reanchored = false;
     for (; i < figures.length && figures[i] === place; i += 3) {
       const field = figures[i + 1] as number;
@@ -355,7 +398,6 @@ function applyBackendPatch(
       if (AGE_PLACES.has(field)) reanchored = true;
     }
     if (place === OWN_ROW) {
-      own = copy as unknown as BackendOwn;
       if (reanchored) ownSentAt = at;
       continue;
     }
@@ -364,15 +406,37 @@ function applyBackendPatch(
     if (sent !== undefined) sentAt.set(copy, sent);
     servers[place] = copy as unknown as ServerDto;
   }
-  const backend: BackendDto = { ...own, servers };
   if (ownSentAt !== undefined) sentAt.set(backend, ownSentAt);
   return backend;
+}
+
+/** The backend's servers in their order with the whole rows of the patch in place: a copy to set figures in. */
+function patchedServers(
+  held: readonly ServerDto[],
+  patch: BackendPatch,
+  at: number,
+  sentAt: WeakMap<object, number>,
+): ServerDto[] | null {
+  if (!patch.servers && !patch.order) return held.slice();
+  const byName = new Map(held.map((s) => [s.name, s]));
+  for (const server of patch.servers ?? []) {
+    byName.set(server.name, server);
+    sentAt.set(server, at);
+  }
+  const order = patch.order ?? held.map((s) => s.name);
+  const servers: ServerDto[] = [];
+  for (const name of order) {
+    const server = byName.get(name);
+    if (!server) return null;
+    servers.push(server);
+  }
+  return servers;
 }
 
 /** Sets one figure of a row being copied: the object it sits in (one level down at most) is copied first, once. */
 function setFigure(
   copy: Record<string, unknown>,
-  copied: Set<string>,
+  copied: string[],
   segments: readonly string[],
   value: number | null,
 ): void {
@@ -381,17 +445,11 @@ function setFigure(
     copy[head] = value;
     return;
   }
-  if (!copied.has(head)) {
+  if (!copied.includes(head)) {
     copy[head] = { ...(copy[head] as object) };
-    copied.add(head);
+    copied.push(head);
   }
   (copy[head] as Record<string, unknown>)[leaf] = value;
-}
-
-function withoutServers(backend: BackendDto): BackendOwn {
-  const own: Partial<BackendDto> = { ...backend };
-  delete own.servers;
-  return own as BackendOwn;
 }
 
 /**

@@ -2,7 +2,9 @@
  * What one Server-Sent Events response sends: the messages stored after the client's last id, a page at a time
  * and only while the client keeps up, then live messages, with heartbeats. Replay and live cannot overlap or leave
  * a gap: the switch happens in the tick that finds the store caught up, and a live message is stored before it
- * is sent. A client that stops reading is dropped once `maxQueuedBytes` wait for it.
+ * is sent. The backlog is sent only while the client has room (the stream's high-water mark), a message at a time,
+ * however large each is. A client that stops reading is dropped once more than `maxQueuedBytes` wait for it when
+ * the next message comes: one message larger than that, to a client that keeps up, is sent.
  */
 import 'server-only';
 
@@ -64,6 +66,8 @@ export class EventFeed<I extends StreamId = number> {
     for (const message of page) {
       this.send(message);
       this.cursor = message.id;
+      // Full: the next pull (when the client has read) goes on from the cursor.
+      if ((this.controller.desiredSize ?? 0) <= 0) return;
     }
   }
 
@@ -96,12 +100,12 @@ export class EventFeed<I extends StreamId = number> {
 
   private write(text: string): void {
     if (!this.open) return;
+    const waiting = this.limits.highWaterBytes - (this.controller.desiredSize ?? 0);
+    if (waiting > this.limits.maxQueuedBytes) return this.end('dropped');
     try {
       this.controller.enqueue(this.encoder.encode(text));
     } catch {
       return this.end('closed');
     }
-    const queued = this.limits.highWaterBytes - (this.controller.desiredSize ?? 0);
-    if (queued > this.limits.maxQueuedBytes) this.end('dropped');
   }
 }

@@ -20,6 +20,8 @@ import { BackendStatusBadge } from './status-badge';
 
 export interface BackendRowViewProps {
   row: BackendRow;
+  /** The backend at the row's place in the current snapshot. */
+  backend: Backend;
   columns: readonly Column[];
   style: CSSProperties;
   rowIndex: number;
@@ -30,13 +32,13 @@ export interface BackendRowViewProps {
 /** The group header of a backend: its state, usable active/backup counts, and its own traffic figures. */
 export const BackendRowView = memo(function BackendRowView({
   row,
+  backend,
   columns,
   style,
   rowIndex,
   ctx,
   onToggle,
 }: BackendRowViewProps) {
-  const { backend } = row;
   const { nameSpan, afterName, summarySpan, rest } = backendSpans(columns);
   const problem = backendProblem(backend);
   return (
@@ -58,7 +60,7 @@ export const BackendRowView = memo(function BackendRowView({
         className={styles.cell}
         style={{ gridColumn: '2 / -1', gridRow: 1, '--after-name': `${afterName}px` } as CSSProperties}
       >
-        <BackendLabel row={row} problem={problem} onToggle={onToggle}>
+        <BackendLabel row={row} backend={backend} problem={problem} onToggle={onToggle}>
           {summarySpan === 0 ? <UsableCounts backend={backend} /> : null}
         </BackendLabel>
       </div>
@@ -106,16 +108,18 @@ function UsableCounts({ backend }: { backend: Backend }) {
 /** The sticky label: collapse toggle, name (a link to the backend), instance, problem tag, count, share. */
 function BackendLabel({
   row,
+  backend,
   problem,
   onToggle,
   children,
 }: {
   row: BackendRow;
+  backend: Backend;
   problem: BackendProblem | null;
   onToggle?: (key: string) => void;
   children?: ReactNode;
 }) {
-  const { backend, collapsed, matching } = row;
+  const { collapsed, matching } = row;
   return (
     <span className={styles.backendLabel}>
       <button

@@ -3,7 +3,8 @@ import { noTraffic } from '@/lib/health/traffic-rates';
 import type { Backend } from '@/lib/health/types';
 import { EMPTY_QUERY, type TableQuery } from './table-query';
 import { CTX, makeBackend, makeServer } from './test-data';
-import { toTableRows } from './rows';
+import { rowObjects, toTableRows } from './rows';
+import { sortsByFigure } from './sort';
 
 const web = makeBackend({
   instance: 'lb-fra',
@@ -55,6 +56,40 @@ test('a collapsed backend keeps its header and the count of its matching servers
   const rows = toTableRows(backends, EMPTY_QUERY, CTX, new Set(['lb-fra/be_web']));
   expect(rows.map((r) => r.key).slice(0, 2)).toEqual(['lb-fra/be_web', 'lb-ams/be_api']);
   expect(rows[0]).toMatchObject({ kind: 'backend', collapsed: true, matching: 3 });
+});
+
+test('rows name places: a later poll of the same shape is read at them, its new figures shown', () => {
+  const rows = toTableRows(backends, { ...EMPTY_QUERY, sort: 'name', dir: 'desc' }, CTX);
+  const later = backends.map((b) => ({
+    ...b,
+    servers: b.servers.map((s) => ({ ...s, sessions: { ...s.sessions, total: s.sessions.total + 7 } })),
+  }));
+  const shown = rows.map((row) => {
+    if (row.kind === 'backend') return rowObjects(row, later)!.backend.name;
+    const { backend, server } = rowObjects(row, later)!;
+    return `${backend.name}/${server.name}:${server.sessions.total}`;
+  });
+  const total = (backend: Backend, name: string) =>
+    backend.servers.find((s) => s.name === name)!.sessions.total + 7;
+  expect(shown).toEqual([
+    'be_web',
+    `be_web/web10:${total(web, 'web10')}`,
+    `be_web/web2:${total(web, 'web2')}`,
+    `be_web/web1:${total(web, 'web1')}`,
+    'be_empty',
+    'be_api',
+    `be_api/api1:${total(api, 'api1')}`,
+    `be_api/api-bk:${total(api, 'api-bk')}`,
+  ]);
+  expect(rowObjects({ kind: 'server', key: 'gone', place: 9, serverPlace: 0 }, later)).toBeNull();
+});
+
+test('only a sort by state, name, role, address, node or pool keeps its order while figures change', () => {
+  for (const column of ['status', 'name', 'role', 'address', 'node', 'pool'] as const)
+    expect(sortsByFigure(column)).toBe(false);
+  for (const column of ['sessions', 'rate', 'latency', 'last-change', 'uptime', 'check'] as const)
+    expect(sortsByFigure(column)).toBe(true);
+  expect(sortsByFigure(null)).toBe(false);
 });
 
 describe('search', () => {

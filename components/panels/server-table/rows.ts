@@ -9,10 +9,15 @@ import { backendSortValue, serverSortValue, stableSortBy } from './sort';
 import { isBackendProblem, isServerProblem } from './status';
 import type { TableQuery } from './table-query';
 
+/**
+ * Rows name places, not objects: `place` is the backend's in the snapshot's backends, `serverPlace` the server's in
+ * that backend's servers. The rows are built again when the snapshot's shape changes (what rows there are, where,
+ * in which state); between, each poll's figures are read at the same places (rowObjects).
+ */
 export interface BackendRow {
   kind: 'backend';
   key: string;
-  backend: Backend;
+  place: number;
   /** Servers of this backend that pass the filters (shown unless collapsed). */
   matching: number;
   collapsed: boolean;
@@ -21,11 +26,28 @@ export interface BackendRow {
 export interface ServerRow {
   kind: 'server';
   key: string;
-  backend: Backend;
-  server: Server;
+  place: number;
+  serverPlace: number;
 }
 
 export type TableRow = BackendRow | ServerRow;
+
+/** The backend (and server) a row stands for in `backends`: the snapshot of the same shape the rows were built for. */
+export function rowObjects(row: BackendRow, backends: readonly Backend[]): { backend: Backend } | null;
+export function rowObjects(
+  row: ServerRow,
+  backends: readonly Backend[],
+): { backend: Backend; server: Server } | null;
+export function rowObjects(
+  row: TableRow,
+  backends: readonly Backend[],
+): { backend: Backend; server?: Server } | null {
+  const backend = backends[row.place];
+  if (!backend) return null;
+  if (row.kind === 'backend') return { backend };
+  const server = backend.servers[row.serverPlace];
+  return server ? { backend, server } : null;
+}
 
 export function backendKey(backend: Pick<Backend, 'instance' | 'name'>): string {
   return `${backend.instance}/${backend.name}`;
@@ -45,9 +67,15 @@ export function matchesTerms(terms: string[], backend: Backend, server: Server |
   return terms.every((term) => haystack.includes(term));
 }
 
+interface PlacedServer {
+  server: Server;
+  place: number;
+}
+
 interface Group {
   backend: Backend;
-  servers: Server[];
+  place: number;
+  servers: PlacedServer[];
 }
 
 /** A problem backend (from backup, no usable server, DOWN) keeps all its servers: they explain the problem. */
@@ -57,15 +85,17 @@ export function filterBackends(
 ): Group[] {
   const terms = searchTerms(query.q);
   const groups: Group[] = [];
-  for (const backend of backends) {
+  backends.forEach((backend, place) => {
     const backendPasses = !query.problems || isBackendProblem(backend);
-    const servers = backend.servers.filter(
-      (s) => (backendPasses || isServerProblem(s)) && matchesTerms(terms, backend, s),
-    );
+    const servers: PlacedServer[] = [];
+    backend.servers.forEach((server, serverPlace) => {
+      if ((backendPasses || isServerProblem(server)) && matchesTerms(terms, backend, server))
+        servers.push({ server, place: serverPlace });
+    });
     if (servers.length > 0 || (backendPasses && matchesTerms(terms, backend, null))) {
-      groups.push({ backend, servers });
+      groups.push({ backend, place, servers });
     }
-  }
+  });
   return groups;
 }
 
@@ -78,10 +108,20 @@ export function sortGroups(
   if (!column) return groups;
   const { dir } = query;
   const sorted = groups.map((g) => ({
-    backend: g.backend,
-    servers: stableSortBy(g.servers, (s) => serverSortValue(s, g.backend, column, ctx), dir),
+    ...g,
+    servers: stableSortBy(g.servers, (s) => serverSortValue(s.server, g.backend, column, ctx), dir),
   }));
-  return stableSortBy(sorted, (g) => backendSortValue(g.backend, g.servers, column, ctx), dir);
+  return stableSortBy(
+    sorted,
+    (g) =>
+      backendSortValue(
+        g.backend,
+        g.servers.map((s) => s.server),
+        column,
+        ctx,
+      ),
+    dir,
+  );
 }
 
 export function toTableRows(
@@ -91,13 +131,13 @@ export function toTableRows(
   collapsed: ReadonlySet<string> = new Set(),
 ): TableRow[] {
   const rows: TableRow[] = [];
-  for (const { backend, servers } of sortGroups(filterBackends(backends, query), query, ctx)) {
+  for (const { backend, place, servers } of sortGroups(filterBackends(backends, query), query, ctx)) {
     const key = backendKey(backend);
     const isCollapsed = collapsed.has(key);
-    rows.push({ kind: 'backend', key, backend, matching: servers.length, collapsed: isCollapsed });
+    rows.push({ kind: 'backend', key, place, matching: servers.length, collapsed: isCollapsed });
     if (isCollapsed) continue;
-    for (const server of servers)
-      rows.push({ kind: 'server', key: `${key}/${server.name}`, backend, server });
+    for (const { server, place: serverPlace } of servers)
+      rows.push({ kind: 'server', key: `${key}/${server.name}`, place, serverPlace });
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { poolHref } from '@/lib/api/urls';
-import type { Server } from '@/lib/health/types';
+import type { Backend, Server } from '@/lib/health/types';
 import { viewsText, type ServerAgreement } from '@/lib/health/view-agreement';
 import { checkView } from './check-view';
 import type { SpecialCell } from './column-def';
@@ -85,6 +85,9 @@ function cellTitle(cell: SpecialCell, server: Server): string | undefined {
 
 export interface ServerRowViewProps {
   row: ServerRow;
+  /** The backend and server at the row's places in the current snapshot. */
+  backend: Backend;
+  server: Server;
   columns: readonly Column[];
   style: CSSProperties;
   rowIndex: number;
@@ -93,13 +96,13 @@ export interface ServerRowViewProps {
 
 /** One server: one cell per column, in the column order the header uses. */
 export const ServerRowView = memo(function ServerRowView({
-  row,
+  backend,
+  server,
   columns,
   style,
   rowIndex,
   ctx,
 }: ServerRowViewProps) {
-  const { backend, server } = row;
   const disagreement = ctx.disagreementOf?.(backend.instance, backend.name, server.name) ?? null;
   return (
     <div

@@ -1,12 +1,13 @@
 'use client';
 
 import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { Backend } from '@/lib/health/types';
 import { SortHeader } from '../../ui/sort-header';
 import { VirtualTable } from '../../ui/virtual-table';
 import { BackendRowView } from './backend-row';
 import type { ColumnContext } from './column-readings';
 import { gridTemplate, minTableWidth, type Column } from './columns';
-import type { TableRow } from './rows';
+import { rowObjects, type TableRow } from './rows';
 import { ServerRowView } from './server-row';
 import styles from './server-table.module.css';
 import type { SortColumn, SortDir } from './sort';
@@ -17,6 +18,8 @@ const HEADER_HEIGHT = 34;
 
 export interface ServerTableProps {
   rows: readonly TableRow[];
+  /** The current snapshot's backends: each row's backend and server are read at its places in them (rowObjects). */
+  backends: readonly Backend[];
   columns: readonly Column[];
   /** What cells read besides their row: thresholds, uptime. */
   ctx: ColumnContext;
@@ -34,6 +37,7 @@ export interface ServerTableProps {
 /** Backends and their servers in one virtualized grid; data and view state come only through props. */
 export function ServerTable({
   rows,
+  backends,
   columns,
   ctx,
   sort,
@@ -94,21 +98,36 @@ export function ServerTable({
           testId={`sort-${column.id}`}
         />
       ))}
-      renderRow={(row, index, style) =>
-        row.kind === 'backend' ? (
-          <BackendRowView
+      renderRow={(row, index, style) => {
+        if (row.kind === 'backend') {
+          const at = rowObjects(row, backends);
+          return at ? (
+            <BackendRowView
+              key={row.key}
+              row={row}
+              backend={at.backend}
+              columns={columns}
+              style={style}
+              rowIndex={index}
+              ctx={ctx}
+              onToggle={onToggleBackend}
+            />
+          ) : null;
+        }
+        const at = rowObjects(row, backends);
+        return at ? (
+          <ServerRowView
             key={row.key}
             row={row}
+            backend={at.backend}
+            server={at.server}
             columns={columns}
             style={style}
             rowIndex={index}
             ctx={ctx}
-            onToggle={onToggleBackend}
           />
-        ) : (
-          <ServerRowView key={row.key} row={row} columns={columns} style={style} rowIndex={index} ctx={ctx} />
-        )
-      }
+        ) : null;
+      }}
     />
   );
 }

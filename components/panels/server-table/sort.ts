@@ -58,3 +58,13 @@ export function stableSortBy<T>(items: readonly T[], value: (item: T) => SortVal
     .sort((x, y) => compareSortValues(x.v, y.v, dir) || x.index - y.index)
     .map((x) => x.item);
 }
+
+/**
+ * Columns whose order comes from what a row is and its state, never from a figure (NUMERIC_PATHS) or the context:
+ * rows sorted by one stay in order while the snapshot's shape does. Any other column's order may move each poll.
+ */
+const SHAPE_SORTS: ReadonlySet<SortColumn> = new Set(['status', 'name', 'role', 'address', 'node', 'pool']);
+
+export function sortsByFigure(sort: SortColumn | null): boolean {
+  return sort !== null && !SHAPE_SORTS.has(sort);
+}

@@ -66,7 +66,8 @@ const PLAIN_LABEL: Record<ServerStatus, string> = {
   NOCHECK: 'no check',
 };
 
-function lookOf(status: ServerStatus, transition: Transition): StatusLook {
+/** How a server's state looks: what it is and where it is heading, without the words (serverStatusView). */
+export function lookOf(status: ServerStatus, transition: Transition): StatusLook {
   if (transition === 'going-down') return 'going-down';
   if (transition === 'going-up') return 'going-up';
   return status === 'NOCHECK' ? 'nocheck' : (status.toLowerCase() as StatusLook);

@@ -1,7 +1,14 @@
 import { expect, test } from 'vitest';
 import type { InstanceDto } from '@/lib/api/snapshot-dto';
+import type { Backend } from '@/lib/health/types';
 import { makeBackend, makeServer } from '../server-table/test-data';
-import { summarize } from './summary';
+import { countRows, countSources, type OverviewSummary } from './summary';
+
+/** The summary bar's counts, as the overview puts them together. */
+const summarize = (backends: Backend[], instances: InstanceDto[]): OverviewSummary => ({
+  ...countRows(backends),
+  ...countSources(instances),
+});
 
 const instance = (name: string, ok: boolean) => ({ name, ok }) as InstanceDto;
 

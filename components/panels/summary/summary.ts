@@ -1,7 +1,7 @@
 /** Counts for the summary bar: servers per look, backends by how they serve, sources failing. */
 import type { InstanceDto } from '@/lib/api/snapshot-dto';
 import type { Backend } from '@/lib/health/types';
-import { isBackendProblem, isServerProblem, serverStatusView, type StatusLook } from '../server-table/status';
+import { isBackendProblem, isServerProblem, lookOf, type StatusLook } from '../server-table/status';
 
 export const SERVER_LOOKS = [
   'up',
@@ -29,13 +29,14 @@ export interface OverviewSummary {
   sourcesFailing: number;
 }
 
-export function summarize(backends: readonly Backend[], instances: readonly InstanceDto[]): OverviewSummary {
+/** The counts of servers and backends: they change with states, not with figures. */
+export function countRows(backends: readonly Backend[]): Omit<OverviewSummary, 'sources' | 'sourcesFailing'> {
   const byLook = Object.fromEntries(SERVER_LOOKS.map((look) => [look, 0])) as Record<ServerLook, number>;
   let servers = 0;
   let serversProblem = 0;
   for (const backend of backends) {
     for (const server of backend.servers) {
-      byLook[serverStatusView(server).look as ServerLook] += 1;
+      byLook[lookOf(server.status, server.transition) as ServerLook] += 1;
       servers += 1;
       if (isServerProblem(server)) serversProblem += 1;
     }
@@ -48,7 +49,11 @@ export function summarize(backends: readonly Backend[], instances: readonly Inst
     backendsNoServer: backends.filter((b) => b.noUsableServer).length,
     backendsProblem: backends.filter(isBackendProblem).length,
     serversProblem,
-    sources: instances.length,
-    sourcesFailing: instances.filter((i) => !i.ok).length,
   };
+}
+
+export function countSources(
+  instances: readonly InstanceDto[],
+): Pick<OverviewSummary, 'sources' | 'sourcesFailing'> {
+  return { sources: instances.length, sourcesFailing: instances.filter((i) => !i.ok).length };
 }

@@ -9,7 +9,7 @@ import { toSnapshotDto } from './snapshot-json';
 /** Deltas kept for tabs that reconnect: this many, and at most MAX_LOG_BYTES of them. */
 const MAX_LOG_ENTRIES = 300;
 const MAX_LOG_BYTES = 16 * 1024 * 1024;
-/** Deltas replayed per page to a tab that reconnects: far below what a stream may queue (lib/sse). */
+/** Deltas read per page for a tab that reconnects; lib/sse sends them as the tab reads, one at a time when large. */
 const REPLAY_PAGE = 10;
 /** With no tab reading for this long, the log stops diffing polls (and starts again, afresh, on the next read). */
 const IDLE_MS = 5 * 60_000;
