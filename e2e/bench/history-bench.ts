@@ -1,13 +1,14 @@
 /**
  * History store: poll ingest (2,000 and 20,000 servers), the 30-day uptime query for 2,000 servers, a 7-day
- * history query for one server, and the database size per 1,000 servers per day.
+ * history query for one server, and the database size per 1,000 servers per day under two churns.
  * Run: npx tsx e2e/bench/history-bench.ts
  *
- * Churn assumption (ingest and size): per 2 s poll 10 % of servers carry traffic whose sessions/rate, bytes
- * rates and response times change (one in 20 of those also answers some 5xx), the rest are idle; check durations
- * jitter 1–3 ms (under the 2 ms / 10 % write threshold most of the time); one server-poll in 5,000 flips UP/DOWN.
- * Each backend's own row sums its servers'. Samples (servers' and backends') are written on change or as a 30 s
- * heartbeat.
+ * Churn (ingest and size), per 2 s poll. "redrawn" (ingest, and the size figures before issue 14): a random 10 %
+ * of servers get new sessions/rate, bytes rates and response times (one in 20 of those also answers some 5xx), so
+ * every server's traffic changes about every 20 s. "steady": the servers of every tenth backend carry traffic that
+ * changes every poll, the others are idle. Both: check durations jitter 1–3 ms (under the 2 ms / 10 % write
+ * threshold); one server-poll in 5,000 flips UP/DOWN. Each backend's own row sums its servers'. Samples (servers'
+ * and backends') are written on change or as a 30 s heartbeat; rollups as the app makes them, every minute.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,13 +47,16 @@ function topology(servers: number): Backend[] {
   return backends;
 }
 
-/** Moves the servers one poll on, in place, per the churn assumption; each backend's row follows its servers. */
-function churn(backends: Backend[], next: () => number): void {
-  for (const backend of backends) {
+type Churn = 'redrawn' | 'steady';
+
+/** Moves the servers one poll on, in place, per the churn (see the header); each backend's row follows its servers. */
+function churn(backends: Backend[], next: () => number, model: Churn = 'redrawn'): void {
+  backends.forEach((backend, index) => {
+    const busy = model === 'steady' && index % 10 === 0;
     for (const s of backend.servers) {
       s.lastChangeSec = (s.lastChangeSec ?? 0) + 2;
       s.check.durationMs = 1 + Math.floor(next() * 3);
-      if (next() < 0.1) {
+      if (model === 'redrawn' ? next() < 0.1 : busy) {
         s.sessions.current = Math.floor(next() * 50);
         s.sessionRate.current = Math.floor(next() * 20);
         s.sessions.total += s.sessionRate.current * 2;
@@ -65,7 +69,13 @@ function churn(backends: Backend[], next: () => number): void {
       if (next() < 0.0002) flip(s);
     }
     sumServers(backend);
-  }
+  });
+}
+
+/** An idle server as HAProxy shows it: no sessions, every rate and time 0. */
+function idle(s: Server): void {
+  s.rates = { ...s.rates, http5xx: 0, connectionErrors: 0, responseErrors: 0, bytesIn: 0, bytesOut: 0 };
+  s.times = { queueMs: 0, connectMs: 0, responseMs: 0, totalMs: 0 };
 }
 
 function sumServers(backend: Backend): void {
@@ -216,55 +226,111 @@ function benchQueries(): Record<string, string | number>[] {
   ];
 }
 
-/** 2 h of 2 s polls for 1,000 servers, rolled up; sizes per table extrapolated to a day and to steady state. */
-function benchSize(): Record<string, string | number>[] {
+/** The tables of each figure; servers' per 1,000 servers, backends' per 100 backends (theirs). */
+const TABLES = {
+  raw: ['samples'],
+  minutes: ['rollup_minute'],
+  hours: ['rollup_hour'],
+  transitions: ['transitions', 'transitions_by_server', 'transitions_by_time'],
+  backendRaw: ['backend_samples'],
+  backendMinutes: ['backend_rollup_minute'],
+  backendHours: ['backend_rollup_hour'],
+} as const;
+type Figure = keyof typeof TABLES | 'total' | 'steady' | 'file';
+const LABELS: Record<Figure, string> = {
+  raw: 'raw samples (MB / 1,000 servers / day)',
+  minutes: 'minute rollups (MB / 1,000 servers / day)',
+  hours: 'hour rollups (MB / 1,000 servers / day)',
+  transitions: 'transitions + indexes (MB / 1,000 servers / day)',
+  backendRaw: 'backend samples, 100 backends (MB / day)',
+  backendMinutes: 'backend minute rollups, 100 backends (MB / day)',
+  backendHours: 'backend hour rollups, 100 backends (MB / day)',
+  total: 'total written per day (MB / 1,000 servers)',
+  steady: 'steady state, 48 h / 30 d / 365 d retention (MB / 1,000 servers)',
+  file: 'file after the day, 200 servers (MB)',
+};
+
+/**
+ * Measured before issue 14 (one rollup row per bucket) with this bench on the code of 9b76bdf: the same day, the
+ * same churns, maintenance every minute.
+ */
+const SIZE_SERVERS = 200;
+
+const BEFORE: Record<Churn, Record<Figure, number>> = {
+  redrawn: {
+    raw: 256.2,
+    minutes: 116.5,
+    hours: 2.2,
+    transitions: 0.9,
+    backendRaw: 109.4,
+    backendMinutes: 10.9,
+    backendHours: 0.2,
+    total: 496.3,
+    steady: 5751.0,
+    file: 99.4,
+  },
+  steady: {
+    raw: 288.2,
+    minutes: 74.5,
+    hours: 1.2,
+    transitions: 0.8,
+    backendRaw: 23.2,
+    backendMinutes: 5.4,
+    backendHours: 0.1,
+    total: 393.4,
+    steady: 3803.9,
+    file: 78.8,
+  },
+};
+
+/**
+ * A day (from midnight UTC, so hours roll as they do in a day) of 2 s polls for 200 servers in 20 backends,
+ * maintenance every minute as the app runs it; sizes scaled to 1,000 servers (100 backends). Steady state: raw
+ * samples for 2 days, minutes for 30, hours and transitions for 365.
+ */
+function benchSize(model: Churn): Record<string, string | number>[] {
   const { db, dir, file } = tempDb();
   const recorder = new HistoryRecorder(new HistoryWriter(db), POLL_MS);
-  const backends = topology(1_000);
+  const backends = topology(SIZE_SERVERS);
+  if (model === 'steady') for (const backend of backends) backend.servers.forEach(idle);
   const next = random(1);
-  const hours = 2;
-  const start = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 4 * 3_600_000;
-  for (let at = start; at < start + hours * 3_600_000; at += POLL_MS) {
-    churn(backends, next);
+  const start = Math.floor(Date.now() / DAY) * DAY - 2 * DAY;
+  const keepRaw = { ...DEFAULT_RETENTION, rawHours: 24 * 365 };
+  for (let at = start; at < start + DAY; at += POLL_MS) {
+    churn(backends, next, model);
     recorder.record({ instance: 'bench', at, ok: true, backends, info: null });
+    if (at % 60_000 === 0) runMaintenance(db, at, keepRaw);
   }
-  runMaintenance(db, start + hours * 3_600_000 + 3 * 60_000, { ...DEFAULT_RETENTION, rawHours: 24 * 365 });
+  runMaintenance(db, start + DAY + 3 * 60_000, keepRaw);
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const sizes = new Map(
-    (
-      db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {
-        name: string;
-        bytes: number;
-      }[]
-    ).map((r) => [r.name, r.bytes]),
-  );
-  const perDay = (name: string) => ((sizes.get(name) ?? 0) * 24) / hours / 1024 / 1024;
-  const raw = perDay('samples');
-  const minute = perDay('rollup_minute');
-  const backendRaw = perDay('backend_samples');
-  const backendMinute = perDay('backend_rollup_minute');
-  const hour = minute / 60;
-  const other = perDay('transitions') + perDay('transitions_by_server') + perDay('transitions_by_time');
-  const backendHour = backendMinute / 60;
-  const steady =
-    (raw + backendRaw) * 2 + (minute + backendMinute) * 30 + (hour + backendHour) * 365 + other * 365;
-  const fileMb = statSync(file).size / 1024 / 1024;
+  const pages = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {
+    name: string;
+    bytes: number;
+  }[];
+  const bytes = new Map(pages.map((r) => [r.name, r.bytes]));
+  const mb = (tables: readonly string[]) =>
+    (tables.reduce((n, t) => n + (bytes.get(t) ?? 0), 0) * (1_000 / SIZE_SERVERS)) / 1024 / 1024;
+  const day = Object.fromEntries(Object.entries(TABLES).map(([key, tables]) => [key, mb(tables)])) as Record<
+    keyof typeof TABLES,
+    number
+  >;
+  const figures: Record<Figure, number> = {
+    ...day,
+    total: Object.values(day).reduce((a, b) => a + b, 0),
+    steady:
+      (day.raw + day.backendRaw) * 2 +
+      (day.minutes + day.backendMinutes) * 30 +
+      (day.hours + day.backendHours + day.transitions) * 365,
+    file: statSync(file).size / 1024 / 1024,
+  };
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return [
-    { what: 'raw samples (MB / 1,000 servers / day)', value: fmt(raw) },
-    { what: 'minute rollups (MB / 1,000 servers / day)', value: fmt(minute) },
-    { what: 'hour rollups (MB / 1,000 servers / day, est.)', value: fmt(hour, 2) },
-    { what: 'transitions + indexes (MB / 1,000 servers / day)', value: fmt(other, 2) },
-    { what: 'backend samples, 100 backends (MB / day)', value: fmt(backendRaw) },
-    { what: 'backend minute rollups, 100 backends (MB / day)', value: fmt(backendMinute) },
-    {
-      what: 'total written per day (MB / 1,000 servers)',
-      value: fmt(raw + minute + hour + other + backendRaw + backendMinute + backendHour),
-    },
-    { what: 'steady state with 48 h / 30 d / 365 d retention (MB / 1,000 servers)', value: fmt(steady, 0) },
-    { what: `file after ${hours} h (MB)`, value: fmt(fileMb) },
-  ];
+  const before = BEFORE[model];
+  return (Object.keys(LABELS) as Figure[]).map((key) => ({
+    what: LABELS[key],
+    'before (one row per bucket)': fmt(before[key]),
+    now: fmt(figures[key]),
+  }));
 }
 
 export async function runHistoryBench(): Promise<void> {
@@ -273,7 +339,11 @@ export async function runHistoryBench(): Promise<void> {
     benchIngest(20_000),
   ]);
   printTable('History queries', benchQueries());
-  printTable('History database size (churn: see the header of e2e/bench/history-bench.ts)', benchSize());
+  for (const model of ['redrawn', 'steady'] as const)
+    printTable(
+      `History database size, ${model} churn (see the header of e2e/bench/history-bench.ts)`,
+      benchSize(model),
+    );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {

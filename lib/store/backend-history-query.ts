@@ -3,13 +3,13 @@ import type { Interval } from '@/lib/health/history-types';
 import { pickResolution, type Resolution } from '@/lib/health/time-range';
 import type { TrafficSample } from '@/lib/health/rollup-samples';
 import { invertIntervals } from '@/lib/health/timeline';
-import { BACKEND_SAMPLE_COLUMNS, type BackendSampleDbRow } from './backend-rollup';
+import { BACKEND_SAMPLE_COLUMNS, type BackendRollupDbRow, type BackendSampleDbRow } from './backend-rollup';
 import type { HistoryDb } from './db';
 import { coverageByInstance, lifeCoverage } from './dimensions';
-import { HOUR_MS, MINUTE_MS } from './rollup';
 import { readAtResolution, type TrafficMaxima } from './history-query';
 import type { Retention } from './retention';
-import { toTrafficRollup, toTrafficSample, type TrafficDbRow } from './traffic-columns';
+import { ROLLUP_TABLES, readBuckets, type RollupTable } from './rollup-table';
+import { toTrafficRollup, toTrafficSample } from './traffic-columns';
 
 export interface BackendDimension {
   id: number;
@@ -72,9 +72,12 @@ export function queryBackendHistory(
     samples: readAtResolution(db, range, resolution, {
       raw: (part, afterRollup) => rawSamples(db, backend.id, part, afterRollup),
       rollup: (level, part) =>
-        level === 'minute'
-          ? rollupSamples(db, 'backend_rollup_minute', MINUTE_MS, backend.id, part)
-          : rollupSamples(db, 'backend_rollup_hour', HOUR_MS, backend.id, part),
+        rollupSamples(
+          db,
+          level === 'minute' ? ROLLUP_TABLES.backendMinutes : ROLLUP_TABLES.backendHours,
+          backend.id,
+          part,
+        ),
     }),
     noData: invertIntervals(covered, range),
   };
@@ -108,27 +111,15 @@ function rawSamples(
   }));
 }
 
-interface RollupDbRow extends TrafficDbRow {
-  bucket: number;
-  nodata_ms: number;
-  sess_avg: number;
-  sess_max: number;
-  rate_avg: number;
-  rate_max: number;
-}
-
+/** One sample per bucket: a stored run gives each bucket it stands for (rollup-table.ts). */
 function rollupSamples(
   db: HistoryDb,
-  table: 'backend_rollup_minute' | 'backend_rollup_hour',
-  bucketMs: number,
+  table: RollupTable,
   id: number,
   range: Interval,
 ): BackendHistorySample[] {
-  if (range.to <= range.from) return [];
-  const rows = db
-    .prepare(`SELECT * FROM ${table} WHERE backend_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`)
-    .all(id, Math.floor(range.from / bucketMs), Math.ceil(range.to / bucketMs)) as RollupDbRow[];
-  return rows.map((row) => {
+  const bucketMs = table.bucketMs;
+  return readBuckets<BackendRollupDbRow>(db, table, id, range).map((row) => {
     const { http5xxRateMax, responseMaxMs, totalMaxMs, ...traffic } = toTrafficRollup(row);
     return {
       at: row.bucket * bucketMs,

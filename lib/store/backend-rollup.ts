@@ -1,31 +1,30 @@
-/** Backends' minute rollups from their raw samples and the statement rolling minutes into hours (see rollup.ts). */
+/** Backends' minute rollups from their raw samples and their hours from those minutes (see rollup.ts). */
 import type { Interval } from '@/lib/health/history-types';
 import {
   rollupBackendSamples,
   type BackendRollupRow,
   type BackendRollupSample,
 } from '@/lib/health/rollup-samples';
+import { backendRollupChanged } from '@/lib/history/rollup-runs';
 import type { HistoryDb } from './db';
 import { dimensionBatches, lifeCoverage } from './dimensions';
+import { HOUR_MS, MINUTE_MS, ROLLUP_TABLES, runWriter, type RollupCodec } from './rollup-table';
 import {
   TRAFFIC_ROLLUP_COLUMNS,
-  TRAFFIC_ROLLUP_COUNT,
   TRAFFIC_SAMPLE_COLUMNS,
   coarserTrafficSql,
+  toTrafficRollup,
   toTrafficSample,
   trafficRollupValues,
   type TrafficDbRow,
 } from './traffic-columns';
 
 export const BACKEND_SAMPLE_COLUMNS = `at, sessions, rate, ${TRAFFIC_SAMPLE_COLUMNS}`;
-const ROLLUP_COLUMNS = `backend_id, bucket, covered_ms, nodata_ms, sess_avg, sess_max, rate_avg, rate_max,
-  ${TRAFFIC_ROLLUP_COLUMNS}`;
 
-/** `window` spans whole buckets of `bucketMs`; `coverage` is each instance's within it. */
+/** `window` (epoch ms) spans whole minutes; `coverage` is each instance's within it. */
 export function* rollupBackendMinutes(
   db: HistoryDb,
   window: Interval,
-  bucketMs: number,
   coverage: ReadonlyMap<number, Interval[]>,
 ): Generator<void> {
   const before = db.prepare(
@@ -34,11 +33,8 @@ export function* rollupBackendMinutes(
   const inside = db.prepare(
     `SELECT ${BACKEND_SAMPLE_COLUMNS} FROM backend_samples WHERE backend_id = ? AND at >= ? AND at < ? ORDER BY at`,
   );
-  const values = Array.from({ length: 8 + TRAFFIC_ROLLUP_COUNT }, () => '?').join(', ');
-  const upsert = db.prepare(
-    `INSERT OR REPLACE INTO backend_rollup_minute (${ROLLUP_COLUMNS}) VALUES (${values})`,
-  );
-  const buckets = (window.to - window.from) / bucketMs;
+  const write = runWriter(db, ROLLUP_TABLES.backendMinutes, BACKEND_CODEC);
+  const minutes = { from: window.from / MINUTE_MS, to: window.to / MINUTE_MS };
   for (const batch of dimensionBatches(db, 'backends')) {
     db.transaction(() => {
       for (const backend of batch) {
@@ -46,25 +42,33 @@ export function* rollupBackendMinutes(
         if (covered.length === 0) continue;
         const rows = [before.get(backend.id, window.from), ...inside.all(backend.id, window.from, window.to)];
         const samples = (rows.filter(Boolean) as BackendSampleDbRow[]).map(toBackendRollupSample);
-        for (const row of rollupBackendSamples(samples, covered, window.from, bucketMs, buckets)) {
-          upsert.run(backend.id, row.start / bucketMs, ...backendRollupValues(row));
-        }
+        const count = minutes.to - minutes.from;
+        write(backend.id, minutes, rollupBackendSamples(samples, covered, window.from, MINUTE_MS, count));
       }
     })();
     yield;
   }
 }
 
-/** Runs with (backend id, first minute, end minute): the hours of those minutes, weighted by covered time. */
-export function backendHourStatement(db: HistoryDb, hourMs: number) {
-  return db.prepare(
-    `INSERT OR REPLACE INTO backend_rollup_hour (${ROLLUP_COLUMNS})
-     SELECT backend_id, bucket / 60, SUM(covered_ms), ${hourMs} - SUM(covered_ms),
-       ROUND(SUM(sess_avg * covered_ms) / SUM(covered_ms), 1), MAX(sess_max),
-       ROUND(SUM(rate_avg * covered_ms) / SUM(covered_ms), 1), MAX(rate_max),
-       ${coarserTrafficSql('covered_ms')}
-     FROM backend_rollup_minute WHERE backend_id = ? AND bucket >= ? AND bucket < ? GROUP BY bucket / 60`,
+/** Rolls one backend's hours (`window` in hours) from its minute runs, each minute weighted by covered time. */
+export function backendHours(db: HistoryDb): (id: number, window: Interval) => void {
+  const weight = 'covered_ms * span';
+  const select = db.prepare(
+    `SELECT bucket / 60 AS bucket, SUM(${weight}) AS covered_ms, ${HOUR_MS} - SUM(${weight}) AS nodata_ms,
+       ROUND(SUM(sess_avg * ${weight}) / SUM(${weight}), 1) AS sess_avg, MAX(sess_max) AS sess_max,
+       ROUND(SUM(rate_avg * ${weight}) / SUM(${weight}), 1) AS rate_avg, MAX(rate_max) AS rate_max,
+       ${coarserTrafficSql(weight)}
+     FROM backend_rollup_minute WHERE backend_id = ? AND bucket >= ? AND bucket < ? GROUP BY bucket / 60 ORDER BY 1`,
   );
+  const write = runWriter(db, ROLLUP_TABLES.backendHours, BACKEND_CODEC);
+  return (id, window) => {
+    const hours = select.all(id, window.from * 60, window.to * 60) as BackendRollupDbRow[];
+    write(
+      id,
+      window,
+      hours.map((row) => BACKEND_CODEC.fromDb(row, HOUR_MS)),
+    );
+  };
 }
 
 export interface BackendSampleDbRow extends TrafficDbRow {
@@ -80,12 +84,39 @@ export const toBackendRollupSample = (row: BackendSampleDbRow): BackendRollupSam
   ...toTrafficSample(row),
 });
 
-const backendRollupValues = (row: BackendRollupRow): (number | null)[] => [
-  row.coveredMs,
-  row.noDataMs,
-  row.sessionsAvg,
-  row.sessionsMax,
-  row.rateAvg,
-  row.rateMax,
-  ...trafficRollupValues(row),
-];
+/** A backend's rollup row as stored (backend_rollup_minute, backend_rollup_hour). */
+export interface BackendRollupDbRow extends TrafficDbRow {
+  bucket: number;
+  span: number;
+  covered_ms: number;
+  nodata_ms: number;
+  sess_avg: number;
+  sess_max: number;
+  rate_avg: number;
+  rate_max: number;
+}
+
+/** A backend's rollup rows in buckets of `bucketMs`, as stored and compared (backendRollupChanged). */
+const BACKEND_CODEC: RollupCodec<BackendRollupRow, BackendRollupDbRow> = {
+  columns: `covered_ms, nodata_ms, sess_avg, sess_max, rate_avg, rate_max, ${TRAFFIC_ROLLUP_COLUMNS}`,
+  values: (row) => [
+    row.coveredMs,
+    row.noDataMs,
+    row.sessionsAvg,
+    row.sessionsMax,
+    row.rateAvg,
+    row.rateMax,
+    ...trafficRollupValues(row),
+  ],
+  fromDb: (row, bucketMs) => ({
+    start: row.bucket * bucketMs,
+    coveredMs: row.covered_ms,
+    noDataMs: row.nodata_ms,
+    sessionsAvg: row.sess_avg,
+    sessionsMax: row.sess_max,
+    rateAvg: row.rate_avg,
+    rateMax: row.rate_max,
+    ...toTrafficRollup(row),
+  }),
+  changed: backendRollupChanged,
+};

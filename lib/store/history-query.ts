@@ -9,7 +9,9 @@ import { toUptimeBuckets, type UptimeBucket } from '@/lib/health/uptime-buckets'
 import { summarizeSpans, type UptimeFigures } from '@/lib/health/uptime';
 import { readMeta, type HistoryDb } from './db';
 import type { Retention } from './retention';
-import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS, SAMPLE_COLUMNS } from './rollup';
+import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS } from './rollup';
+import { ROLLUP_TABLES, readBuckets, type RollupTable } from './rollup-table';
+import { SAMPLE_COLUMNS, type ServerRollupDbRow } from './server-rollup';
 import { toStatusPoint } from './status-codes';
 import { loadTimelines, type ServerDimension } from './timelines';
 import { toTrafficRollup, toTrafficSample, type TrafficDbRow } from './traffic-columns';
@@ -79,9 +81,12 @@ export function loadSamples(
   return readAtResolution(db, range, resolution, {
     raw: (part, afterRollup) => rawSamples(db, serverId, part, afterRollup),
     rollup: (level, part) =>
-      level === 'minute'
-        ? rollupSamples(db, 'rollup_minute', MINUTE_MS, serverId, part)
-        : rollupSamples(db, 'rollup_hour', HOUR_MS, serverId, part),
+      rollupSamples(
+        db,
+        level === 'minute' ? ROLLUP_TABLES.serverMinutes : ROLLUP_TABLES.serverHours,
+        serverId,
+        part,
+      ),
   });
 }
 
@@ -150,34 +155,15 @@ function rawSamples(db: HistoryDb, serverId: number, range: Interval, afterRollu
   }));
 }
 
-interface RollupDbRow extends TrafficDbRow {
-  bucket: number;
-  up_ms: number;
-  down_ms: number;
-  planned_ms: number;
-  nodata_ms: number;
-  worst: number;
-  check_duration_ms: number | null;
-  check_duration_max_ms: number | null;
-  sess_avg: number;
-  sess_max: number;
-  rate_avg: number;
-  rate_max: number;
-  queue_max: number;
-}
-
+/** One sample per bucket: a stored run gives each bucket it stands for (rollup-table.ts). */
 function rollupSamples(
   db: HistoryDb,
-  table: 'rollup_minute' | 'rollup_hour',
-  bucketMs: number,
+  table: RollupTable,
   serverId: number,
   range: Interval,
 ): HistorySample[] {
-  if (range.to <= range.from) return [];
-  const rows = db
-    .prepare(`SELECT * FROM ${table} WHERE server_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`)
-    .all(serverId, Math.floor(range.from / bucketMs), Math.ceil(range.to / bucketMs)) as RollupDbRow[];
-  return rows.map((row) => {
+  const bucketMs = table.bucketMs;
+  return readBuckets<ServerRollupDbRow>(db, table, serverId, range).map((row) => {
     const { http5xxRateMax, responseMaxMs, totalMaxMs, ...traffic } = toTrafficRollup(row);
     return {
       at: row.bucket * bucketMs,

@@ -10,7 +10,7 @@ import { findBackend, queryBackendHistory } from './backend-history-query';
 import { historyDbPath, openHistoryDb } from './db';
 import { HistoryWriter } from './history-writer';
 import { runMaintenance } from './maintenance';
-import { queryServerHistory } from './history-query';
+import { loadSamples, queryServerHistory } from './history-query';
 import { MIGRATIONS } from './migrations';
 import { DEFAULT_RETENTION } from './retention';
 import { findServer } from './timelines';
@@ -105,7 +105,7 @@ test('a version-3 database upgrades in place: old rows have no traffic, new poll
   const file = historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-migrate-')));
   databaseAtVersion3(file);
   const db = openHistoryDb(file);
-  expect(db.pragma('user_version', { simple: true })).toBe(5);
+  expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
   const server = findServer(db, 'eu', 'web', 'a')!;
   const options = { now: T0 + 70_000, retention: DEFAULT_RETENTION };
   const before = queryServerHistory(db, server, { from: T0, to: T0 + 60_000 }, options);
@@ -172,5 +172,65 @@ test('schema 5 adds access: a mute made before it has no author; users, sessions
     .filter((name) => ['users', 'sessions', 'api_tokens', 'share_links', 'audit_log'].includes(name))
     .sort();
   expect(tables).toEqual(['api_tokens', 'audit_log', 'sessions', 'share_links', 'users']);
+  db.close();
+});
+
+/** A database of issue 13's hapscope (user_version 5): one rollup row per minute, the last rolled 10:02. */
+function databaseAtVersion5(file: string): void {
+  const db = new Database(file);
+  for (const sql of MIGRATIONS.slice(0, 5)) db.exec(sql);
+  db.pragma('user_version = 5');
+  db.exec(`
+    INSERT INTO instances (id, name) VALUES (1, 'eu');
+    INSERT INTO servers (id, instance_id, backend, name, first_seen_at, first_status, first_transition, last_status,
+      last_transition) VALUES (1, 1, 'web', 'a', ${T0}, 0, 0, 0, 0);
+    INSERT INTO coverage (id, instance_id, from_ms, to_ms) VALUES (1, 1, ${T0}, ${T0 + 300_000});
+    INSERT INTO samples (server_id, at, status, transition, check_duration_ms, sessions, queue, rate, stot, chkfail,
+      chkdown, downtime) VALUES (1, ${T0}, 0, 0, 12, 2, 0, 1, 10, 0, 0, 0);
+    INSERT INTO meta (key, value) VALUES ('rollup_minute_until', '${T0 / 60_000 + 3}');
+  `);
+  const minute = db.prepare(
+    `INSERT INTO rollup_minute (server_id, bucket, up_ms, down_ms, planned_ms, nodata_ms, worst, check_duration_ms,
+       check_duration_max_ms, sess_avg, sess_max, rate_avg, rate_max, queue_max) VALUES (1, ?, 60000, 0, 0, 0, 5, 12,
+       12, 2, 2, 1, 1, 0)`,
+  );
+  for (let i = 0; i < 3; i++) minute.run(T0 / 60_000 + i);
+  db.close();
+}
+
+test('schema 6: minutes stored one row each read as before; rolling on, the last one grows into a run', () => {
+  const file = historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-migrate-')));
+  databaseAtVersion5(file);
+  const db = openHistoryDb(file);
+  const spans = () => db.prepare('SELECT bucket - ? AS minute, span FROM rollup_minute').all(T0 / 60_000);
+  expect(spans()).toEqual([
+    { minute: 0, span: 1 },
+    { minute: 1, span: 1 },
+    { minute: 2, span: 1 },
+  ]);
+  const server = findServer(db, 'eu', 'web', 'a')!;
+  const minuteRange = { from: T0, to: T0 + 300_000 };
+  const read = () => loadSamples(db, server.id, minuteRange, 'minute');
+  const minute = (at: number) => ({
+    at,
+    status: 'UP',
+    transition: null,
+    checkDurationMs: 12,
+    sessions: 2,
+    queue: 0,
+    sessionRate: 1,
+    ...NO_TRAFFIC,
+    rollup: expect.objectContaining({ upSec: 60, noDataSec: 0, sessionsMax: 2, checkDurationMaxMs: 12 }),
+  });
+  expect(read()).toEqual([T0, T0 + 60_000, T0 + 120_000].map(minute));
+
+  // Minutes 3 and 4 hold the same sample: the old row of minute 2 now stands for 2–4.
+  runMaintenance(db, T0 + 7 * 60_000, DEFAULT_RETENTION);
+  expect(spans()).toEqual([
+    { minute: 0, span: 1 },
+    { minute: 1, span: 1 },
+    { minute: 2, span: 3 },
+  ]);
+  expect(read()).toEqual([0, 1, 2, 3, 4].map((m) => minute(T0 + m * 60_000)));
   db.close();
 });

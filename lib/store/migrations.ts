@@ -268,4 +268,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_by_target ON audit_log (target, seq);
   ALTER TABLE mutes ADD COLUMN created_by TEXT;
   `,
+  `
+  -- Rollups keep a row only where a bucket's figures changed (issue 14): a row stands for span buckets in a row,
+  -- bucket … bucket + span - 1, each with its figures (lib/history/rollup-runs.ts). Earlier rows hold one each.
+  ALTER TABLE rollup_minute ADD COLUMN span INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE rollup_hour ADD COLUMN span INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE backend_rollup_minute ADD COLUMN span INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE backend_rollup_hour ADD COLUMN span INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

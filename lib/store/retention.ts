@@ -1,11 +1,12 @@
 /**
  * Retention: raw samples, minute and hour rollups (of servers and of backends) each kept for their window, and
- * never dropped before the next level has rolled them up. Transitions, coverage and reloads are kept as long as
- * the longest window.
+ * never dropped before the next level has rolled them up; a rollup run across a window's edge is cut there
+ * (rollup-table.ts). Transitions, coverage and reloads are kept as long as the longest window.
  */
 import { readMeta, type HistoryDb } from './db';
 import { dimensionBatches } from './dimensions';
 import { HOUR_MS, META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS } from './rollup';
+import { ROLLUP_TABLES, runCutter } from './rollup-table';
 
 export interface Retention {
   rawHours: number;
@@ -26,29 +27,28 @@ export function* prune(db: HistoryDb, now: number, retention: Retention): Genera
   const series = [
     {
       dimensions: 'servers',
-      id: 'server_id',
-      samples: 'samples',
-      minutes: 'rollup_minute',
-      hours: 'rollup_hour',
+      samples: 'DELETE FROM samples WHERE server_id = ? AND at < ?',
+      minutes: ROLLUP_TABLES.serverMinutes,
+      hours: ROLLUP_TABLES.serverHours,
     },
     {
       dimensions: 'backends',
-      id: 'backend_id',
-      samples: 'backend_samples',
-      minutes: 'backend_rollup_minute',
-      hours: 'backend_rollup_hour',
+      samples: 'DELETE FROM backend_samples WHERE backend_id = ? AND at < ?',
+      minutes: ROLLUP_TABLES.backendMinutes,
+      hours: ROLLUP_TABLES.backendHours,
     },
   ] as const;
-  for (const { dimensions, id, samples, minutes, hours } of series) {
+  for (const { dimensions, samples, minutes, hours } of series) {
+    const deleteSamples = db.prepare(samples);
     const statements = [
-      { sql: db.prepare(`DELETE FROM ${samples} WHERE ${id} = ? AND at < ?`), cut: rawCut },
-      { sql: db.prepare(`DELETE FROM ${minutes} WHERE ${id} = ? AND bucket < ?`), cut: minuteCut },
-      { sql: db.prepare(`DELETE FROM ${hours} WHERE ${id} = ? AND bucket < ?`), cut: hourCut },
+      { run: (id: number, cut: number) => deleteSamples.run(id, cut), cut: rawCut },
+      { run: runCutter(db, minutes), cut: minuteCut },
+      { run: runCutter(db, hours), cut: hourCut },
     ];
     for (const batch of dimensionBatches(db, dimensions)) {
       db.transaction(() => {
         for (const dimension of batch)
-          for (const { sql, cut } of statements) if (cut > 0) sql.run(dimension.id, cut);
+          for (const { run, cut } of statements) if (cut > 0) run(dimension.id, cut);
       })();
       yield;
     }

@@ -138,9 +138,13 @@ describe('rollups and retention', () => {
       string,
       number
     >[];
-    expect(minutes).toHaveLength(10);
-    expect(minutes.map((m) => m.down_ms)).toEqual([0, 0, 0, 60_000, 60_000, 0, 0, 0, 0, 0]);
-    expect(minutes[3]).toMatchObject({
+    // One row per run of unchanged minutes: UP 0–2, DOWN 3–4, UP 5–9.
+    expect(minutes.map((m) => [m.bucket! - T0 / 60_000, m.span, m.down_ms])).toEqual([
+      [0, 3, 0],
+      [3, 2, 60_000],
+      [5, 5, 0],
+    ]);
+    expect(minutes[1]).toMatchObject({
       check_duration_ms: 30,
       check_duration_max_ms: 30,
       sess_avg: 0,

@@ -39,7 +39,6 @@ export const TRAFFIC_ROLLUP_COLUMNS = [
   ...MAX_KEYS.map((key) => MAX_COLUMNS[key]),
 ].join(', ');
 export const TRAFFIC_SAMPLE_COUNT = TRAFFIC_KEYS.length;
-export const TRAFFIC_ROLLUP_COUNT = TRAFFIC_KEYS.length + MAX_KEYS.length;
 
 export const trafficSampleValues = (t: TrafficSample): (number | null)[] => TRAFFIC_KEYS.map((key) => t[key]);
 export const trafficRollupValues = (t: TrafficRollup): (number | null)[] => [
@@ -60,14 +59,16 @@ export function toTrafficRollup(row: TrafficDbRow): TrafficRollup {
 }
 
 /**
- * SELECT expressions rolling finer rollups into a coarser one, in TRAFFIC_ROLLUP_COLUMNS order: each mean
- * weighted by `weight` (the finer bucket's covered time) over the buckets where it was known, maxima of maxima.
+ * SELECT expressions rolling finer rollups into a coarser one, in TRAFFIC_ROLLUP_COLUMNS order and named after
+ * them: each mean weighted by `weight` (the finer row's covered time) over the rows where it was known, maxima of
+ * maxima.
  */
 export function coarserTrafficSql(weight: string): string {
   const means = TRAFFIC_KEYS.map((key) => {
     const column = TRAFFIC_COLUMNS[key];
     const known = `SUM(CASE WHEN ${column} IS NULL THEN NULL ELSE ${weight} END)`;
-    return `ROUND(SUM(${column} * (${weight})) / ${known}, ${TRAFFIC_FIGURES[key].decimals})`;
+    return `ROUND(SUM(${column} * (${weight})) / ${known}, ${TRAFFIC_FIGURES[key].decimals}) AS ${column}`;
   });
-  return [...means, ...MAX_KEYS.map((key) => `MAX(${MAX_COLUMNS[key]})`)].join(',\n       ');
+  const maxima = MAX_KEYS.map((key) => `MAX(${MAX_COLUMNS[key]}) AS ${MAX_COLUMNS[key]}`);
+  return [...means, ...maxima].join(',\n       ');
 }

@@ -2,8 +2,8 @@
  * What the recorder stores of a server and of a backend each poll, and whether it changed enough since the last
  * written sample to be written again (otherwise the last one holds, until the 30 s heartbeat).
  */
-import type { TrafficSample } from '@/lib/health/rollup-samples';
 import type { Backend, Server } from '@/lib/health/types';
+import { timeMoved, trafficChanged } from '@/lib/history/figure-changes';
 import type { BackendSampleRow, SampleRow } from '@/lib/store/history-writer';
 import { statusCode, transitionCode } from '@/lib/store/status-codes';
 
@@ -66,34 +66,11 @@ export function sampleChanged(last: SampleRow, next: SampleRow): boolean {
     last.rate !== next.rate ||
     last.chkfail !== next.chkfail ||
     last.chkdown !== next.chkdown ||
-    moved(last.checkDurationMs, next.checkDurationMs, 2, 0.1) ||
+    timeMoved(last.checkDurationMs, next.checkDurationMs) ||
     trafficChanged(last, next)
   );
 }
 
 export function backendSampleChanged(last: BackendSampleRow, next: BackendSampleRow): boolean {
   return last.sessions !== next.sessions || last.rate !== next.rate || trafficChanged(last, next);
-}
-
-/**
- * Any change of an error rate (they are mostly 0, and every error counts); rtime and ttime, averages over the
- * last 1024 requests, when they move by more than 2 ms or 10 %; the bytes rates by more than 1 KiB/s or 10 %.
- */
-export function trafficChanged(last: TrafficSample, next: TrafficSample): boolean {
-  // Equal values first: most servers are idle, and this runs for every one of them every poll.
-  return (
-    last.http5xxRate !== next.http5xxRate ||
-    last.connectionErrorsRate !== next.connectionErrorsRate ||
-    last.responseErrorsRate !== next.responseErrorsRate ||
-    (last.responseMs !== next.responseMs && moved(last.responseMs, next.responseMs, 2, 0.1)) ||
-    (last.totalMs !== next.totalMs && moved(last.totalMs, next.totalMs, 2, 0.1)) ||
-    (last.bytesInRate !== next.bytesInRate && moved(last.bytesInRate, next.bytesInRate, 1024, 0.1)) ||
-    (last.bytesOutRate !== next.bytesOutRate && moved(last.bytesOutRate, next.bytesOutRate, 1024, 0.1))
-  );
-}
-
-/** Known ↔ unknown always counts; otherwise a move beyond `absolute` and beyond `relative` of the old value. */
-function moved(was: number | null, now: number | null, absolute: number, relative: number): boolean {
-  if (was === null || now === null) return was !== now;
-  return Math.abs(now - was) > Math.max(absolute, was * relative);
 }
