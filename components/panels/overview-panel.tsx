@@ -34,7 +34,20 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
     () => ({ now: backends, shape: shapeBackends, layout: layoutBackends }),
     [backends, shapeBackends, layoutBackends],
   );
-  const rowCounts = useMemo(() => countRows(shapeBackends), [shapeBackends]);
+  // The summary counts each server once: of sources reading one HAProxy process, the counted one.
+  const countedNames = instances
+    .filter((i) => i.counted)
+    .map((i) => i.name)
+    .join('\n');
+  const rowCounts = useMemo(
+    () => countRows(shapeBackends, new Set(countedNames.split('\n'))),
+    [shapeBackends, countedNames],
+  );
+  // The table shows every source's rows, each process's as many times as it is read.
+  const tableServers = useMemo(
+    () => layoutBackends.reduce((n, b) => n + b.servers.length, 0),
+    [layoutBackends],
+  );
   const summary = useMemo(() => ({ ...rowCounts, ...countSources(instances) }), [rowCounts, instances]);
   const table = useOverviewTable(asOf, thresholds, instances, ageOf);
   const shownColumns = useMemo(() => new Set<string>(table.columns.map((c) => c.id)), [table.columns]);
@@ -57,7 +70,7 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
         onProblemsOnly={table.onProblemsOnly}
         problemCount={summary.serversProblem + summary.backendsProblem}
         shownServers={table.shownServers}
-        totalServers={summary.servers}
+        totalServers={tableServers}
         onCollapseAll={table.collapseAll}
         onExpandAll={table.expandAll}
         columns={

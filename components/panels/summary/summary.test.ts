@@ -6,7 +6,7 @@ import { countRows, countSources, type OverviewSummary } from './summary';
 
 /** The summary bar's counts, as the overview puts them together. */
 const summarize = (backends: Backend[], instances: InstanceDto[]): OverviewSummary => ({
-  ...countRows(backends),
+  ...countRows(backends, new Set(backends.map((b) => b.instance))),
   ...countSources(instances),
 });
 
@@ -40,4 +40,16 @@ test('counts servers per look, backends by how they serve and failing sources', 
     sources: 2,
     sourcesFailing: 1,
   });
+});
+
+test('two sources reading one HAProxy process: its servers and backends count once, under the counted source', () => {
+  const servers = [makeServer(), makeServer({ status: 'DOWN', statusText: 'DOWN' })];
+  const read = (instance: string) => makeBackend({ instance, name: 'be_web', servers });
+  const counts = countRows(
+    [read('lb-http'), read('lb-sock'), read('lb-other')],
+    new Set(['lb-http', 'lb-other']),
+  );
+  expect(counts.servers).toBe(4); // lb-http's two and lb-other's two; lb-sock is lb-http read again
+  expect(counts.backends).toBe(2);
+  expect(counts.byLook.down).toBe(2);
 });

@@ -29,9 +29,16 @@ export interface OverviewSummary {
   sourcesFailing: number;
 }
 
-/** The counts of servers and backends: they change with states, not with figures. */
-export function countRows(backends: readonly Backend[]): Omit<OverviewSummary, 'sources' | 'sourcesFailing'> {
+/**
+ * The counts of servers and backends: they change with states, not with figures. Only the sources in `counted` are
+ * counted: of two sources reading one HAProxy process, one (lib/health/same-process.ts), so no server counts twice.
+ */
+export function countRows(
+  allBackends: readonly Backend[],
+  counted: ReadonlySet<string>,
+): Omit<OverviewSummary, 'sources' | 'sourcesFailing'> {
   const byLook = Object.fromEntries(SERVER_LOOKS.map((look) => [look, 0])) as Record<ServerLook, number>;
+  const backends = allBackends.filter((b) => counted.has(b.instance));
   let servers = 0;
   let serversProblem = 0;
   for (const backend of backends) {
