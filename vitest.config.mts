@@ -10,7 +10,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'e2e/harness/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.ts',
+      'e2e/harness/**/*.test.ts',
+      'deploy/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
   },
