@@ -1,7 +1,6 @@
 import type { Source } from '@/lib/config/parse-sources';
 import type { SourceErrorKind } from '@/lib/haproxy/source-error';
 import type { Backend, Frontend, HaproxyProcessInfo } from '@/lib/health/types';
-import type { ServerView } from '@/lib/health/view-agreement';
 
 /** What the collector knows about one source; times are epoch milliseconds. */
 export interface SourceState {
@@ -66,9 +65,19 @@ export function countedStates(states: readonly SourceState[]): SourceState[] {
   return states.filter((state) => state.counted);
 }
 
-/** Each process's servers as one view: the counted sources that answered their last poll. */
-export function serverViews(states: readonly SourceState[]): ServerView[] {
-  return states
-    .filter((state) => state.counted && state.ok && state.backends)
-    .map((state) => ({ instance: state.source.name, backends: state.backends ?? [] }));
+/**
+ * The name a process's servers are counted under, whichever of its sources answers: the first of them in config
+ * order. Alerts are named by it, so one source failing and another of the same process taking over the count
+ * neither resolves an alert nor fires it again.
+ */
+export function countedName(state: SourceState, states: readonly SourceState[]): string {
+  const process = new Set([state.source.name, ...state.sameProcessAs]);
+  return states.find((s) => process.has(s.source.name))?.source.name ?? state.source.name;
+}
+
+/** A counted source's backends under its process's counted name (countedName). */
+export function countedBackends(state: SourceState, states: readonly SourceState[]): Backend[] {
+  const name = countedName(state, states);
+  const backends = state.backends ?? [];
+  return name === state.source.name ? backends : backends.map((backend) => ({ ...backend, instance: name }));
 }

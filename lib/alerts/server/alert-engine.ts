@@ -28,7 +28,7 @@ import { episodeId, loadFiringAlerts, logAlertEvent, mutedUntil, saveAlert } fro
 import type { HistoryDb } from '@/lib/store/db';
 import { faultsOf, storeCall } from '@/lib/store/store-call';
 import type { PollEvent } from '@/lib/collector/collector';
-import { countedStates, type SourceState } from '@/lib/collector/source-state';
+import { countedBackends, countedStates, type SourceState } from '@/lib/collector/source-state';
 
 export type AlertListener = (event: AlertEventDto) => void;
 
@@ -118,9 +118,12 @@ export class AlertEngine {
 
   /** Called after every poll of every source. Rules run once every source has been polled since start. */
   onPoll(event: PollEvent, states: readonly SourceState[]): void {
-    if (event.result) {
-      this.observeFlaps(event.result.backends);
-      this.observeResponses(event.result.backends, event.at);
+    // Of the sources of one process, the counted one is watched, under the process's name: whichever of them
+    // answers, a server's flaps and response rates go on in one series.
+    if (event.result && event.state.counted) {
+      const backends = countedBackends({ ...event.state, backends: event.result.backends }, states);
+      this.observeFlaps(backends);
+      this.observeResponses(backends, event.at);
     }
     this.polled.add(event.state.source.name);
     if (states.every((state) => this.polled.has(state.source.name))) this.evaluate(states, event.at);
@@ -170,8 +173,8 @@ export class AlertEngine {
     const conditions = evaluateAlertRules(
       {
         sources: states.map((s) => ({ name: s.source.name, ok: s.ok, error: s.error?.message ?? null })),
-        // Two sources of one HAProxy process count its servers once (lib/health/same-process.ts).
-        backends: countedStates(states).flatMap((s) => s.backends ?? []),
+        // Two sources of one HAProxy process count its servers once (lib/health/same-process.ts), under one name.
+        backends: countedStates(states).flatMap((s) => countedBackends(s, states)),
         flaps: this.flaps,
         pools: pools ?? [],
         responseRates: this.responseRates(now),

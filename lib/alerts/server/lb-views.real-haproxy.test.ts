@@ -20,7 +20,7 @@ import { toInstanceDto } from '@/lib/snapshot/server/snapshot-json';
  * the agent itself, and lb-a's checks of it, carry on.
  */
 
-const PORTS = { statsA: 18480, statsB: 18481, node1: 18482, node2: 18483, relay: 18484 };
+const PORTS = { statsA: 18480, statsB: 18481, node1: 18482, node2: 18483, relay: 18484, statsRelay: 18479 };
 const CHECK = 'check inter 200 fall 1 rise 1';
 
 function haproxyConfig(statsPort: number, socketPath: string, node1Port: number): string {
@@ -151,6 +151,40 @@ describe.skipIf(!existsSync(HAPROXY_BIN))('several sources, one HAProxy: real HA
       expect([pool!.up, pool!.down]).toEqual([1, 1]);
     } finally {
       await agents[0]!.setMode('ok');
+    }
+  });
+
+  test('the counted source of a process fails and the other takes over the count: the alert keeps its name, nothing resolves or fires again', async () => {
+    // lb-http reads lb-a's stats page through a relay: cutting it fails lb-http only; lb-sock reads the same process.
+    const statsPath = await startTcpRelay({
+      port: PORTS.statsRelay,
+      target: { host: '127.0.0.1', port: PORTS.statsA },
+    });
+    await agents[0]!.setMode('fail'); // node1 answers 503: DOWN
+    try {
+      const rt = start(`lb-http=http://127.0.0.1:${PORTS.statsRelay}/stats,lb-sock=unix:${sockets.a}`);
+      const changes: string[] = [];
+      rt.alerts!.subscribe((event) => {
+        if (event.kind === 'down') changes.push(`${event.change} ${event.id.split('@')[0]}`); // id@episode
+      });
+      const counted = () => rt.collector.states.filter((s) => s.counted).map((s) => s.source.name);
+      await until('one process', () => rt.collector.states.every((s) => s.sameProcessAs.length === 1));
+      await until('the down alert', () => firing(rt, 'down').length > 0);
+      expect(firing(rt, 'down').map((a) => a.id)).toEqual(['down:lb-http/web/node1']);
+
+      await statsPath.cut();
+      await until('lb-sock counts the process', () => counted().join() === 'lb-sock');
+      await sleep(1_000); // longer than the grace: a renamed alert would have fired by now
+      expect(firing(rt, 'down').map((a) => a.id)).toEqual(['down:lb-http/web/node1']);
+
+      await statsPath.restore();
+      await until('lb-http counts again', () => counted().join() === 'lb-http');
+      await sleep(1_000);
+      expect(firing(rt, 'down').map((a) => a.id)).toEqual(['down:lb-http/web/node1']);
+      expect(changes).toEqual(['fired down:lb-http/web/node1']);
+    } finally {
+      await agents[0]!.setMode('ok');
+      await statsPath.close();
     }
   });
 
