@@ -8,7 +8,7 @@ import {
 import { backendRollupChanged } from '@/lib/history/rollup-runs';
 import type { HistoryDb } from './db';
 import { dimensionBatches, lifeCoverage } from './dimensions';
-import { HOUR_MS, MINUTE_MS, ROLLUP_TABLES, runWriter, type RollupCodec } from './rollup-table';
+import { HOUR_MS, hourWriter, MINUTE_MS, ROLLUP_TABLES, runWriter, type RollupCodec } from './rollup-table';
 import {
   TRAFFIC_ROLLUP_COLUMNS,
   TRAFFIC_SAMPLE_COLUMNS,
@@ -60,15 +60,7 @@ export function backendHours(db: HistoryDb): (id: number, window: Interval) => v
        ${coarserTrafficSql(weight)}
      FROM backend_rollup_minute WHERE backend_id = ? AND bucket >= ? AND bucket < ? GROUP BY bucket / 60 ORDER BY 1`,
   );
-  const write = runWriter(db, ROLLUP_TABLES.backendHours, BACKEND_CODEC);
-  return (id, window) => {
-    const hours = select.all(id, window.from * 60, window.to * 60) as BackendRollupDbRow[];
-    write(
-      id,
-      window,
-      hours.map((row) => BACKEND_CODEC.fromDb(row, HOUR_MS)),
-    );
-  };
+  return hourWriter(db, select, ROLLUP_TABLES.backendHours, BACKEND_CODEC);
 }
 
 export interface BackendSampleDbRow extends TrafficDbRow {

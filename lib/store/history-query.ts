@@ -11,10 +11,10 @@ import { readMeta, type HistoryDb } from './db';
 import type { Retention } from './retention';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS } from './rollup';
 import { ROLLUP_TABLES, readBuckets, type RollupTable } from './rollup-table';
-import { SAMPLE_COLUMNS, type ServerRollupDbRow } from './server-rollup';
+import { SAMPLE_COLUMNS, type SampleDbRow, type ServerRollupDbRow } from './server-rollup';
 import { toStatusPoint } from './status-codes';
 import { loadTimelines, type ServerDimension } from './timelines';
-import { toTrafficRollup, toTrafficSample, type TrafficDbRow } from './traffic-columns';
+import { toTrafficRollup, toTrafficSample } from './traffic-columns';
 
 /** The maxima rollups keep of the traffic figures whose peaks matter. */
 export type TrafficMaxima = Pick<TrafficRollup, 'http5xxRateMax' | 'responseMaxMs' | 'totalMaxMs'>;
@@ -121,28 +121,18 @@ export function readAtResolution<T>(
   ];
 }
 
-interface RawRow extends TrafficDbRow {
-  at: number;
-  status: number;
-  transition: number;
-  check_duration_ms: number | null;
-  sessions: number;
-  queue: number;
-  rate: number;
-}
-
 function rawSamples(db: HistoryDb, serverId: number, range: Interval, afterRollup = false): HistorySample[] {
   if (range.to <= range.from) return [];
   const columns = SAMPLE_COLUMNS;
   const inside = db
     .prepare(`SELECT ${columns} FROM samples WHERE server_id = ? AND at >= ? AND at < ? ORDER BY at`)
-    .all(serverId, range.from, range.to) as RawRow[];
+    .all(serverId, range.from, range.to) as SampleDbRow[];
   // The sample before the range holds at its start (unless rollups already cover what comes before).
   const before = afterRollup
     ? undefined
     : (db
         .prepare(`SELECT ${columns} FROM samples WHERE server_id = ? AND at < ? ORDER BY at DESC LIMIT 1`)
-        .get(serverId, range.from) as RawRow | undefined);
+        .get(serverId, range.from) as SampleDbRow | undefined);
   const rows = before ? [{ ...before, at: range.from }, ...inside] : inside;
   return rows.map((row) => ({
     at: row.at,

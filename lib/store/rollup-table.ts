@@ -4,6 +4,7 @@
  */
 import type { Interval } from '@/lib/health/history-types';
 import { toRuns, type Run, type RunRules } from '@/lib/history/rollup-runs';
+import type Database from 'better-sqlite3';
 import type { HistoryDb } from './db';
 
 export const MINUTE_MS = 60_000;
@@ -75,6 +76,27 @@ export function runWriter<R extends { start: number }, D extends StoredRun>(
       if (run.bucket !== open?.bucket) insert.run(id, run.bucket, run.span, ...codec.values(run.row));
       else if (run.span !== open.span) setSpan.run(run.span, id, run.bucket);
     }
+  };
+}
+
+/**
+ * Returns a roller of one series' hours (`window` in hours): `select` groups its minute runs by hour (bound: id,
+ * first minute, end minute) into rows as the hour table stores them, which are then written as runs.
+ */
+export function hourWriter<R extends { start: number }, D extends StoredRun>(
+  db: HistoryDb,
+  select: Database.Statement,
+  table: RollupTable,
+  codec: RollupCodec<R, D>,
+): (id: number, window: Interval) => void {
+  const write = runWriter(db, table, codec);
+  return (id, window) => {
+    const hours = select.all(id, window.from * 60, window.to * 60) as D[];
+    write(
+      id,
+      window,
+      hours.map((row) => codec.fromDb(row, HOUR_MS)),
+    );
   };
 }
 

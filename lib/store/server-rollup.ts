@@ -4,7 +4,7 @@ import { rollupSamples, type RollupRow, type RollupSample } from '@/lib/health/r
 import { serverRollupChanged } from '@/lib/history/rollup-runs';
 import type { HistoryDb } from './db';
 import { dimensionBatches, lifeCoverage } from './dimensions';
-import { HOUR_MS, MINUTE_MS, ROLLUP_TABLES, runWriter, type RollupCodec } from './rollup-table';
+import { HOUR_MS, hourWriter, MINUTE_MS, ROLLUP_TABLES, runWriter, type RollupCodec } from './rollup-table';
 import { toStatusPoint } from './status-codes';
 import {
   TRAFFIC_ROLLUP_COLUMNS,
@@ -18,7 +18,8 @@ import {
 
 export const SAMPLE_COLUMNS = `at, status, transition, check_duration_ms, sessions, queue, rate, ${TRAFFIC_SAMPLE_COLUMNS}`;
 
-export interface SampleDbRow {
+/** A server's raw sample as stored (samples: SAMPLE_COLUMNS). */
+export interface SampleDbRow extends TrafficDbRow {
   at: number;
   status: number;
   transition: number;
@@ -26,7 +27,6 @@ export interface SampleDbRow {
   sessions: number;
   queue: number;
   rate: number;
-  [trafficColumn: string]: number | null;
 }
 
 export function toRollupSample(row: SampleDbRow): RollupSample {
@@ -89,15 +89,7 @@ export function serverHours(db: HistoryDb): (id: number, window: Interval) => vo
        ${coarserTrafficSql(weight)}
      FROM rollup_minute WHERE server_id = ? AND bucket >= ? AND bucket < ? GROUP BY bucket / 60 ORDER BY 1`,
   );
-  const write = runWriter(db, ROLLUP_TABLES.serverHours, SERVER_CODEC);
-  return (id, window) => {
-    const hours = select.all(id, window.from * 60, window.to * 60) as ServerRollupDbRow[];
-    write(
-      id,
-      window,
-      hours.map((row) => SERVER_CODEC.fromDb(row, HOUR_MS)),
-    );
-  };
+  return hourWriter(db, select, ROLLUP_TABLES.serverHours, SERVER_CODEC);
 }
 
 /** A server's rollup row as stored (rollup_minute, rollup_hour). */
