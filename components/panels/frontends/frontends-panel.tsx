@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { Frontend } from '@/lib/health/types';
 import { Badge } from '../../ui/badge';
 import { FlaggedValue } from '../../ui/flagged-value';
@@ -11,6 +11,7 @@ import styles from './frontends.module.css';
 import {
   columnGroups,
   FRONTEND_COLUMNS,
+  sameFrontendRow,
   summarizeFrontends,
   toFrontendRows,
   type FrontendRow,
@@ -95,32 +96,36 @@ export function FrontendsPanel({
   );
 }
 
-function Row({ row, instance }: { row: FrontendRow; instance: string }) {
-  return (
-    <tr className={styles[row.kind]} data-testid={`${row.kind}-${row.name}`} data-instance={instance}>
-      <th scope="row" className={styles.name}>
-        <span className={styles.nameText}>{row.name}</span>
-        {row.detail ? <span className={styles.detail}>{row.detail}</span> : null}
-      </th>
-      <td>
-        <Badge size="sm" tone={row.status.tone} shape={row.status.shape} data-testid="frontend-status">
-          {row.status.label}
-        </Badge>
-      </td>
-      {row.cells.map((cell, i) => (
-        <td
-          key={FRONTEND_COLUMNS[i]?.id ?? i}
-          className={styles.figure}
-          title={cell.title}
-          data-testid={`${row.kind}-${FRONTEND_COLUMNS[i]?.id}`}
-          data-abnormal={cell.abnormal ? 'true' : undefined}
-        >
-          {cell.abnormal ? <FlaggedValue text={cell.text} reason={cell.abnormal} /> : cell.text}
+/** One frontend or listener; rendered again only when what it shows changed. */
+const Row = memo(
+  function Row({ row, instance }: { row: FrontendRow; instance: string }) {
+    return (
+      <tr className={styles[row.kind]} data-testid={`${row.kind}-${row.name}`} data-instance={instance}>
+        <th scope="row" className={styles.name}>
+          <span className={styles.nameText}>{row.name}</span>
+          {row.detail ? <span className={styles.detail}>{row.detail}</span> : null}
+        </th>
+        <td>
+          <Badge size="sm" tone={row.status.tone} shape={row.status.shape} data-testid="frontend-status">
+            {row.status.label}
+          </Badge>
         </td>
-      ))}
-    </tr>
-  );
-}
+        {row.cells.map((cell, i) => (
+          <td
+            key={FRONTEND_COLUMNS[i]?.id ?? i}
+            className={styles.figure}
+            title={cell.title}
+            data-testid={`${row.kind}-${FRONTEND_COLUMNS[i]?.id}`}
+            data-abnormal={cell.abnormal ? 'true' : undefined}
+          >
+            {cell.abnormal ? <FlaggedValue text={cell.text} reason={cell.abnormal} /> : cell.text}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) => a.instance === b.instance && sameFrontendRow(a.row, b.row),
+);
 
 function SummaryCounts({ summary }: { summary: FrontendsSummary }) {
   const trouble = [

@@ -7,6 +7,7 @@ import {
   columnGroups,
   FRONTEND_COLUMNS,
   frontendStatusLook,
+  sameFrontendRow,
   summarizeFrontends,
   toFrontendRows,
 } from './frontends-view';
@@ -157,4 +158,18 @@ test('the summary counts the frontends that want a look', () => {
     DEFAULT_THRESHOLDS,
   );
   expect(summary).toEqual({ total: 3, full: 1, stopped: 1, abnormal5xx: 1 });
+});
+
+test('a row built again from the same frontend shows the same; one whose figure or highlight moved does not', () => {
+  const rowOf = (frontend: Frontend, thresholds = DEFAULT_THRESHOLDS) =>
+    toFrontendRows([frontend], thresholds)[0]!.rows[0]!;
+  const frontend = makeFrontend();
+  expect(sameFrontendRow(rowOf(frontend), rowOf(makeFrontend()))).toBe(true);
+  const busier = makeFrontend({ counters: { ...frontend.counters, http2xx: 9001 } });
+  expect(sameFrontendRow(rowOf(frontend), rowOf(busier))).toBe(false);
+  // The same figures past a lower 5xx threshold: highlighted now.
+  expect(sameFrontendRow(rowOf(frontend), rowOf(frontend, { ...DEFAULT_THRESHOLDS, http5xxPct: 1 }))).toBe(
+    false,
+  );
+  expect(sameFrontendRow(rowOf(frontend), rowOf(makeFrontend({ status: 'FULL' })))).toBe(false);
 });

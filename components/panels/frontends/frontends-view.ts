@@ -89,6 +89,27 @@ export interface FrontendRow {
   cells: Cell[];
 }
 
+/**
+ * Whether two rows show the same (every text, highlight and tooltip): a row is built again each poll, and one that
+ * shows the same need not be rendered again (most frontends of a large HAProxy are idle in any one poll).
+ */
+export function sameFrontendRow(a: FrontendRow, b: FrontendRow): boolean {
+  return (
+    a.kind === b.kind &&
+    a.key === b.key &&
+    a.name === b.name &&
+    a.detail === b.detail &&
+    a.status.label === b.status.label &&
+    a.status.tone === b.status.tone &&
+    a.status.shape === b.status.shape &&
+    a.cells.length === b.cells.length &&
+    a.cells.every((cell, i) => {
+      const other = b.cells[i]!;
+      return cell.text === other.text && cell.abnormal === other.abnormal && cell.title === other.title;
+    })
+  );
+}
+
 export interface InstanceFrontends {
   instance: string;
   frontends: number;
