@@ -15,7 +15,11 @@ const LAYERS = {
   feature: `lib/${FEATURES}/**`,
   contract: 'lib/api/**',
   runtime: 'lib/server/**',
-  adapter: 'lib/(haproxy|k8s|store|config|collector|sse|http)/**',
+  // The store's door (lib/store/index.ts): its interface, the plain data it takes and gives, openStore().
+  store: 'lib/store/index.ts',
+  // The rest of lib/store: the SQLite store and its SQL, reached from outside through the door only.
+  'store-impl': 'lib/store/**',
+  adapter: 'lib/(haproxy|k8s|config|collector|sse|http)/**',
   testing: 'lib/testing/**',
   ui: 'components/ui/**',
   charts: 'components/charts/**',
@@ -34,11 +38,13 @@ export const LAYER_RULES = [
   { from: 'domain', allow: ['domain'] },
   { from: 'feature', allow: ['feature', 'domain', 'contract'] },
   { from: 'contract', allow: ['contract', 'domain', 'feature'] },
-  { from: 'adapter', allow: ['adapter', ...pure] },
+  { from: 'adapter', allow: ['adapter', 'store', ...pure] },
+  { from: 'store', allow: ['store-impl', 'adapter', ...pure] },
+  { from: 'store-impl', allow: ['store-impl', 'adapter', ...pure] },
   // Services get the runtime's parts as a parameter: only entry points know the composition root.
-  { from: 'feature-server', allow: ['feature-server', 'service', 'adapter', ...pure] },
-  { from: 'service', allow: ['feature-server', 'service', 'adapter', ...pure] },
-  { from: 'runtime', allow: ['runtime', 'feature-server', 'service', 'adapter', ...pure] },
+  { from: 'feature-server', allow: ['feature-server', 'service', 'adapter', 'store', ...pure] },
+  { from: 'service', allow: ['feature-server', 'service', 'adapter', 'store', ...pure] },
+  { from: 'runtime', allow: ['runtime', 'feature-server', 'service', 'adapter', 'store', ...pure] },
   { from: 'route', allow: ['service', 'contract', 'runtime'] },
   {
     from: 'page',
@@ -51,8 +57,18 @@ export const LAYER_RULES = [
   { from: 'hooks', allow: ['hooks', ...pure] },
   { from: 'alerts-ui', allow: ['alerts-ui', 'hooks', 'ui', ...pure] },
   { from: 'panels', allow: ['panels', 'alerts-ui', 'hooks', 'charts', 'ui', ...pure] },
-  { from: 'testing', allow: ['testing', 'adapter', ...pure] },
+  { from: 'testing', allow: ['testing', 'adapter', 'store', ...pure] },
 ];
+
+/** What tests, benches and scripts outside lib/store may not import of it: all but the door and its fixtures. */
+export const STORE_INSIDE = {
+  patterns: [
+    {
+      group: ['@/lib/store/*', '!@/lib/store/*-fixture', '**/lib/store/*', '!**/lib/store/*-fixture'],
+      message: "the store is reached through its door, '@/lib/store' (lib/store/index.ts)",
+    },
+  ],
+};
 
 const config = [
   ...nextCoreWebVitals,
@@ -82,6 +98,12 @@ const config = [
       'boundaries/no-unknown-files': 'error',
       'import/no-cycle': ['error', { ignoreExternal: true }],
     },
+  },
+  {
+    // Tests, benches and the demo (which the layers above do not cover) open the store through its door too.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', '*.ts', '*.mjs'],
+    ignores: ['lib/store/**'],
+    rules: { 'no-restricted-imports': ['error', STORE_INSIDE] },
   },
   {
     // The domain model is pure: no I/O, no Node built-ins, so it runs the same in tests, the server and the browser.

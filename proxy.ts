@@ -11,13 +11,13 @@ import { embedCsp, frameAncestorSources } from '@/lib/embeds/frame-ancestors';
  * /embed/* decides access itself (share links) and may be framed by EMBED_ALLOWED_ORIGINS, read at start-up
  * (next.config.js headers are fixed at build time; other pages keep `frame-ancestors 'none'` + X-Frame-Options).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const runtime = getRuntime();
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith('/embed/')) return embedResponse(runtime.config.embedAllowedOrigins);
   let viewer;
   try {
-    viewer = pageViewer(runtime, request.headers, Date.now());
+    viewer = await pageViewer(runtime, request.headers, Date.now());
   } catch (error) {
     // No session can be checked without the store: say why, rather than a sign-in page that cannot work.
     if (!isStoreError(error)) throw error;

@@ -27,7 +27,7 @@ export async function renderEmbed(panel: EmbedPanel, searchParams: Promise<Searc
     );
   const { options } = resolved;
   const target = embedTargetKey(options.target);
-  const access = authorizeEmbed(runtime, await headers(), options.token, panel, target, Date.now());
+  const access = await authorizeEmbed(runtime, await headers(), options.token, panel, target, Date.now());
   if (!access.ok)
     return (
       <EmbedRoot id={options.id} theme={options.theme}>

@@ -7,11 +7,11 @@ export const dynamic = 'force-dynamic';
 
 /** Prometheus scrapes with `Authorization: Bearer <API token>` (any role), unless METRICS_PUBLIC=true. */
 export function GET(request: Request) {
-  return catchApiErrors(() => {
+  return catchApiErrors(async () => {
     const runtime = getRuntime();
     const now = Date.now();
     if (!runtime.config.auth.metricsPublic) {
-      const access = authorize(runtime, request, 'viewer', now);
+      const access = await authorize(runtime, request, 'viewer', now);
       if (!access.ok) return access.response;
     }
     return new Response(metricsText(runtime, now), {

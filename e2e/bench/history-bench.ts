@@ -1,7 +1,7 @@
 /**
  * History store: poll ingest (2,000 and 20,000 servers), the 30-day uptime query for 2,000 servers, a 7-day
  * history query for one server, and the database size per 1,000 servers per day under two churns.
- * Run: npx tsx e2e/bench/history-bench.ts
+ * Run: npx tsx --conditions=react-server e2e/bench/history-bench.ts
  *
  * Churn (ingest and size), per 2 s poll. "redrawn" (ingest, and the size figures before issue 14): a random 10 %
  * of servers get new sessions/rate, bytes rates and response times (one in 20 of those also answers some 5xx), so
@@ -15,15 +15,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HistoryRecorder } from '@/lib/history/server/history-recorder';
 import type { Backend, Server } from '@/lib/health/types';
-import { historyDbPath, openHistoryDb, writeMeta, type HistoryDb } from '@/lib/store/db';
-import { queryServerHistory } from '@/lib/store/history-query';
-import { HistoryWriter } from '@/lib/store/history-writer';
-import { runMaintenance } from '@/lib/store/maintenance';
-import { DEFAULT_RETENTION } from '@/lib/store/retention';
-import { META_HOURS_ROLLED, META_MINUTES_ROLLED } from '@/lib/store/rollup';
+import { DEFAULT_RETENTION, openStore, type Store } from '@/lib/store';
+import { countRows, generateMonth } from '@/lib/store/bench-fixture';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
-import { findServer } from '@/lib/store/timelines';
-import { queryUptime } from '@/lib/store/uptime-query';
 import { fmt, median, printTable } from './measure';
 
 const POLL_MS = 2000;
@@ -98,23 +92,30 @@ function flip(s: Server): void {
   s.check.status = down ? 'L7STS' : 'L7OK';
 }
 
-function tempDb(): { db: HistoryDb; dir: string; file: string } {
+/** A store in a fresh directory, opened; maintenance runs only when the bench says (at its own times). */
+async function tempStore(): Promise<{ store: Store; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hapscope-bench-'));
-  const file = historyDbPath(dir);
-  return { db: openHistoryDb(file), dir, file };
+  const store = openStore(dir, DEFAULT_RETENTION, Date.now, { maintain: false });
+  await store.recording.openForWrites();
+  return { store, dir };
 }
 
-function benchIngest(servers: number, polls = 25): Record<string, string | number> {
-  const { db, dir } = tempDb();
-  const recorder = new HistoryRecorder(new HistoryWriter(db), POLL_MS);
+async function dispose({ store, dir }: { store: Store; dir: string }): Promise<void> {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function benchIngest(servers: number, polls = 25): Promise<Record<string, string | number>> {
+  const temp = await tempStore();
+  const { store } = temp;
+  const recorder = new HistoryRecorder(store.recording, POLL_MS);
   const backends = topology(servers);
   const next = random(servers);
   const start = Date.now() - polls * POLL_MS - 60_000;
   const t0 = performance.now();
-  recorder.record({ instance: 'bench', at: start, ok: true, backends, info: null });
+  await recorder.record({ instance: 'bench', at: start, ok: true, backends, info: null });
   const firstMs = performance.now() - t0;
-  const count = (table: string) =>
-    (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) => countRows(store, table);
   const sampleCount = () => count('samples');
   const before = sampleCount();
   const backendsBefore = count('backend_samples');
@@ -122,13 +123,12 @@ function benchIngest(servers: number, polls = 25): Record<string, string | numbe
   for (let i = 1; i <= polls; i++) {
     churn(backends, next);
     const t = performance.now();
-    recorder.record({ instance: 'bench', at: start + i * POLL_MS, ok: true, backends, info: null });
+    await recorder.record({ instance: 'bench', at: start + i * POLL_MS, ok: true, backends, info: null });
     times.push(performance.now() - t);
   }
   const written = (sampleCount() - before) / polls;
   const backendsWritten = (count('backend_samples') - backendsBefore) / polls;
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  await dispose(temp);
   return {
     servers,
     'first poll ms': fmt(firstMs),
@@ -139,82 +139,31 @@ function benchIngest(servers: number, polls = 25): Record<string, string | numbe
   };
 }
 
-/** 30 days for 2,000 servers written directly: daily coverage with a 5-minute gap, flaps, an outage a week. */
-function generateMonth(db: HistoryDb, servers: number, now: number): void {
-  const from = now - 30 * DAY;
-  const next = random(42);
-  db.transaction(() => {
-    db.prepare("INSERT INTO instances (id, name) VALUES (1, 'bench')").run();
-    const cover = db.prepare('INSERT INTO coverage (instance_id, from_ms, to_ms) VALUES (1, ?, ?)');
-    for (let day = 0; day < 30; day++)
-      cover.run(from + day * DAY + 300_000, Math.min(now, from + (day + 1) * DAY));
-    const server = db.prepare(
-      `INSERT INTO servers (id, instance_id, backend, name, backup, first_seen_at, first_status, first_transition,
-         last_status, last_transition) VALUES (?, 1, ?, ?, ?, ?, 0, 0, 0, 0)`,
-    );
-    const change = db.prepare(
-      `INSERT INTO transitions (server_id, at, precision_ms, kind, from_status, from_transition, to_status,
-         to_transition, check_status, check_code, check_desc) VALUES (?, ?, 1000, 'observed', ?, 0, ?, 0, ?, ?, ?)`,
-    );
-    const hour = db.prepare(
-      `INSERT INTO rollup_hour (server_id, bucket, up_ms, down_ms, planned_ms, nodata_ms, worst, check_duration_ms,
-         check_duration_max_ms, sess_avg, sess_max, rate_avg, rate_max, queue_max, response_ms, response_max_ms,
-         total_ms, total_max_ms, http_5xx_rate, http_5xx_rate_max, bytes_in_rate, bytes_out_rate)
-       VALUES (?, ?, ?, ?, 0, ?, ?, 1.5, 3, ?, ?, ?, ?, 0, 80, 240, 95, 300, 0.01, 0.5, 2000, 40000)`,
-    );
-    for (let id = 1; id <= servers; id++) {
-      server.run(
-        id,
-        `be${Math.floor((id - 1) / PER_BACKEND)}`,
-        `srv${(id - 1) % PER_BACKEND}`,
-        id % PER_BACKEND === 0 ? 1 : 0,
-        from,
-      );
-      const flaps = Math.floor(next() * 20);
-      for (let f = 0; f < flaps; f++) {
-        const at = from + Math.floor(next() * 30 * DAY);
-        change.run(id, at, 0, 1, 'L7STS', 503, 'Layer7 wrong status');
-        change.run(id, at + 5_000 + Math.floor(next() * 600_000), 1, 0, 'L7OK', 200, 'Layer7 check passed');
-      }
-      for (let h = Math.floor(from / 3_600_000); h < Math.floor(now / 3_600_000); h++) {
-        const sessions = Math.round(next() * 20);
-        hour.run(id, h, 3_590_000, 10_000, 0, 5, sessions, sessions * 2, sessions / 2, sessions);
-      }
-    }
-  })();
-  writeMeta(db, META_HOURS_ROLLED, String(Math.floor(now / 3_600_000)));
-  writeMeta(db, META_MINUTES_ROLLED, String(Math.floor(now / 60_000)));
-}
-
-function benchQueries(): Record<string, string | number>[] {
-  const { db, dir } = tempDb();
+/** 30 days for 2,000 servers written directly: daily coverage with a 5-minute gap, flaps, hour rollups. */
+async function benchQueries(): Promise<Record<string, string | number>[]> {
+  const temp = await tempStore();
+  const { history } = temp.store;
   const now = Date.now();
   const servers = 2_000;
-  generateMonth(db, servers, now);
-  const time = (runs: number, work: () => void) => {
-    work();
+  generateMonth(temp.store, servers, now, random(42));
+  const time = async (runs: number, work: () => Promise<unknown>) => {
+    await work();
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      work();
+      await work();
       times.push(performance.now() - t);
     }
     return median(times);
   };
-  const uptimeMs = time(5, () => void queryUptime(db, { from: now - 30 * DAY, to: now }));
-  const uptimeBarsMs = time(
-    5,
-    () => void queryUptime(db, { from: now - 30 * DAY, to: now }, { buckets: 90 }),
-  );
-  const one = findServer(db, 'bench', 'be7', 'srv3')!;
-  const options = { now, retention: DEFAULT_RETENTION, buckets: 90 };
-  const historyMs = time(
-    20,
-    () => void queryServerHistory(db, one, { from: now - 7 * DAY, to: now }, options),
-  );
-  const points = queryServerHistory(db, one, { from: now - 7 * DAY, to: now }, options).samples.length;
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  const month = { from: now - 30 * DAY, to: now };
+  const uptimeMs = await time(5, () => history.uptime(month));
+  const uptimeBarsMs = await time(5, () => history.uptime(month, 90));
+  const one = { instance: 'bench', backend: 'be7', server: 'srv3' };
+  const week = { from: now - 7 * DAY, to: now };
+  const historyMs = await time(20, () => history.serverHistory(one, week, 90));
+  const points = (await history.serverHistory(one, week, 90))!.samples.length;
+  await dispose(temp);
   return [
     { query: `uptime, ${servers} servers, 30 days`, 'median ms': fmt(uptimeMs), target: '< 300' },
     {
@@ -288,9 +237,10 @@ const BEFORE: Record<Churn, Record<Figure, number>> = {
  * maintenance every minute as the app runs it; sizes scaled to 1,000 servers (100 backends). Steady state: raw
  * samples for 2 days, minutes for 30, hours and transitions for 365.
  */
-function benchSize(model: Churn): Record<string, string | number>[] {
-  const { db, dir, file } = tempDb();
-  const recorder = new HistoryRecorder(new HistoryWriter(db), POLL_MS);
+async function benchSize(model: Churn): Promise<Record<string, string | number>[]> {
+  const temp = await tempStore();
+  const { store } = temp;
+  const recorder = new HistoryRecorder(store.recording, POLL_MS);
   const backends = topology(SIZE_SERVERS);
   if (model === 'steady') for (const backend of backends) backend.servers.forEach(idle);
   const next = random(1);
@@ -298,16 +248,11 @@ function benchSize(model: Churn): Record<string, string | number>[] {
   const keepRaw = { ...DEFAULT_RETENTION, rawHours: 24 * 365 };
   for (let at = start; at < start + DAY; at += POLL_MS) {
     churn(backends, next, model);
-    recorder.record({ instance: 'bench', at, ok: true, backends, info: null });
-    if (at % 60_000 === 0) runMaintenance(db, at, keepRaw);
+    await recorder.record({ instance: 'bench', at, ok: true, backends, info: null });
+    if (at % 60_000 === 0) await store.maintenance.runNow(at, keepRaw);
   }
-  runMaintenance(db, start + DAY + 3 * 60_000, keepRaw);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const pages = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {
-    name: string;
-    bytes: number;
-  }[];
-  const bytes = new Map(pages.map((r) => [r.name, r.bytes]));
+  await store.maintenance.runNow(start + DAY + 3 * 60_000, keepRaw);
+  const bytes = await store.maintenance.tableBytes();
   const mb = (tables: readonly string[]) =>
     (tables.reduce((n, t) => n + (bytes.get(t) ?? 0), 0) * (1_000 / SIZE_SERVERS)) / 1024 / 1024;
   const day = Object.fromEntries(Object.entries(TABLES).map(([key, tables]) => [key, mb(tables)])) as Record<
@@ -321,10 +266,9 @@ function benchSize(model: Churn): Record<string, string | number>[] {
       (day.raw + day.backendRaw) * 2 +
       (day.minutes + day.backendMinutes) * 30 +
       (day.hours + day.backendHours + day.transitions) * 365,
-    file: statSync(file).size / 1024 / 1024,
+    file: statSync(store.file).size / 1024 / 1024,
   };
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  await dispose(temp);
   const before = BEFORE[model];
   return (Object.keys(LABELS) as Figure[]).map((key) => ({
     what: LABELS[key],
@@ -335,14 +279,14 @@ function benchSize(model: Churn): Record<string, string | number>[] {
 
 export async function runHistoryBench(): Promise<void> {
   printTable('History ingest: one poll (target < 25 ms for 2,000 servers)', [
-    benchIngest(2_000),
-    benchIngest(20_000),
+    await benchIngest(2_000),
+    await benchIngest(20_000),
   ]);
-  printTable('History queries', benchQueries());
+  printTable('History queries', await benchQueries());
   for (const model of ['redrawn', 'steady'] as const)
     printTable(
       `History database size, ${model} churn (see the header of e2e/bench/history-bench.ts)`,
-      benchSize(model),
+      await benchSize(model),
     );
 }
 

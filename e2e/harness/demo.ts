@@ -3,7 +3,7 @@
 // its runtime socket. State lives in ./.demo/.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { historyDbPath, openHistoryDb } from '../../lib/store/db';
+import { DEFAULT_RETENTION, openStore } from '@/lib/store';
 import { seedGeneratedHistory } from '@/lib/history/server/seed-history';
 import { setAgentMode } from './agents';
 import { defaultFakeTopology, startFakeK8s, type FakeK8s } from './fake-k8s';
@@ -361,14 +361,14 @@ function banner(stack: Stack, standby: Standby, appUrl: string | null) {
 }
 
 /** A few hours of generated history for both sources when the demo's database is empty (a fresh clone). */
-function seedDemoHistory(dataDir: string) {
+async function seedDemoHistory(dataDir: string) {
   const servers = topology.backends.flatMap((backend) =>
     backend.servers.map((server) => ({ backend: backend.name, server: server.name, backup: server.backup })),
   );
-  const db = openHistoryDb(historyDbPath(dataDir));
+  const store = openStore(dataDir, DEFAULT_RETENTION, Date.now, { maintain: false });
   try {
-    const until = seedGeneratedHistory(
-      db,
+    const until = await seedGeneratedHistory(
+      store,
       ['demo', 'demo-b'].flatMap((instance) => servers.map((s) => ({ instance, ...s }))),
       Date.now(),
       6,
@@ -376,7 +376,7 @@ function seedDemoHistory(dataDir: string) {
     if (until !== null)
       console.log(`[demo] generated 6 h of history up to ${new Date(until).toTimeString().slice(0, 5)}`);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -421,7 +421,7 @@ async function main() {
     }
   }
   const dataDir = repoPath('data/demo');
-  seedDemoHistory(dataDir);
+  await seedDemoHistory(dataDir);
   const app = runNext([DEV ? 'dev' : 'start', '-p', String(APP_PORT)], {
     HAPROXY_STATS_URL: `demo=${stack.statsUrl},demo-b=unix:${standby.socketPath}`,
     DATA_DIR: dataDir,

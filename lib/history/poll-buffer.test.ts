@@ -85,3 +85,14 @@ test('the dropped count lasts until the backlog is written, then starts again fr
   buffer.shift();
   expect([buffer.size, buffer.dropped]).toEqual([0, 0]);
 });
+
+test('a poll dropped while it was being written takes nothing with it when its write ends', () => {
+  const buffer = new PollBuffer<Poll>({ maxSpanMs: 2 * S, maxWeight: 1000 }, () => 1);
+  const writing = { at: 0, rows: 1 };
+  buffer.push(writing);
+  for (let at = 2; at <= 6; at += 2) buffer.push({ at: at * S, rows: 1 }); // the buffer drops `writing`, and 2
+  buffer.written(writing);
+  expect([buffer.size, buffer.peek()!.at]).toEqual([2, 4 * S]);
+  buffer.written(buffer.peek()!);
+  expect([buffer.size, buffer.peek()!.at]).toEqual([1, 6 * S]);
+});

@@ -47,6 +47,11 @@ export class PollBuffer<T extends { at: number }> {
     if (this.items.length === 0) this.dropped = 0;
   }
 
+  /** `item` was written (or given up): it goes, unless the buffer dropped it while it was being written. */
+  written(item: T): void {
+    if (this.items[0]?.item === item) this.shift();
+  }
+
   private overLimit(newestAt: number): boolean {
     return newestAt - this.items[0]!.item.at > this.limits.maxSpanMs || this.weight > this.limits.maxWeight;
   }

@@ -20,6 +20,31 @@ test('a body is built once per key and version, and again when the version moves
   expect(bodies.get('share:x', 2, build).etag).not.toBe(b.etag); // another key, another tag at the same version
 });
 
+test('a body read asynchronously is read once for the requests that come while it is read; a failure is not kept', async () => {
+  const bodies = new SharedBodies();
+  let reads = 0;
+  const read = async () => `{"n":${++reads}}`;
+  const [a, b] = await Promise.all([bodies.getAsync('all', 1, read), bodies.getAsync('all', 1, read)]);
+  expect(b).toBe(a);
+  expect(await bodies.getAsync('all', 1, read)).toBe(a);
+  expect(reads).toBe(1);
+  const failing = async (): Promise<string> => {
+    throw new Error('store down');
+  };
+  await expect(bodies.getAsync('all', 2, failing)).rejects.toThrow('store down');
+  expect((await bodies.getAsync('all', 2, read)).raw.toString()).toBe('{"n":2}');
+});
+
+test('an older version read after a newer one answers its own requests without replacing the newer', async () => {
+  const bodies = new SharedBodies();
+  let finish: (json: string) => void = () => {};
+  const older = bodies.getAsync('all', 1, () => new Promise<string>((resolve) => (finish = resolve)));
+  const newer = await bodies.getAsync('all', 2, async () => '{"v":2}');
+  finish('{"v":1}');
+  expect((await older).raw.toString()).toBe('{"v":1}');
+  expect(bodies.get('all', 2, () => 'rebuilt')).toBe(newer);
+});
+
 test('past its bound the memo starts again instead of growing', () => {
   const bodies = new SharedBodies(2);
   let builds = 0;

@@ -98,6 +98,7 @@ export function acceptsGzip(acceptEncoding: string | null): boolean {
  */
 export class SharedBodies {
   private readonly bodies = new Map<string, { version: number; body: SharedBody }>();
+  private readonly building = new Map<string, { version: number; body: Promise<SharedBody> }>();
 
   constructor(private readonly maxKeys = 256) {}
 
@@ -105,11 +106,36 @@ export class SharedBodies {
     const held = this.bodies.get(key);
     if (held && held.version === version) return held.body;
     if (!held && this.bodies.size >= this.maxKeys) this.bodies.clear();
-    const body = new SharedBody(Buffer.from(build()), `W/"${BOOT_ID}.${version}.${tagOf(key)}"`);
+    const body = new SharedBody(Buffer.from(build()), tag(key, version));
     this.bodies.set(key, { version, body });
     return body;
   }
+
+  /**
+   * As get, for data read asynchronously (the store): requests that come while it is read wait for that one read.
+   * A read that fails is not kept; each of them gets its error.
+   */
+  async getAsync(key: string, version: number, build: () => Promise<string>): Promise<SharedBody> {
+    const held = this.bodies.get(key);
+    if (held && held.version === version) return held.body;
+    const pending = this.building.get(key);
+    if (pending && pending.version === version) return pending.body;
+    const body = build().then((json) => {
+      const current = this.bodies.get(key);
+      // A newer version was built meanwhile: this one answers its own requests and is not kept.
+      if (current && current.version > version) return new SharedBody(Buffer.from(json), tag(key, version));
+      return this.get(key, version, () => json);
+    });
+    this.building.set(key, { version, body });
+    try {
+      return await body;
+    } finally {
+      if (this.building.get(key)?.body === body) this.building.delete(key);
+    }
+  }
 }
+
+const tag = (key: string, version: number) => `W/"${BOOT_ID}.${version}.${tagOf(key)}"`;
 
 /** A short stable digest of a key (FNV-1a), so tags of different keys differ without spelling the key out. */
 function tagOf(key: string): string {

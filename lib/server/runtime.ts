@@ -17,14 +17,14 @@ import { attachHistoryRecorder, type Recording } from '@/lib/history/server/atta
 import { connectK8s, type K8sConnection } from '@/lib/k8s';
 import { cachedPoolUptime } from '@/lib/pools/server/pool-uptime';
 import { PoolsModel, type PoolsView } from '@/lib/pools/server/pools-model';
-import { HistoryStore } from '@/lib/store';
+import { openStore, type Store } from '@/lib/store';
 import { EventStreams } from '@/lib/sse/event-streams';
 import { SnapshotLog } from '@/lib/snapshot/server/snapshot-log';
 
 export interface Runtime {
   config: Config;
   clock: Clock;
-  store: HistoryStore;
+  store: Store;
   kubernetes: K8sConnection;
   pools: PoolsModel;
   collector: Collector;
@@ -57,7 +57,7 @@ export interface RuntimeOptions {
 export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions): Runtime {
   const config = loadConfig(env, cwd);
   const now = () => clock.now();
-  const store = new HistoryStore(config.dataDir, config.retention, now);
+  const store = openStore(config.dataDir, config.retention, now);
   const kubernetes = connectK8s(config, env);
   let alerts: AlertEngine | null = null;
   const pools = new PoolsModel(kubernetes, config.topology, config.poolLabels, config.pollIntervalMs, {
@@ -103,7 +103,7 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
       streams.closeAll();
       snapshotStreams.closeAll();
       kubernetes.source?.stop();
-      store.close();
+      void store.close().catch((error) => console.error('[hapscope] closing the store failed:', error));
     },
   };
 }
@@ -126,21 +126,22 @@ function memoPerPoll<T>(compute: (at: number) => T, version: () => string, maxAg
 function attachAlertEngine(
   collector: Collector,
   config: Config,
-  store: HistoryStore,
+  store: Store,
   poolsView: (now: number) => PoolsView,
 ): AlertEngine | null {
   let engine: AlertEngine;
   try {
-    engine = new AlertEngine(config, { db: () => store.db(), pools: cachedPoolFacts(poolsView) });
+    engine = new AlertEngine(config, { store, pools: cachedPoolFacts(poolsView) });
   } catch (error) {
-    console.error('[hapscope] alerts are off: the store did not open:', error);
+    console.error('[hapscope] alerts are off: the alert engine could not start:', error);
     return null;
   }
+  const failed = (error: unknown) => console.error('[hapscope] alert evaluation failed:', error);
   collector.onPoll((event) => {
     try {
-      engine.onPoll(event, collector.states);
+      engine.onPoll(event, collector.states).catch(failed);
     } catch (error) {
-      console.error('[hapscope] alert evaluation failed:', error);
+      failed(error);
     }
   });
   return engine;

@@ -4,7 +4,9 @@
  * a gap: the switch happens in the tick that finds the store caught up, and a live message is stored before it
  * is sent. The backlog is sent only while the client has room (the stream's high-water mark), a message at a time,
  * however large each is. A client that stops reading is dropped once more than `maxQueuedBytes` wait for it when
- * the next message comes: one message larger than that, to a client that keeps up, is sent.
+ * the next message comes: one message larger than that, to a client that keeps up, is sent. A source read
+ * asynchronously (the store) cannot be found caught up and followed in one tick: the feed subscribes first, holding
+ * live messages, reads once more, and then sends those of them it has not read.
  */
 import 'server-only';
 
@@ -29,6 +31,12 @@ export interface StreamSource<I extends StreamId = number> {
   subscribe(send: (message: StreamMessage<I>) => void): () => void;
 }
 
+/** A source whose stored messages are read asynchronously; live messages are stored before they are sent. */
+export interface AsyncStreamSource<I extends StreamId = number> {
+  backlog(afterId: I): Promise<StreamMessage<I>[]>;
+  subscribe(send: (message: StreamMessage<I>) => void): () => void;
+}
+
 /** Why a feed ended: `dropped` when its client stopped reading. */
 export type FeedEnd = 'closed' | 'dropped';
 
@@ -36,13 +44,15 @@ export class EventFeed<I extends StreamId = number> {
   private readonly encoder = new TextEncoder();
   private open = true;
   private live = false;
+  /** An asynchronous page is being read. */
+  private reading = false;
   private unsubscribe = () => {};
   private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   /** `cursor`: the client's last id, replayed after; null: live only. */
   constructor(
     private readonly controller: ReadableStreamDefaultController<Uint8Array>,
-    private readonly source: StreamSource<I>,
+    private readonly source: StreamSource<I> | AsyncStreamSource<I>,
     private cursor: I | null,
     private readonly limits: { highWaterBytes: number; maxQueuedBytes: number },
     private readonly onEnd: (why: FeedEnd) => void,
@@ -54,21 +64,74 @@ export class EventFeed<I extends StreamId = number> {
 
   /** The stream has room (ReadableStream `pull`): the next page of the backlog, or the switch to live. */
   pull(): void {
-    if (!this.open || this.live || this.cursor === null) return;
-    let page: StreamMessage<I>[];
+    if (!this.open || this.live || this.reading || this.cursor === null) return;
+    let page: StreamMessage<I>[] | Promise<StreamMessage<I>[]>;
     try {
       page = this.source.backlog(this.cursor);
     } catch {
       // The store cannot be read (its faults are reported elsewhere): the client reconnects with its last id.
       return this.end('closed');
     }
+    if (!Array.isArray(page)) return void this.pullAsync(page).catch(() => this.end('closed'));
     if (page.length === 0) return this.goLive();
+    this.sendPage(page);
+  }
+
+  /** Sends a page while the client has room; full: the next pull (when the client has read) goes on. */
+  private sendPage(page: readonly StreamMessage<I>[]): void {
     for (const message of page) {
       this.send(message);
       this.cursor = message.id;
-      // Full: the next pull (when the client has read) goes on from the cursor.
       if ((this.controller.desiredSize ?? 0) <= 0) return;
     }
+  }
+
+  private async pullAsync(read: Promise<StreamMessage<I>[]>): Promise<void> {
+    this.reading = true;
+    let sent = false;
+    try {
+      const page = await read;
+      if (!this.open) return;
+      if (page.length === 0) {
+        await this.goLiveAfterRead();
+      } else {
+        this.sendPage(page);
+        sent = true;
+      }
+    } catch {
+      this.end('closed');
+    } finally {
+      this.reading = false;
+    }
+    // The stream's pulls while the page was read found it reading: go on while the client has room.
+    if (sent && (this.controller.desiredSize ?? 0) > 0) this.pull();
+  }
+
+  /**
+   * Caught up, asynchronously: a message stored after the read that found nothing is not in it, and may be sent
+   * before this subscribes. So: subscribe holding live messages, read what was stored meanwhile, then send what
+   * was held and not read.
+   */
+  private async goLiveAfterRead(): Promise<void> {
+    const held: StreamMessage<I>[] = [];
+    let holding = true;
+    this.unsubscribe = this.source.subscribe((message) =>
+      holding ? held.push(message) : this.send(message),
+    );
+    const read = new Set<I>();
+    for (;;) {
+      const page = await this.source.backlog(this.cursor!);
+      if (!this.open) return;
+      if (page.length === 0) break;
+      for (const message of page) {
+        this.send(message);
+        this.cursor = message.id;
+        read.add(message.id);
+      }
+    }
+    holding = false;
+    this.live = true;
+    for (const message of held) if (!read.has(message.id)) this.send(message);
   }
 
   end(why: FeedEnd): void {

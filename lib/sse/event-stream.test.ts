@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { setImmediate as tick } from 'node:timers/promises';
 import { pipeToNodeResponse } from 'next/dist/server/pipe-readable';
 import { afterEach, expect, test } from 'vitest';
-import { MAX_QUEUED_BYTES, openEventStream, type StreamMessage, type StreamSource } from './event-stream';
+import {
+  MAX_QUEUED_BYTES,
+  openEventStream,
+  type AsyncStreamSource,
+  type StreamMessage,
+  type StreamSource,
+} from './event-stream';
 import { EventStreams } from './event-streams';
 
 const PAGE = 100;
@@ -32,9 +38,26 @@ function messageStore() {
   return { source, publish, reads, listeners: () => live.size };
 }
 
+/**
+ * The same store read asynchronously, as the alert log in the store is: each page is read, then handed over a tick
+ * later; `afterRead` runs in between (what the store takes meanwhile is not in that page).
+ */
+function readLater(store: ReturnType<typeof messageStore>, afterRead: (page: StreamMessage[]) => void) {
+  const source: AsyncStreamSource = {
+    async backlog(afterId) {
+      const page = store.source.backlog(afterId);
+      await tick();
+      afterRead(page);
+      return page;
+    },
+    subscribe: (send) => store.source.subscribe(send),
+  };
+  return source;
+}
+
 const open = (
   streams: EventStreams,
-  source: StreamSource,
+  source: StreamSource | AsyncStreamSource,
   options: { client?: string | null; lastId?: number | null; signal?: AbortSignal } = {},
 ) =>
   openEventStream(
@@ -127,6 +150,48 @@ test('a resumed stream replays the store a page at a time as the client reads, t
   store.publish();
   expect(await readIds(response, 1)).toEqual([1011]);
   expect(streams.totals.dropped).toBe(0);
+});
+
+test('a store read asynchronously: replayed a page at a time, then live, with what it took between the reads sent once', async () => {
+  const streams = new EventStreams(1);
+  cleanups.push(() => streams.closeAll());
+  const store = messageStore();
+  for (let i = 0; i < 250; i++) store.publish('small'); // a page leaves room: the feed reads on by itself
+  let empty = 0;
+  // The first read that finds nothing: one message is stored and sent while nobody follows yet. The next one (the
+  // feed now following): one stored and sent after that read, one before it.
+  const source = readLater(store, (page) => {
+    if (page.length > 0) return;
+    empty += 1;
+    if (empty === 1) store.publish();
+    if (empty === 2) store.publish();
+  });
+  const response = open(streams, source, { lastId: 0 });
+  expect(await readIds(response, 250)).toEqual(range(1, 250));
+  expect(await readIds(response, 2)).toEqual([251, 252]);
+  store.publish();
+  expect(await readIds(response, 1)).toEqual([253]);
+  expect(store.reads.backlog).toBeGreaterThanOrEqual(5); // three pages, the empty one, the one after following
+  expect(streams.totals.dropped).toBe(0);
+});
+
+test('a store that fails while it is read ends the stream: the client resumes from its last id', async () => {
+  const streams = new EventStreams(1);
+  const store = messageStore();
+  store.publish();
+  const source: AsyncStreamSource = {
+    backlog: async () => {
+      throw new Error('SQLITE_IOERR');
+    },
+    subscribe: (send) => store.source.subscribe(send),
+  };
+  const response = open(streams, source, { lastId: 0 });
+  const reader = response.body!.getReader();
+  let text = '';
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+    text += new TextDecoder().decode(chunk.value);
+  expect(text).toBe('retry: 2000\n: connected\n\n');
+  expect([streams.count, store.listeners()]).toEqual([0, 0]);
 });
 
 test('messages each larger than a stream may queue (a poll of 20,000 servers) reach a client that reads: replayed one at a time, then live', async () => {

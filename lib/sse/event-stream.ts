@@ -4,10 +4,10 @@
  */
 import 'server-only';
 import { jsonError } from '@/lib/api/errors';
-import { EventFeed, type StreamId, type StreamSource } from './event-feed';
+import { EventFeed, type AsyncStreamSource, type StreamId, type StreamSource } from './event-feed';
 import type { EventStreams } from './event-streams';
 
-export type { StreamId, StreamMessage, StreamSource } from './event-feed';
+export type { AsyncStreamSource, StreamId, StreamMessage, StreamSource } from './event-feed';
 
 /** Bytes a stream may hold for a client that does not read before it is dropped (it reconnects and resumes). */
 export const MAX_QUEUED_BYTES = 1024 * 1024;
@@ -27,7 +27,7 @@ export interface StreamRequest<I extends StreamId = number> {
 export function openEventStream<I extends StreamId = number>(
   streams: EventStreams,
   request: StreamRequest<I>,
-  source: StreamSource<I>,
+  source: StreamSource<I> | AsyncStreamSource<I>,
   maxQueuedBytes = MAX_QUEUED_BYTES,
 ): Response {
   let feed: EventFeed<I> | null = null;

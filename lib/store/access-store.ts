@@ -4,59 +4,17 @@
  */
 import type Database from 'better-sqlite3';
 import type { Role } from '@/lib/access/roles';
+import type {
+  ApiTokenRow,
+  AuditRow,
+  RevocableTable,
+  SessionRow,
+  ShareLinkRow,
+  UserRefusal,
+  UserRow,
+} from './access-rows';
 import type { HistoryDb } from './db';
 import { bestEffort, guarded } from './store-call';
-
-export interface UserRow {
-  name: string;
-  role: Role;
-  password_hash: string;
-  created_at: number;
-  created_by: string | null;
-  last_sign_in_at: number | null;
-}
-
-export interface SessionRow {
-  id: string;
-  secret_hash: Buffer;
-  user_name: string;
-  role: Role;
-  via: string;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-}
-
-interface Revocable {
-  id: string;
-  secret_hash: Buffer;
-  created_at: number;
-  created_by: string;
-  expires_at: number | null;
-  revoked_at: number | null;
-  revoked_by: string | null;
-  last_used_at: number | null;
-}
-
-export interface ApiTokenRow extends Revocable {
-  name: string;
-  role: Role;
-}
-
-export interface ShareLinkRow extends Revocable {
-  panel: string;
-  target: string;
-  label: string | null;
-}
-
-export interface AuditRow {
-  seq: number;
-  at: number;
-  actor: string;
-  action: string;
-  target: string | null;
-  detail: string | null;
-}
 
 /**
  * The statements every request runs (a session, token or share link looked up by id), prepared once per database:
@@ -196,8 +154,6 @@ export const insertShareLink = guarded(
       .run(row),
 );
 
-export type RevocableTable = 'api_tokens' | 'share_links';
-
 /** Revokes an unrevoked row; false when there is none. */
 export const revoke = guarded(
   'access',
@@ -240,5 +196,43 @@ export const listAudit = guarded(
     return db
       .prepare(`SELECT * FROM audit_log ${where ? `WHERE ${where}` : ''} ORDER BY seq DESC LIMIT @limit`)
       .all(params) as AuditRow[];
+  },
+);
+
+const isLastAdmin = (db: HistoryDb, name: string) =>
+  listUsers(db).every((user) => user.name === name || user.role !== 'admin');
+
+/** A new role or password, and the end of the user's sessions, at once; refused when no admin would be left. */
+export const changeUser = guarded(
+  'access',
+  function changeUser(
+    db: HistoryDb,
+    name: string,
+    change: { role?: Role; password_hash?: string },
+  ): UserRow | UserRefusal {
+    return db.transaction((): UserRow | UserRefusal => {
+      const row = getUser(db, name);
+      if (!row) return 'not-found';
+      if (change.role && change.role !== 'admin' && row.role === 'admin' && isLastAdmin(db, name))
+        return 'last-admin';
+      updateUser(db, name, change);
+      deleteUserSessions(db, name);
+      return getUser(db, name)!;
+    })();
+  },
+);
+
+/** Deletes a user and ends their sessions, at once; refused when no admin would be left. */
+export const removeUser = guarded(
+  'access',
+  function removeUser(db: HistoryDb, name: string): UserRefusal | null {
+    return db.transaction((): UserRefusal | null => {
+      const row = getUser(db, name);
+      if (!row) return 'not-found';
+      if (row.role === 'admin' && isLastAdmin(db, name)) return 'last-admin';
+      deleteUser(db, name);
+      deleteUserSessions(db, name);
+      return null;
+    })();
   },
 );

@@ -2,6 +2,7 @@
 import type { AlertChangeKind, AlertDto, AlertEventDto, MuteDto } from '@/lib/api/alerts-dto';
 import type { AlertRecord, AlertTarget } from '@/lib/alerts/types';
 import type { HistoryDb } from './db';
+import type { AlertSave } from './store';
 import { guarded } from './store-call';
 
 interface AlertRow {
@@ -37,9 +38,6 @@ interface MuteRow {
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-/** A new episode's id: the rule's key and when it fired, so a re-fire is a new alert. */
-export const episodeId = (ruleKey: string, firedAt: number) => `${ruleKey}@${firedAt.toString(36)}`;
 
 export const saveAlert = guarded(
   'alerts',
@@ -95,6 +93,32 @@ export const logAlertEvent = guarded(
     };
     db.prepare('UPDATE alert_events SET body = ? WHERE seq = ?').run(JSON.stringify(event), event.seq);
     return event;
+  },
+);
+
+/** The alert engine's changes of one evaluation, saved and logged in one transaction. */
+export const saveAlertChanges = guarded(
+  'alerts',
+  function saveAlertChanges(db: HistoryDb, changes: readonly AlertSave[]): (AlertEventDto | null)[] {
+    return db.transaction(() =>
+      changes.map(({ id, record, change, notifiable, at }) => {
+        saveAlert(db, id, record);
+        const notify = notifiable && mutedUntil(db, record.target, at) === null;
+        return logAlertEvent(db, id, change, notify, at);
+      }),
+    )();
+  },
+);
+
+/** The alert center's list, mutes and last change number, read in one transaction. */
+export const alertCenter = guarded(
+  'reads',
+  function alertCenter(db: HistoryDb, resolvedSince: number, now: number) {
+    return db.transaction(() => ({
+      alerts: listAlerts(db, resolvedSince, now),
+      mutes: listMutes(db, now),
+      lastEventSeq: lastEventSeq(db),
+    }))();
   },
 );
 

@@ -1,42 +1,15 @@
 /** One backend's own series over a range (its HAProxy row, not its servers'), at a resolution fitted to the range. */
 import type { Interval } from '@/lib/health/history-types';
-import { pickResolution, type Resolution } from '@/lib/health/time-range';
-import type { TrafficSample } from '@/lib/health/rollup-samples';
+import { pickResolution } from '@/lib/health/time-range';
 import { invertIntervals } from '@/lib/health/timeline';
 import { BACKEND_SAMPLE_COLUMNS, type BackendRollupDbRow, type BackendSampleDbRow } from './backend-rollup';
 import type { HistoryDb } from './db';
 import { coverageByInstance, lifeCoverage } from './dimensions';
-import { readAtResolution, type TrafficMaxima } from './history-query';
-import type { Retention } from './retention';
+import { readAtResolution } from './history-query';
+import type { BackendHistory, BackendHistorySample } from './history-types';
+import type { Retention } from './retention-policy';
 import { ROLLUP_TABLES, readBuckets, type RollupTable } from './rollup-table';
 import { toTrafficRollup, toTrafficSample } from './traffic-columns';
-
-export interface BackendDimension {
-  id: number;
-  instance: string;
-  backend: string;
-}
-
-export interface BackendHistorySample extends TrafficSample {
-  at: number;
-  sessions: number;
-  sessionRate: number;
-  /** Rollups only: maxima of the bucket and how much of it had no data. */
-  rollup?: TrafficMaxima & {
-    bucketMs: number;
-    sessionsMax: number;
-    sessionRateMax: number;
-    noDataSec: number;
-  };
-}
-
-export interface BackendHistory {
-  backend: BackendDimension;
-  range: Interval;
-  resolution: Resolution;
-  samples: BackendHistorySample[];
-  noData: Interval[];
-}
 
 interface BackendRow {
   id: number;

@@ -12,7 +12,7 @@ import {
 import { BACKEND_SAMPLE_COLUMNS, toBackendRollupSample, type BackendSampleDbRow } from './backend-rollup';
 import { readMeta, writeMeta, type HistoryDb } from './db';
 import { coverageByInstance, dimensionBatches, lifeCoverage } from './dimensions';
-import type { Retention } from './retention';
+import type { Retention } from './retention-policy';
 import { HOUR_MS, META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS } from './rollup';
 import { SAMPLE_COLUMNS, toRollupSample, type SampleDbRow } from './server-rollup';
 import { TRAFFIC_ROLLUP_COLUMNS, coarserTrafficSql, trafficRollupValues } from './traffic-columns';

@@ -1,18 +1,9 @@
 /** State-change events, newest first, each with how long the new state lasted (null while it still holds). */
-import type { Interval, StatusChange } from '@/lib/health/history-types';
+import type { Interval } from '@/lib/health/history-types';
 import type { HistoryDb } from './db';
 import { toStatusChange } from './history-query';
-import { filterSql, type ServerFilter } from './timelines';
-
-export type EventFilter = Pick<ServerFilter, 'instance' | 'backend' | 'server' | 'pool'>;
-
-export interface HistoryEvent extends StatusChange {
-  instance: string;
-  backend: string;
-  server: string;
-  /** Until the next status change of that server; null when ongoing. */
-  durationMs: number | null;
-}
+import type { EventFilter, HistoryEvent } from './history-types';
+import { filterSql } from './timelines';
 
 /**
  * Only changes of the normalized status are events (UP → UP 1/3 is kept in the server's transitions, not here).

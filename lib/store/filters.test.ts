@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { HistoryRecorder } from '@/lib/history/server/history-recorder';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
-import { openHistoryDb } from './db';
 import { queryEvents } from './events-query';
-import { HistoryWriter } from './history-writer';
 import { queryPoolCheckDurations } from './pool-latency-query';
-import { DEFAULT_RETENTION } from './retention';
+import { DEFAULT_RETENTION } from './retention-policy';
+import { SqliteStore } from './sqlite-store';
 import { queryUptime } from './uptime-query';
 
 const POLL = 2000;
@@ -13,9 +12,9 @@ const T0 = Date.parse('2025-06-01T10:00:00Z');
 const RANGE = { from: T0, to: T0 + 60_000 };
 
 /** web/a (pool eu-a) goes DOWN at poll 10; web/b (eu-b) and api/c (eu-a) stay UP. Check 10 ms, a: 40 ms when DOWN. */
-function recordFleet() {
-  const db = openHistoryDb(':memory:');
-  const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+async function recordFleet() {
+  const store = new SqliteStore(':memory:', DEFAULT_RETENTION, Date.now, { maintain: false });
+  const recorder = new HistoryRecorder(store.recording, POLL);
   const check = (durationMs: number) => ({ ...syntheticServer('x').check, durationMs });
   for (let i = 0; i < 30; i++) {
     const down = i >= 10;
@@ -27,7 +26,7 @@ function recordFleet() {
     });
     const b = syntheticServer('b', { pool: 'eu-b', check: check(10) });
     const c = syntheticServer('c', { pool: 'eu-a', check: check(10) });
-    recorder.record({
+    await recorder.record({
       instance: 'lb1',
       at: T0 + i * POLL,
       ok: true,
@@ -35,29 +34,29 @@ function recordFleet() {
       info: null,
     });
   }
-  return db;
+  return store.db();
 }
 
 const names = (rows: { server: { backend: string; server: string } }[]) =>
   rows.map((r) => `${r.server.backend}/${r.server.server}`).sort();
 
 describe('uptime filters', () => {
-  test('a backend: its servers and its row; no pool row (the pool has other members)', () => {
-    const report = queryUptime(recordFleet(), RANGE, { filter: { backend: 'web' } });
+  test('a backend: its servers and its row; no pool row (the pool has other members)', async () => {
+    const report = queryUptime(await recordFleet(), RANGE, { filter: { backend: 'web' } });
     expect(names(report.servers)).toEqual(['web/a', 'web/b']);
     expect(report.backends.map((b) => b.backend)).toEqual(['web']);
     expect(report.pools).toEqual([]);
   });
 
-  test('a pool: its servers and its row; no backend rows (the backends have other members)', () => {
-    const report = queryUptime(recordFleet(), RANGE, { filter: { pool: 'eu-a' } });
+  test('a pool: its servers and its row; no backend rows (the backends have other members)', async () => {
+    const report = queryUptime(await recordFleet(), RANGE, { filter: { pool: 'eu-a' } });
     expect(names(report.servers)).toEqual(['api/c', 'web/a']);
     expect(report.pools.map((p) => p.pool)).toEqual(['eu-a']);
     expect(report.backends).toEqual([]);
   });
 
-  test('an instance that recorded nothing: nothing', () => {
-    expect(queryUptime(recordFleet(), RANGE, { filter: { instance: 'lb2' } })).toMatchObject({
+  test('an instance that recorded nothing: nothing', async () => {
+    expect(queryUptime(await recordFleet(), RANGE, { filter: { instance: 'lb2' } })).toMatchObject({
       servers: [],
       backends: [],
       pools: [],
@@ -73,15 +72,15 @@ describe('event filters', () => {
     [{ pool: 'eu-a', backend: 'web' }, ['web/a']],
     [{ pool: 'eu-b' }, []],
     [{ instance: 'lb2' }, []],
-  ])('%j → %j', (filter, expected) => {
-    const events = queryEvents(recordFleet(), RANGE, 100, filter);
+  ])('%j → %j', async (filter, expected) => {
+    const events = queryEvents(await recordFleet(), RANGE, 100, filter);
     expect(events.map((e) => `${e.backend}/${e.server}`)).toEqual(expected);
   });
 });
 
 describe('pool check durations', () => {
-  test("the stored samples of the pool's servers, nothing of other pools", () => {
-    const stored = queryPoolCheckDurations(recordFleet(), 'eu-a', RANGE, {
+  test("the stored samples of the pool's servers, nothing of other pools", async () => {
+    const stored = queryPoolCheckDurations(await recordFleet(), 'eu-a', RANGE, {
       now: RANGE.to,
       retention: DEFAULT_RETENTION,
     });
@@ -91,8 +90,8 @@ describe('pool check durations', () => {
     expect(stored!.readings.every((r) => r.checkDurationMaxMs === r.checkDurationMs)).toBe(true);
   });
 
-  test('a pool no stored server was placed in is null', () => {
+  test('a pool no stored server was placed in is null', async () => {
     const options = { now: RANGE.to, retention: DEFAULT_RETENTION };
-    expect(queryPoolCheckDurations(recordFleet(), 'nowhere', RANGE, options)).toBeNull();
+    expect(queryPoolCheckDurations(await recordFleet(), 'nowhere', RANGE, options)).toBeNull();
   });
 });

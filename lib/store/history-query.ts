@@ -1,53 +1,20 @@
 /** One server's history over a range: samples at a resolution fitted to the range, transitions, no-data, uptime. */
 import type { Interval, StatusChange, StatusPoint } from '@/lib/health/history-types';
-import type { TrafficRollup, TrafficSample } from '@/lib/health/rollup-samples';
 import { STATUS_SEVERITY } from '@/lib/health/server-status';
 import { pickResolution, type Resolution } from '@/lib/health/time-range';
 import { serverSegments } from '@/lib/health/timeline';
 import type { ServerStatus } from '@/lib/health/types';
-import { toUptimeBuckets, type UptimeBucket } from '@/lib/health/uptime-buckets';
-import { summarizeSpans, type UptimeFigures } from '@/lib/health/uptime';
+import { toUptimeBuckets } from '@/lib/health/uptime-buckets';
+import { summarizeSpans } from '@/lib/health/uptime';
 import { readMeta, type HistoryDb } from './db';
-import type { Retention } from './retention';
+import type { HistorySample, ServerDimension, ServerHistory } from './history-types';
+import type { Retention } from './retention-policy';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS } from './rollup';
 import { ROLLUP_TABLES, readBuckets, type RollupTable } from './rollup-table';
 import { SAMPLE_COLUMNS, type SampleDbRow, type ServerRollupDbRow } from './server-rollup';
 import { toStatusPoint } from './status-codes';
-import { loadTimelines, type ServerDimension } from './timelines';
+import { loadTimelines } from './timelines';
 import { toTrafficRollup, toTrafficSample } from './traffic-columns';
-
-/** The maxima rollups keep of the traffic figures whose peaks matter. */
-export type TrafficMaxima = Pick<TrafficRollup, 'http5xxRateMax' | 'responseMaxMs' | 'totalMaxMs'>;
-
-export interface HistorySample extends StatusPoint, TrafficSample {
-  at: number;
-  checkDurationMs: number | null;
-  sessions: number;
-  queue: number;
-  sessionRate: number;
-  /** Rollups only: maxima and time split of the bucket. */
-  rollup?: TrafficMaxima & {
-    bucketMs: number;
-    checkDurationMaxMs: number | null;
-    sessionsMax: number;
-    sessionRateMax: number;
-    upSec: number;
-    downSec: number;
-    plannedSec: number;
-    noDataSec: number;
-  };
-}
-
-export interface ServerHistory {
-  server: ServerDimension;
-  range: Interval;
-  resolution: Resolution;
-  samples: HistorySample[];
-  transitions: StatusChange[];
-  noData: Interval[];
-  uptime: UptimeFigures;
-  buckets: UptimeBucket[] | null;
-}
 
 export function queryServerHistory(
   db: HistoryDb,

@@ -1,52 +1,17 @@
-/** Every write the collector makes, as prepared statements; the recorder runs one poll's writes in one transaction. */
+/** Every write the collector makes, as prepared statements; one poll's writes run in one transaction. */
 import type { StatusChange, StatusPoint } from '@/lib/health/history-types';
-import type { TrafficSample } from '@/lib/health/rollup-samples';
 import type { HistoryDb } from './db';
+import type {
+  BackendSampleRow,
+  HistoryWrite,
+  NewServer,
+  SampleRow,
+  StoredIds,
+  StoredInstance,
+  StoredServer,
+} from './history-writes';
 import { rewindRollups } from './rollup';
 import { statusCode, toStatusPoint, transitionCode } from './status-codes';
-
-export interface SampleRow extends TrafficSample {
-  status: number;
-  transition: number;
-  checkDurationMs: number | null;
-  sessions: number;
-  queue: number;
-  rate: number;
-  stot: number;
-  chkfail: number;
-  chkdown: number;
-  downtime: number | null;
-}
-
-/** A backend's own HAProxy row: its sessions, session rate and traffic. */
-export interface BackendSampleRow extends TrafficSample {
-  sessions: number;
-  rate: number;
-}
-
-export interface StoredServer {
-  id: number;
-  backend: string;
-  name: string;
-  backup: boolean;
-  pool: string | null;
-  last: StatusPoint;
-  goneAt: number | null;
-}
-
-export interface StoredInstance {
-  id: number;
-  process: { pid: number | null; uptimeSec: number | null; at: number } | null;
-  coverage: { id: number; from: number; to: number } | null;
-  servers: StoredServer[];
-  backends: StoredBackend[];
-}
-
-export interface StoredBackend {
-  id: number;
-  name: string;
-  goneAt: number | null;
-}
 
 /** In the order insertSample and insertBackendSample pass them. */
 const TRAFFIC = `http_5xx_rate, connection_errors_rate, response_errors_rate, response_ms, total_ms, bytes_in_rate,
@@ -103,6 +68,50 @@ export class HistoryWriter {
     rewindRollups(this.db, from);
   }
 
+  /** One poll's writes, in their order, in one transaction; the stored ids of the rows they created. */
+  writePoll(writes: readonly HistoryWrite[]): StoredIds {
+    return this.transaction(() => {
+      const stored = new Map<number, number>();
+      const id = (ref: number) => (ref < 0 ? stored.get(ref)! : ref);
+      for (const write of writes) {
+        const created = this.apply(write, id);
+        if ('ref' in write) stored.set(write.ref, created!);
+      }
+      return stored;
+    });
+  }
+
+  private apply(w: HistoryWrite, id: (ref: number) => number): number | void {
+    switch (w.kind) {
+      case 'start-coverage':
+        return this.startCoverage(w.instanceId, w.at);
+      case 'extend-coverage':
+        return this.extendCoverage(id(w.coverageId), w.to);
+      case 'process':
+        return this.recordProcess(w.instanceId, w.pid, w.uptimeSec, w.at);
+      case 'reload':
+        return this.insertReload(w.instanceId, w.at, w.pid);
+      case 'server':
+        return this.insertServer(w.instanceId, w.server, w.at, w.point);
+      case 'server-state':
+        return this.updateServerState(id(w.serverId), w.point);
+      case 'server-meta':
+        return this.updateServerMeta(id(w.serverId), w.backup, w.pool);
+      case 'server-gone':
+        return this.setGone(id(w.serverId), w.at);
+      case 'sample':
+        return this.insertSample(id(w.serverId), w.at, w.row);
+      case 'transition':
+        return this.insertTransition(id(w.serverId), w.change);
+      case 'backend':
+        return this.insertBackend(w.instanceId, w.name, w.at);
+      case 'backend-gone':
+        return this.setBackendGone(id(w.backendId), w.at);
+      case 'backend-sample':
+        return this.insertBackendSample(id(w.backendId), w.at, w.row);
+    }
+  }
+
   /** The instance's row (created when new), its last coverage interval and its servers' last known states. */
   loadInstance(name: string): StoredInstance {
     let row = this.s.findInstance.get(name) as
@@ -124,12 +133,7 @@ export class HistoryWriter {
     };
   }
 
-  insertServer(
-    instanceId: number,
-    server: { backend: string; name: string; backup: boolean; pool: string | null },
-    at: number,
-    point: StatusPoint,
-  ): number {
+  insertServer(instanceId: number, server: NewServer, at: number, point: StatusPoint): number {
     const status = statusCode(point.status);
     const transition = transitionCode(point.transition);
     const { backend, name, backup, pool } = server;

@@ -1,7 +1,8 @@
 /** Periodic rollup and pruning, off the poll's hot path: small batches with the event loop free in between. */
 import type { StorePart } from '@/lib/problems/store-problems';
 import type { HistoryDb } from './db';
-import { prune, type Retention } from './retention';
+import { prune } from './retention';
+import type { Retention } from './retention-policy';
 import { rollupHours, rollupMinutes } from './rollup';
 
 export const MAINTENANCE_INTERVAL_MS = 60_000;

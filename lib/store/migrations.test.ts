@@ -9,10 +9,11 @@ import { noTraffic } from '@/lib/health/traffic-rates';
 import { findBackend, queryBackendHistory } from './backend-history-query';
 import { historyDbPath, openHistoryDb } from './db';
 import { HistoryWriter } from './history-writer';
+import type { HistoryWrite } from './history-writes';
 import { runMaintenance } from './maintenance';
 import { loadSamples, queryServerHistory } from './history-query';
 import { MIGRATIONS } from './migrations';
-import { DEFAULT_RETENTION } from './retention';
+import { DEFAULT_RETENTION } from './retention-policy';
 import { findServer } from './timelines';
 
 const T0 = Date.parse('2025-06-01T10:00:00Z');
@@ -101,7 +102,7 @@ function databaseAtVersion3(file: string): void {
   db.close();
 }
 
-test('a version-3 database upgrades in place: old rows have no traffic, new polls record it, backends too', () => {
+test('a version-3 database upgrades in place: old rows have no traffic, new polls record it, backends too', async () => {
   const file = historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-migrate-')));
   databaseAtVersion3(file);
   const db = openHistoryDb(file);
@@ -123,13 +124,18 @@ test('a version-3 database upgrades in place: old rows have no traffic, new poll
   ]);
 
   // The recorder carries on in the same file: the server's traffic and, new, the backend's own row.
-  const recorder = new HistoryRecorder(new HistoryWriter(db), 2000);
+  const writer = new HistoryWriter(db);
+  const recording = {
+    loadInstance: async (name: string) => writer.loadInstance(name),
+    writePoll: async (writes: readonly HistoryWrite[]) => writer.writePoll(writes),
+  };
+  const recorder = new HistoryRecorder(recording, 2000);
   const traffic = {
     rates: { ...noTraffic(), http5xx: 0.5, bytesIn: 1000, bytesOut: 64_000 },
     times: { queueMs: 0, connectMs: 1, responseMs: 35, totalMs: 60 },
   };
   const backend = { ...syntheticBackend('eu', 'web', [syntheticServer('a', traffic)]), ...traffic };
-  recorder.record({ instance: 'eu', at: T0 + 62_000, ok: true, backends: [backend], info: null });
+  await recorder.record({ instance: 'eu', at: T0 + 62_000, ok: true, backends: [backend], info: null });
   const after = queryServerHistory(db, server, { from: T0, to: T0 + 64_000 }, options);
   expect(after.samples.at(-1)).toMatchObject({
     at: T0 + 62_000,

@@ -1,16 +1,11 @@
 /** The stored check durations of one pool's servers over a range, at the resolution the range calls for. */
 import type { Interval } from '@/lib/health/history-types';
 import type { LatencyReading } from '@/lib/history/pool-latency-buckets';
-import { pickResolution, type Resolution } from '@/lib/health/time-range';
+import { pickResolution } from '@/lib/health/time-range';
 import type { HistoryDb } from './db';
 import { loadSamples } from './history-query';
-import type { Retention } from './retention';
-
-export interface PoolCheckDurations {
-  resolution: Resolution;
-  /** Raw samples, or rollup buckets' means with their maxima. */
-  readings: LatencyReading[];
-}
+import type { PoolCheckDurations } from './history-types';
+import type { Retention } from './retention-policy';
 
 /** null when no stored server has ever been placed in the pool (servers whose stored `pool` is it). */
 export function queryPoolCheckDurations(

@@ -6,15 +6,9 @@
 import { readMeta, type HistoryDb } from './db';
 import { dimensionBatches } from './dimensions';
 import { HOUR_MS, META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS } from './rollup';
+import type { Retention } from './retention-policy';
 import { ROLLUP_TABLES, runCutter } from './rollup-table';
 
-export interface Retention {
-  rawHours: number;
-  minuteDays: number;
-  hourDays: number;
-}
-
-export const DEFAULT_RETENTION: Retention = { rawHours: 48, minuteDays: 30, hourDays: 365 };
 const DAY_MS = 86_400_000;
 const DELETE_BATCH = 5000;
 

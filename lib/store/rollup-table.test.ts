@@ -4,14 +4,16 @@ import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server
 import { noTraffic } from '@/lib/health/traffic-rates';
 import type { Backend, Server } from '@/lib/health/types';
 import { findBackend, queryBackendHistory } from './backend-history-query';
-import { openHistoryDb, readMeta, type HistoryDb } from './db';
+import { readMeta, type HistoryDb } from './db';
 import { pruneDense, rollDense } from './dense-rollups-fixture';
-import { loadSamples, queryServerHistory, type HistorySample } from './history-query';
-import { HistoryWriter } from './history-writer';
+import { loadSamples, queryServerHistory } from './history-query';
+import type { HistorySample } from './history-types';
 import { runMaintenance } from './maintenance';
 import { queryPoolCheckDurations } from './pool-latency-query';
-import { prune, type Retention } from './retention';
+import { prune } from './retention';
+import type { Retention } from './retention-policy';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED, rewindRollups } from './rollup';
+import { SqliteStore } from './sqlite-store';
 import { findServer } from './timelines';
 import { queryUptime } from './uptime-query';
 
@@ -75,20 +77,22 @@ function pollAt(t: number, checkJitter = false): Backend[] | null {
  * The same polls into a database that rolls up as it goes (runs) and into one rolled the old way (dense). `held`:
  * the runs database gets those polls late, at its end, as the recorder writes polls kept while the store failed.
  */
-function recordBoth(checkJitter = false, held?: { from: number; to: number }) {
-  const runs = openHistoryDb(':memory:');
-  const dense = openHistoryDb(':memory:');
-  const [late, onTime] = [runs, dense].map((db) => new HistoryRecorder(new HistoryWriter(db), POLL));
+async function recordBoth(checkJitter = false, held?: { from: number; to: number }) {
+  const [runsStore, denseStore] = [0, 1].map(
+    () => new SqliteStore(':memory:', KEEP, Date.now, { maintain: false }),
+  );
+  const [runs, dense] = [runsStore!.db(), denseStore!.db()];
+  const [late, onTime] = [runsStore, denseStore].map((store) => new HistoryRecorder(store!.recording, POLL));
   const waiting: PollRecord[] = [];
   for (let t = T0; t <= END; t += POLL) {
     const backends = pollAt(t, checkJitter);
     const poll = { instance: 'eu', at: t, ok: backends !== null, backends, info: null };
-    onTime!.record(poll);
+    await onTime!.record(poll);
     if (held && t >= held.from && t < held.to) waiting.push(poll);
     else {
       if (waiting.length > 0) rewindRollups(runs, waiting[0]!.at);
-      for (const earlier of waiting.splice(0)) late!.record(earlier);
-      late!.record(poll);
+      for (const earlier of waiting.splice(0)) await late!.record(earlier);
+      await late!.record(poll);
     }
     // Maintenance every 7 minutes in the first hour, then every minute, as the app runs it: runs grow across
     // windows of every size.
@@ -142,8 +146,8 @@ const RANGES = {
 };
 
 describe('rollups stored as runs read as one row per bucket did', () => {
-  test('a quiet server keeps a row per hour and per change of coverage; every reader answers as before', () => {
-    const { runs, dense } = recordBoth();
+  test('a quiet server keeps a row per hour and per change of coverage; every reader answers as before', async () => {
+    const { runs, dense } = await recordBoth();
     // Minutes from T0: a run per hour, cut by the failed polls (95 partly covered, 96 not at all).
     expect(storedRuns(runs, 'rollup_minute', 'quiet')).toEqual([
       [0, 60],
@@ -199,9 +203,9 @@ describe('rollups stored as runs read as one row per bucket did', () => {
     dense.close();
   });
 
-  test('polls written late roll up again: a minute rolled while they waited is replaced, runs grow over it', () => {
+  test('polls written late roll up again: a minute rolled while they waited is replaced, runs grow over it', async () => {
     // Held from 80:30 to 100:00: minute 80 was rolled half covered before they came.
-    const { runs, dense } = recordBoth(false, { from: T0 + 80.5 * MINUTE, to: T0 + 100 * MINUTE });
+    const { runs, dense } = await recordBoth(false, { from: T0 + 80.5 * MINUTE, to: T0 + 100 * MINUTE });
     expect(storedRuns(runs, 'rollup_minute', 'quiet').slice(0, 3)).toEqual([
       [0, 60],
       [60, 35],
@@ -213,8 +217,8 @@ describe('rollups stored as runs read as one row per bucket did', () => {
     dense.close();
   });
 
-  test('a minute inside a run rolled again with other figures cuts the run there', () => {
-    const { runs, dense } = recordBoth();
+  test('a minute inside a run rolled again with other figures cuts the run there', async () => {
+    const { runs, dense } = await recordBoth();
     // quiet had 7 sessions from 30:10 to 30:20 (a late sample): minute 30 now differs from the run 0–59.
     for (const db of [runs, dense]) {
       const id = findServer(db, 'eu', 'web', 'quiet')!.id;
@@ -243,8 +247,8 @@ describe('rollups stored as runs read as one row per bucket did', () => {
     dense.close();
   });
 
-  test('retention cuts a run at the edge: what is kept reads as before, what is older is gone', () => {
-    const { runs, dense } = recordBoth();
+  test('retention cuts a run at the edge: what is kept reads as before, what is older is gone', async () => {
+    const { runs, dense } = await recordBoth();
     // Minutes kept from 00:30 (inside the quiet server's 00:00 run), hours from 01:00 (inside 00:00–02:00).
     const retention = {
       rawHours: 48,
@@ -285,8 +289,8 @@ describe('figures jittering within the tolerance', () => {
       ]),
     );
 
-  test('check durations 0–2 ms apart are one run; a minute reads within 2 ms of its own, an hour within 4', () => {
-    const { runs, dense } = recordBoth(true);
+  test('check durations 0–2 ms apart are one run; a minute reads within 2 ms of its own, an hour within 4', async () => {
+    const { runs, dense } = await recordBoth(true);
     expect(storedRuns(runs, 'rollup_minute', 'quiet')).toHaveLength(6);
     for (const name of SERVERS) {
       const id = findServer(runs, 'eu', 'web', name)!.id;

@@ -1,5 +1,5 @@
 /**
- * Store functions handed only a connection (alert-store, access-store, the alert engine) report to the store that
+ * Store functions handed only a connection (alert-store, access-store) report to the store that
  * opened it: its faults ride on the connection. Each call's failure is reported and thrown as a StoreError.
  */
 import { isStoreError } from '@/lib/problems/store-fault';

@@ -8,16 +8,15 @@ import { afterEach, beforeEach, expect, test, vi, type MockInstance } from 'vite
 import { catchApiErrors } from '@/lib/api/errors';
 import { getUptime } from '@/lib/history/server/history-service';
 import { isStoreError } from '@/lib/problems/store-fault';
-import { getSession, insertSession, touchSession } from './access-store';
-import { HistoryStore } from './index';
-import { DEFAULT_RETENTION } from './retention';
+import { DEFAULT_RETENTION } from './retention-policy';
+import { SqliteStore } from './sqlite-store';
 import { storeCall } from './store-call';
 
 const NOW = Date.parse('2026-12-06T18:15:00Z');
 const GARBAGE = 'Not a database: somebody copied a log file over it.\n'.repeat(200);
 
 let tmp = '';
-let store: HistoryStore | null = null;
+let store: SqliteStore | null = null;
 let errors: MockInstance;
 let logs: MockInstance;
 beforeEach(() => {
@@ -25,21 +24,21 @@ beforeEach(() => {
   errors = vi.spyOn(console, 'error').mockImplementation(() => {});
   logs = vi.spyOn(console, 'log').mockImplementation(() => {});
 });
-afterEach(() => {
-  store?.close();
+afterEach(async () => {
+  await store?.close();
   store = null;
   vi.restoreAllMocks();
   rmSync(tmp, { recursive: true, force: true });
 });
 
 const open = (dataDir = tmp, clock = () => NOW) =>
-  (store = new HistoryStore(dataDir, DEFAULT_RETENTION, clock));
+  (store = new SqliteStore(dataDir, DEFAULT_RETENTION, clock));
 
-test('a file that is not a database is moved aside with the time, loudly, and a fresh history starts', () => {
+test('a file that is not a database is moved aside with the time, loudly, and a fresh history starts', async () => {
   writeFileSync(path.join(tmp, 'hapscope.db'), GARBAGE);
   writeFileSync(path.join(tmp, 'hapscope.db-wal'), 'stale log of the old file');
   const s = open();
-  expect(s.uptime({ from: NOW - 60_000, to: NOW }).servers).toEqual([]);
+  expect((await s.history.uptime({ from: NOW - 60_000, to: NOW })).servers).toEqual([]);
 
   const moved = path.join(tmp, 'hapscope.db.corrupt-20261206T181500Z');
   expect(readFileSync(moved, 'utf8')).toBe(GARBAGE);
@@ -54,7 +53,7 @@ test('a file that is not a database is moved aside with the time, loudly, and a 
   expect(s.faults.movedAsideFiles()).toEqual([{ to: moved, at: NOW }]);
 
   // A restart still names it; deleting the copy is how a user says they have seen it.
-  s.close();
+  await s.close();
   const again = open();
   again.db();
   expect(again.faults.movedAsideFiles()).toEqual([{ to: moved, at: NOW }]);
@@ -67,7 +66,9 @@ test('reads of a store that cannot open: a StoreError naming the file, answered 
   writeFileSync(path.join(tmp, 'data'), 'a file where DATA_DIR should be');
   const s = open(path.join(tmp, 'data'));
   const response = await catchApiErrors(() =>
-    Response.json(getUptime({ store: s }, { from: NOW - 3_600_000, to: NOW, label: null })),
+    getUptime({ store: s }, { from: NOW - 3_600_000, to: NOW, label: null }).then((dto) =>
+      Response.json(dto),
+    ),
   );
   expect(response.status).toBe(503);
   expect(await response.json()).toEqual({
@@ -83,9 +84,10 @@ test('reads of a store that cannot open: a StoreError naming the file, answered 
   expect(s.faults.errorsTotal).toBe(1); // one failure, counted where it happened (the open), not again as a read
 });
 
-test("a session's last-use write that fails signs nobody out; a sign-in that cannot be saved is a StoreError", () => {
+test("a session's last-use write that fails signs nobody out; a sign-in that cannot be saved is a StoreError", async () => {
   const s = open();
   const db = s.db();
+  const { access } = s;
   const row = {
     id: 's1',
     secret_hash: Buffer.from('x'),
@@ -96,20 +98,17 @@ test("a session's last-use write that fails signs nobody out; a sign-in that can
     last_seen_at: NOW,
     expires_at: NOW + 3_600_000,
   };
-  insertSession(db, row);
+  await access.insertSession(row);
   db.pragma('query_only = ON'); // writes now fail as on a read-only disk
-  expect(() => touchSession(db, 's1', NOW + 1000)).not.toThrow();
-  expect(getSession(db, 's1')?.last_seen_at).toBe(NOW);
+  await expect(access.touchSession('s1', NOW + 1000)).resolves.toBeUndefined();
+  expect((await access.getSession('s1'))?.last_seen_at).toBe(NOW);
   expect(s.faults.status().fault).toMatchObject({ fault: { kind: 'read-only' }, parts: ['access'] });
-  let thrown: unknown;
-  try {
-    insertSession(db, { ...row, id: 's2' });
-  } catch (error) {
-    thrown = error;
-  }
+  s.db().pragma('query_only = ON'); // the read reopened it: the disk is still read-only
+  const thrown: unknown = await access.insertSession({ ...row, id: 's2' }).catch((error: unknown) => error);
   expect(isStoreError(thrown) && thrown.fault.code).toBe('SQLITE_READONLY');
   // A connection that saw the store read-only is replaced on next use: the new one writes.
-  insertSession(s.db(), { ...row, id: 's3' });
+  await access.insertSession({ ...row, id: 's3' });
+  expect((await access.getSession('s3'))?.id).toBe('s3');
   expect(s.faults.healthy).toBe(true);
 });
 

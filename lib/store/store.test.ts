@@ -4,23 +4,25 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { HistoryRecorder } from '@/lib/history/server/history-recorder';
 import type { Server } from '@/lib/health/types';
-import { historyDbPath, openHistoryDb, type HistoryDb } from './db';
+import type { HistoryDb } from './db';
 import { queryEvents } from './events-query';
 import { queryServerHistory } from './history-query';
-import { HistoryWriter } from './history-writer';
 import { runMaintenance } from './maintenance';
-import { DEFAULT_RETENTION } from './retention';
+import { DEFAULT_RETENTION } from './retention-policy';
 import { seedGeneratedHistory } from '@/lib/history/server/seed-history';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
+import { SqliteStore } from './sqlite-store';
 import { findServer } from './timelines';
 import { queryUptime } from './uptime-query';
 
 const POLL = 2000;
 const T0 = Date.parse('2025-06-01T10:00:00Z');
-const tempDb = () => historyDbPath(mkdtempSync(path.join(tmpdir(), 'hapscope-store-')));
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'hapscope-store-'));
+/** The store on a directory, with no maintenance but the test's own. */
+const storeAt = (dir: string) => new SqliteStore(dir, DEFAULT_RETENTION, Date.now, { maintain: false });
 
 function poll(recorder: HistoryRecorder, at: number, servers: Server[] | null) {
-  recorder.record({
+  return recorder.record({
     instance: 'eu',
     at,
     ok: servers !== null,
@@ -31,10 +33,11 @@ function poll(recorder: HistoryRecorder, at: number, servers: Server[] | null) {
 const count = (db: HistoryDb, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
 describe('store round trip', () => {
-  test('polls survive a reopen (as after a crash); a restart invents no transition; gaps are no data', () => {
-    const file = tempDb();
-    let db = openHistoryDb(file);
-    let recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+  test('polls survive a reopen (as after a crash); a restart invents no transition; gaps are no data', async () => {
+    const dir = tempDir();
+    let store = storeAt(dir);
+    let db = store.db();
+    let recorder = new HistoryRecorder(store.recording, POLL);
     // a: UP, DOWN from poll 10 to poll 20 (lastchg 1 s); b stays UP. 30 polls = 60 s.
     for (let i = 0; i < 30; i++) {
       const down = i >= 10 && i < 20;
@@ -43,7 +46,7 @@ describe('store round trip', () => {
         lastChangeSec: i === 10 || i === 20 ? 1 : 30,
         checkDowns: i >= 10 ? 1 : 0,
       });
-      poll(recorder, T0 + i * POLL, [
+      await poll(recorder, T0 + i * POLL, [
         a,
         syntheticServer('b', { sessions: { current: i % 3, max: 3, limit: null, total: i } }),
       ]);
@@ -56,13 +59,14 @@ describe('store round trip', () => {
         "SELECT COUNT(*) AS n FROM samples s JOIN servers v ON v.id = s.server_id WHERE v.name = 'a'",
       ),
     ).toBeLessThanOrEqual(5);
-    db.close(); // no checkpoint: the WAL holds the data, as after a crash
+    await store.close(); // no checkpoint: the WAL holds the data, as after a crash
 
-    db = openHistoryDb(file);
-    recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+    store = storeAt(dir);
+    db = store.db();
+    recorder = new HistoryRecorder(store.recording, POLL);
     const restartAt = T0 + 5 * 60_000;
     for (let i = 0; i < 30; i++)
-      poll(recorder, restartAt + i * POLL, [syntheticServer('a'), syntheticServer('b')]);
+      await poll(recorder, restartAt + i * POLL, [syntheticServer('a'), syntheticServer('b')]);
     expect(count(db, 'SELECT COUNT(*) AS n FROM transitions')).toBe(2);
     expect(count(db, 'SELECT COUNT(*) AS n FROM coverage')).toBe(2);
 
@@ -81,30 +85,31 @@ describe('store round trip', () => {
       ['UP', 'DOWN', 20_000],
     ]);
     expect(events[1]!.at).toBe(T0 + 10 * POLL - 1000);
-    db.close();
+    await store.close();
   });
 
-  test('a state change while hapscope was down is recorded once, back-dated when lastchg allows', () => {
-    const file = tempDb();
-    let db = openHistoryDb(file);
-    poll(new HistoryRecorder(new HistoryWriter(db), POLL), T0, [syntheticServer('a')]);
-    db.close();
-    db = openHistoryDb(file);
-    const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
-    poll(recorder, T0 + 60_000, [syntheticServer('a', { status: 'MAINT', lastChangeSec: 20 })]);
-    poll(recorder, T0 + 62_000, [syntheticServer('a', { status: 'MAINT', lastChangeSec: 22 })]);
-    const events = queryEvents(db, { from: T0, to: T0 + 120_000 }, 10);
+  test('a state change while hapscope was down is recorded once, back-dated when lastchg allows', async () => {
+    const dir = tempDir();
+    let store = storeAt(dir);
+    await poll(new HistoryRecorder(store.recording, POLL), T0, [syntheticServer('a')]);
+    await store.close();
+    store = storeAt(dir);
+    const recorder = new HistoryRecorder(store.recording, POLL);
+    await poll(recorder, T0 + 60_000, [syntheticServer('a', { status: 'MAINT', lastChangeSec: 20 })]);
+    await poll(recorder, T0 + 62_000, [syntheticServer('a', { status: 'MAINT', lastChangeSec: 22 })]);
+    const events = queryEvents(store.db(), { from: T0, to: T0 + 120_000 }, 10);
     expect(events).toEqual([
       expect.objectContaining({ at: T0 + 40_000, kind: 'observed', precisionMs: 1000 }),
     ]);
-    db.close();
+    await store.close();
   });
 
-  test('a server that leaves the configuration stops holding its state', () => {
-    const db = openHistoryDb(tempDb());
-    const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+  test('a server that leaves the configuration stops holding its state', async () => {
+    const store = storeAt(tempDir());
+    const db = store.db();
+    const recorder = new HistoryRecorder(store.recording, POLL);
     for (let i = 0; i < 10; i++) {
-      poll(
+      await poll(
         recorder,
         T0 + i * POLL,
         i < 5 ? [syntheticServer('a'), syntheticServer('gone')] : [syntheticServer('a')],
@@ -112,18 +117,19 @@ describe('store round trip', () => {
     }
     const report = queryUptime(db, { from: T0, to: T0 + 18_000 });
     expect(report.servers.find((s) => s.server.server === 'gone')).toMatchObject({ upSec: 10, noDataSec: 8 });
-    db.close();
+    await store.close();
   });
 });
 
 describe('rollups and retention', () => {
-  test('minute and hour rollups match the raw figures, are idempotent, and survive pruning', () => {
-    const db = openHistoryDb(tempDb());
-    const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+  test('minute and hour rollups match the raw figures, are idempotent, and survive pruning', async () => {
+    const store = storeAt(tempDir());
+    const db = store.db();
+    const recorder = new HistoryRecorder(store.recording, POLL);
     // 10 minutes of 2 s polls; DOWN during minutes 3 and 4; sessions 4 throughout; check 10 ms, 30 ms when DOWN.
     for (let at = T0; at <= T0 + 10 * 60_000; at += POLL) {
       const down = at >= T0 + 3 * 60_000 && at < T0 + 5 * 60_000;
-      poll(recorder, at, [
+      await poll(recorder, at, [
         syntheticServer('a', {
           status: down ? 'DOWN' : 'UP',
           lastChangeSec: 3600,
@@ -181,22 +187,24 @@ describe('rollups and retention', () => {
     expect(history.samples).toHaveLength(10);
     expect(history.samples.filter((s) => s.status === 'DOWN')).toHaveLength(2);
     expect(history.uptime).toMatchObject({ downSec: 120, noDataSec: 600 });
-    db.close();
+    await store.close();
   });
 });
 
 describe('demo seed', () => {
-  test('generates history once, marked as generated', () => {
-    const db = openHistoryDb(tempDb());
+  test('generates history once, marked as generated', async () => {
+    const store = storeAt(tempDir());
+    const db = store.db();
     const now = T0 + 6 * 3_600_000;
     const topology = ['flappy', 'outage', 'maint', 'steady'].map((server) => ({
       instance: 'demo',
       backend: 'web',
       server,
     }));
-    const until = seedGeneratedHistory(db, topology, now, 3);
+    const until = await seedGeneratedHistory(store, topology, now, 3);
     expect(until).toBeGreaterThan(now - 20_000);
-    expect(seedGeneratedHistory(db, topology, now, 3)).toBeNull();
+    expect(await seedGeneratedHistory(store, topology, now, 3)).toBeNull();
+    expect(await store.history.generatedUntil()).toBe(until);
     const report = queryUptime(db, { from: now - 3 * 3_600_000, to: now });
     const by = Object.fromEntries(report.servers.map((s) => [s.server.server, s]));
     expect(by.flappy!.downSec).toBeGreaterThan(300);
@@ -218,6 +226,6 @@ describe('demo seed', () => {
       expect(traffic.errors, table).toBeGreaterThan(0);
       expect(traffic.bytes, table).toBeGreaterThan(0);
     }
-    db.close();
+    await store.close();
   });
 });

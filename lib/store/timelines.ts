@@ -3,16 +3,8 @@ import type { Interval } from '@/lib/health/history-types';
 import { invertIntervals, type ServerTimelineInput, type TimelineChange } from '@/lib/health/timeline';
 import type { HistoryDb } from './db';
 import { coverageByInstance, lifeCoverage } from './dimensions';
+import type { ServerDimension, ServerFilter } from './history-types';
 import { toStatusPoint } from './status-codes';
-
-export interface ServerDimension {
-  id: number;
-  instance: string;
-  backend: string;
-  server: string;
-  backup: boolean;
-  pool: string | null;
-}
 
 export interface ServerTimeline {
   server: ServerDimension;
@@ -59,15 +51,6 @@ export function findServer(
     .prepare(`${DIM_SQL} WHERE i.name = ? AND s.backend = ? AND s.name = ?`)
     .get(instance, backend, server) as DimRow | undefined;
   return row ? toDimension(row) : null;
-}
-
-/** Which servers a query reads; every field given must match (none: every server). */
-export interface ServerFilter {
-  id?: number;
-  instance?: string;
-  backend?: string;
-  server?: string;
-  pool?: string;
 }
 
 const FILTER_COLUMNS = {

@@ -4,11 +4,11 @@ import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server
 import { noTraffic } from '@/lib/health/traffic-rates';
 import type { Backend, ProxyTimes, TrafficRates } from '@/lib/health/types';
 import { findBackend, queryBackendHistory } from './backend-history-query';
-import { openHistoryDb, type HistoryDb } from './db';
+import type { HistoryDb } from './db';
 import { queryServerHistory } from './history-query';
-import { HistoryWriter } from './history-writer';
 import { runMaintenance } from './maintenance';
-import { DEFAULT_RETENTION } from './retention';
+import { DEFAULT_RETENTION } from './retention-policy';
+import { SqliteStore } from './sqlite-store';
 import { findServer } from './timelines';
 
 const POLL = 2000;
@@ -68,11 +68,17 @@ function backendAt(s: number): Backend {
   };
 }
 
+/** A store in memory, with no maintenance but the test's own, and its connection for the SQL read back. */
+function memory() {
+  const store = new SqliteStore(':memory:', DEFAULT_RETENTION, Date.now, { maintain: false });
+  return { store, db: store.db() };
+}
+
 /** Polls every 2 s for 3 minutes (T0 … T0 + 180 s); polls in [130 s, 150 s) fail, a gap in coverage. */
-function recordThreeMinutes(db: HistoryDb, recorder = new HistoryRecorder(new HistoryWriter(db), POLL)) {
+async function recordThreeMinutes(store: SqliteStore, recorder = new HistoryRecorder(store.recording, POLL)) {
   for (let s = 0; s <= 180; s += 2) {
     const ok = s < 130 || s >= 150;
-    recorder.record({
+    await recorder.record({
       instance: 'eu',
       at: T0 + s * 1000,
       ok,
@@ -89,9 +95,9 @@ const SERVER_TRAFFIC_COLUMNS = `bucket, http_5xx_rate, http_5xx_rate_max, connec
   response_ms, response_max_ms, total_ms, total_max_ms, bytes_in_rate, bytes_out_rate`;
 
 describe("a server's traffic, rolled up", () => {
-  test('minute rollups: time-weighted means over the time each figure was known, maxima where kept', () => {
-    const db = openHistoryDb(':memory:');
-    recordThreeMinutes(db);
+  test('minute rollups: time-weighted means over the time each figure was known, maxima where kept', async () => {
+    const { store, db } = memory();
+    await recordThreeMinutes(store);
     runMaintenance(db, NOW, DEFAULT_RETENTION);
     // Minute 2 is covered 120–128 s and 150–180 s (38 s): the server held 50 ms / null / 1000 B/s throughout.
     expect(rows(db, `SELECT ${SERVER_TRAFFIC_COLUMNS} FROM rollup_minute ORDER BY bucket`)).toEqual([
@@ -137,9 +143,9 @@ describe("a server's traffic, rolled up", () => {
     ]);
   });
 
-  test('the hour: minute means weighted by covered time, minutes without a value left out', () => {
-    const db = openHistoryDb(':memory:');
-    recordThreeMinutes(db);
+  test('the hour: minute means weighted by covered time, minutes without a value left out', async () => {
+    const { store, db } = memory();
+    await recordThreeMinutes(store);
     runMaintenance(db, NOW, DEFAULT_RETENTION);
     expect(rows(db, `SELECT ${SERVER_TRAFFIC_COLUMNS} FROM rollup_hour`)).toEqual([
       {
@@ -158,9 +164,9 @@ describe("a server's traffic, rolled up", () => {
     ]);
   });
 
-  test('the history API reads raw samples, then rollups with their maxima', () => {
-    const db = openHistoryDb(':memory:');
-    recordThreeMinutes(db);
+  test('the history API reads raw samples, then rollups with their maxima', async () => {
+    const { store, db } = memory();
+    await recordThreeMinutes(store);
     const server = findServer(db, 'eu', 'web', 'a')!;
     const raw = queryServerHistory(
       db,
@@ -199,9 +205,9 @@ describe("a server's traffic, rolled up", () => {
 });
 
 describe("a backend's own series", () => {
-  test('one sample per change of its own row; minute and hour rollups', () => {
-    const db = openHistoryDb(':memory:');
-    recordThreeMinutes(db);
+  test('one sample per change of its own row; minute and hour rollups', async () => {
+    const { store, db } = memory();
+    await recordThreeMinutes(store);
     runMaintenance(db, NOW, DEFAULT_RETENTION);
     const columns = `bucket, covered_ms, nodata_ms, sess_avg, sess_max, rate_avg, rate_max, http_5xx_rate,
       http_5xx_rate_max, connection_errors_rate, response_errors_rate, response_ms, total_ms, total_max_ms`;
@@ -275,9 +281,9 @@ describe("a backend's own series", () => {
     ]);
   });
 
-  test('its history: raw samples with the gap as no data, then rollups; an unknown backend is not found', () => {
-    const db = openHistoryDb(':memory:');
-    recordThreeMinutes(db);
+  test('its history: raw samples with the gap as no data, then rollups; an unknown backend is not found', async () => {
+    const { store, db } = memory();
+    await recordThreeMinutes(store);
     expect(findBackend(db, 'eu', 'api')).toBeNull();
     expect(findBackend(db, 'us', 'web')).toBeNull();
     const backend = findBackend(db, 'eu', 'web')!;
@@ -324,13 +330,13 @@ describe("a backend's own series", () => {
     ]);
   });
 
-  test('a backend that leaves the configuration stops being covered', () => {
-    const db = openHistoryDb(':memory:');
-    const recorder = new HistoryRecorder(new HistoryWriter(db), POLL);
+  test('a backend that leaves the configuration stops being covered', async () => {
+    const { store, db } = memory();
+    const recorder = new HistoryRecorder(store.recording, POLL);
     const other = syntheticBackend('eu', 'api', [syntheticServer('b')]);
     for (let s = 0; s <= 20; s += 2) {
       const backends = s < 8 ? [backendAt(s), other] : [other];
-      recorder.record({ instance: 'eu', at: T0 + s * 1000, ok: true, backends, info: null });
+      await recorder.record({ instance: 'eu', at: T0 + s * 1000, ok: true, backends, info: null });
     }
     const backend = findBackend(db, 'eu', 'web')!;
     const history = queryBackendHistory(
@@ -348,12 +354,12 @@ describe("a backend's own series", () => {
 });
 
 describe('retention', () => {
-  test("old backend samples and rollups go with the servers' ones; recent ones stay", () => {
-    const db = openHistoryDb(':memory:');
-    const recorder = recordThreeMinutes(db);
+  test("old backend samples and rollups go with the servers' ones; recent ones stay", async () => {
+    const { store, db } = memory();
+    const recorder = await recordThreeMinutes(store);
     const recent = T0 + 2.5 * 3_600_000;
     for (let s = 0; s <= 60; s += 2) {
-      recorder.record({
+      await recorder.record({
         instance: 'eu',
         at: recent + s * 1000,
         ok: true,

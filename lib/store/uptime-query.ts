@@ -2,40 +2,11 @@
 import type { Interval } from '@/lib/health/history-types';
 import { backendKey } from '@/lib/health/server-key';
 import { serverSegments, type Segment } from '@/lib/health/timeline';
-import { toUptimeBuckets, type UptimeBucket } from '@/lib/health/uptime-buckets';
-import {
-  computePoolUptime,
-  groupSpans,
-  summarizeSpans,
-  type GroupMember,
-  type UptimeFigures,
-} from '@/lib/health/uptime';
+import { toUptimeBuckets } from '@/lib/health/uptime-buckets';
+import { computePoolUptime, groupSpans, summarizeSpans, type GroupMember } from '@/lib/health/uptime';
 import type { HistoryDb } from './db';
-import { loadTimelines, type ServerDimension, type ServerFilter } from './timelines';
-
-export interface ServerUptime extends UptimeFigures {
-  server: ServerDimension;
-  buckets: UptimeBucket[] | null;
-}
-
-export interface BackendUptime extends UptimeFigures {
-  instance: string;
-  backend: string;
-  buckets: UptimeBucket[] | null;
-}
-
-export interface PoolUptime extends UptimeFigures {
-  pool: string;
-}
-
-export interface UptimeReport {
-  range: Interval;
-  servers: ServerUptime[];
-  backends: BackendUptime[];
-  pools: PoolUptime[];
-}
-
-export type UptimeFilter = Pick<ServerFilter, 'instance' | 'backend' | 'pool'>;
+import type { BackendUptime, PoolUptime, ServerDimension, UptimeFilter, UptimeReport } from './history-types';
+import { loadTimelines } from './timelines';
 
 type Member = GroupMember & { server: ServerDimension; segments: Segment[] };
 

@@ -4,25 +4,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
 import { parseConfig } from '@/lib/config/parse-config';
-import { HistoryStore } from '@/lib/store';
+import { openStore, type Store } from '@/lib/store';
 import { createAccessState } from './access-state';
 import { authorize, type AccessParts } from './access-service';
 import { createApiToken, createShareLink, revokeApiToken, revokeShareLink } from './revocables';
 import { startSession } from './sessions';
-import { checkPassword, createUser, ensureFirstAdmin } from './users';
+import { changeUser, checkPassword, createUser, ensureFirstAdmin, removeUser } from './users';
 
 const T0 = Date.UTC(2026, 11, 6, 12);
 const HOUR = 3600_000;
-const stores: HistoryStore[] = [];
-afterEach(() => stores.splice(0).forEach((store) => store.close()));
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
 
 function partsFor(env: Record<string, string>): AccessParts {
   const config = parseConfig({ HAPROXY_STATS_URL: 'http://127.0.0.1:1/stats', ...env });
-  const store = new HistoryStore(
-    mkdtempSync(path.join(tmpdir(), 'hapscope-access-')),
-    config.retention,
-    () => T0,
-  );
+  const store = openStore(mkdtempSync(path.join(tmpdir(), 'hapscope-access-')), config.retention, () => T0);
   stores.push(store);
   return { config, store, access: createAccessState(config.auth) };
 }
@@ -37,7 +35,8 @@ function request(headers: Record<string, string> = {}, method = 'GET') {
 const cookieOf = (setCookie: string) => setCookie.split(';')[0]!;
 const admin = { kind: 'principal', name: 'root', role: 'admin', via: 'session', detail: 'local' } as const;
 
-async function errorOf(result: { ok: boolean; response?: Response }) {
+async function errorOf(decided: Promise<{ ok: boolean; response?: Response }>) {
+  const result = await decided;
   expect(result.ok).toBe(false);
   const body = (await result.response!.json()) as { error: { code: string; message: string } };
   return { status: result.response!.status, ...body.error };
@@ -53,8 +52,10 @@ test('local: no session is 401; a viewer session reads, and is 403 for what oper
   await createUser(parts, admin, { name: 'vera', role: 'viewer', password: 'vera-password-1' }, T0);
   const signedIn = await checkPassword(parts, 'vera', 'vera-password-1', '10.0.0.1', T0);
   expect(signedIn).toEqual({ ok: true, user: { name: 'vera', role: 'viewer' } });
-  const cookie = cookieOf(startSession(parts, { name: 'vera', role: 'viewer', via: 'local' }, request(), T0));
-  const read = authorize(parts, request({ cookie }), 'viewer', T0 + 1000);
+  const cookie = cookieOf(
+    await startSession(parts, { name: 'vera', role: 'viewer', via: 'local' }, request(), T0),
+  );
+  const read = await authorize(parts, request({ cookie }), 'viewer', T0 + 1000);
   expect(read.ok && read.who).toEqual({
     kind: 'principal',
     name: 'vera',
@@ -70,18 +71,22 @@ test('local: no session is 401; a viewer session reads, and is 403 for what oper
   });
 });
 
-test('a session ends after SESSION_IDLE_HOURS unused and SESSION_MAX_DAYS after sign-in, whatever happens', () => {
+test('a session ends after SESSION_IDLE_HOURS unused and SESSION_MAX_DAYS after sign-in, whatever happens', async () => {
   const parts = partsFor({ SESSION_IDLE_HOURS: '2', SESSION_MAX_DAYS: '1' });
-  const cookie = cookieOf(startSession(parts, { name: 'ann', role: 'admin', via: 'local' }, request(), T0));
-  expect(authorize(parts, request({ cookie }), 'viewer', T0 + 2 * HOUR - 1).ok).toBe(true);
-  expect(authorize(parts, request({ cookie }), 'viewer', T0 + 4 * HOUR - 2).ok).toBe(true); // used at 2 h: alive
-  expect(authorize(parts, request({ cookie }), 'viewer', T0 + 6 * HOUR).ok).toBe(false); // unused 4 h
-  const other = cookieOf(startSession(parts, { name: 'ann', role: 'admin', via: 'local' }, request(), T0));
+  const cookie = cookieOf(
+    await startSession(parts, { name: 'ann', role: 'admin', via: 'local' }, request(), T0),
+  );
+  expect((await authorize(parts, request({ cookie }), 'viewer', T0 + 2 * HOUR - 1)).ok).toBe(true);
+  expect((await authorize(parts, request({ cookie }), 'viewer', T0 + 4 * HOUR - 2)).ok).toBe(true); // used at 2 h: alive
+  expect((await authorize(parts, request({ cookie }), 'viewer', T0 + 6 * HOUR)).ok).toBe(false); // unused 4 h
+  const other = cookieOf(
+    await startSession(parts, { name: 'ann', role: 'admin', via: 'local' }, request(), T0),
+  );
   for (let at = T0; at < T0 + 24 * HOUR; at += HOUR)
-    expect(authorize(parts, request({ cookie: other }), 'viewer', at).ok).toBe(true);
-  expect(authorize(parts, request({ cookie: other }), 'viewer', T0 + 24 * HOUR).ok).toBe(false);
+    expect((await authorize(parts, request({ cookie: other }), 'viewer', at)).ok).toBe(true);
+  expect((await authorize(parts, request({ cookie: other }), 'viewer', T0 + 24 * HOUR)).ok).toBe(false);
   const forged = cookie.replace(/\.(.)/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
-  expect(authorize(parts, request({ cookie: forged }), 'viewer', T0).ok).toBe(false);
+  expect((await authorize(parts, request({ cookie: forged }), 'viewer', T0)).ok).toBe(false);
 });
 
 test('a wrong password and an unknown user get the same answer; the sixth try of a user is throttled', async () => {
@@ -106,14 +111,14 @@ test('a wrong password and an unknown user get the same answer; the sixth try of
 
 test('API tokens: created, used with their role, refused once revoked or expired or tampered', async () => {
   const parts = partsFor({});
-  const { secret, token } = createApiToken(
+  const { secret, token } = await createApiToken(
     parts.store,
     admin,
     { name: 'ci', role: 'operator', expiresInDays: 1 },
     T0,
   );
   const bearer = (value: string) => request({ authorization: `Bearer ${value}` }, 'POST');
-  const ok = authorize(parts, bearer(secret), 'operator', T0 + 1);
+  const ok = await authorize(parts, bearer(secret), 'operator', T0 + 1);
   expect(ok.ok && ok.who).toEqual({
     kind: 'principal',
     name: 'ci',
@@ -127,7 +132,7 @@ test('API tokens: created, used with their role, refused once revoked or expired
   );
   const tampered = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
   expect((await errorOf(authorize(parts, bearer(tampered), 'viewer', T0))).message).toBe('unknown API token');
-  expect(revokeApiToken(parts.store, admin, token.id, T0 + 2)).toBe(true);
+  expect(await revokeApiToken(parts.store, admin, token.id, T0 + 2)).toBe(true);
   expect(await errorOf(authorize(parts, bearer(secret), 'viewer', T0 + 3))).toEqual({
     status: 401,
     code: 'unauthenticated',
@@ -144,7 +149,7 @@ test('proxy: headers are believed from AUTH_PROXY_TRUSTED only; an untrusted add
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   const from = (peer: string) =>
     request({ 'x-hapscope-peer': peer, 'x-forwarded-user': 'olga', 'x-forwarded-groups': 'dev, ops' });
-  const trusted = authorize(parts, from('::ffff:10.1.2.3'), 'operator', T0);
+  const trusted = await authorize(parts, from('::ffff:10.1.2.3'), 'operator', T0);
   expect(trusted.ok && trusted.who).toEqual({
     kind: 'principal',
     name: 'olga',
@@ -167,7 +172,7 @@ test('proxy: headers are believed from AUTH_PROXY_TRUSTED only; an untrusted add
 
 test('none: everyone is admin, and a cross-site write is still refused', async () => {
   const parts = partsFor({ AUTH_MODE: 'none' });
-  const get = authorize(parts, request(), 'admin', T0);
+  const get = await authorize(parts, request(), 'admin', T0);
   expect(get.ok && get.who.kind === 'principal' && get.who.role).toBe('admin');
   const form = request({ origin: 'https://wiki.example.com', 'content-type': 'text/plain' }, 'POST');
   expect(await errorOf(authorize(parts, form, 'operator', T0))).toEqual({
@@ -177,19 +182,17 @@ test('none: everyone is admin, and a cross-site write is still refused', async (
   });
   const urlencoded = request({ origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, 'POST');
   expect((await errorOf(authorize(parts, urlencoded, 'operator', T0))).status).toBe(403);
-  expect(
-    authorize(parts, request({ origin: ORIGIN, 'content-type': 'application/json' }, 'POST'), 'operator', T0)
-      .ok,
-  ).toBe(true);
+  const json = request({ origin: ORIGIN, 'content-type': 'application/json' }, 'POST');
+  expect((await authorize(parts, json, 'operator', T0)).ok).toBe(true);
 });
 
 test('share links read what their scope covers, nothing else, until revoked; PUBLIC_EMBEDS opens every embed read', async () => {
   const parts = partsFor({});
-  const created = createShareLink(parts.store, admin, { panel: 'latency', target: 'eu/web/a1' }, T0);
+  const created = await createShareLink(parts.store, admin, { panel: 'latency', target: 'eu/web/a1' }, T0);
   if (!created.ok) throw new Error(created.message);
   const withToken = request({ authorization: `Bearer ${created.token}` });
   const history = { role: 'viewer', share: (s: { target: string }) => s.target === 'eu/web/a1' } as const;
-  const ok = authorize(parts, withToken, history, T0);
+  const ok = await authorize(parts, withToken, history, T0);
   expect(ok.ok && ok.who).toEqual({
     kind: 'share',
     shareId: created.share.id,
@@ -198,19 +201,41 @@ test('share links read what their scope covers, nothing else, until revoked; PUB
   expect((await errorOf(authorize(parts, withToken, 'viewer', T0))).message).toBe(
     'this share link shows only the latency panel of eu/web/a1',
   );
-  const viaQuery = authorize(parts, request(), { ...history, queryToken: created.token }, T0);
+  const viaQuery = await authorize(parts, request(), { ...history, queryToken: created.token }, T0);
   expect(viaQuery.ok).toBe(true);
-  revokeShareLink(parts.store, admin, created.share.id, T0 + 1);
+  await revokeShareLink(parts.store, admin, created.share.id, T0 + 1);
   expect((await errorOf(authorize(parts, withToken, history, T0 + 2))).message).toBe(
     'this share link was revoked',
   );
 
   const wall = partsFor({ PUBLIC_EMBEDS: 'true' });
-  const anyone = authorize(wall, request(), { role: 'viewer', share: () => true }, T0);
+  const anyone = await authorize(wall, request(), { role: 'viewer', share: () => true }, T0);
   expect(anyone.ok && anyone.who).toEqual({
     kind: 'share',
     shareId: null,
     scope: { panel: '*', target: '*' },
   });
   expect((await errorOf(authorize(wall, request(), 'viewer', T0))).status).toBe(401);
+});
+
+test('two admins taking each other away at once leave one admin: the last one cannot be removed or demoted', async () => {
+  const parts = partsFor({ HAPSCOPE_ADMIN_PASSWORD: 'first-admin-pass' });
+  await ensureFirstAdmin(parts, T0);
+  await createUser(parts, admin, { name: 'ann', role: 'admin', password: 'ann-password-1' }, T0);
+  const lastAdmin = { ok: false, status: 409, code: 'conflict' };
+  const [one, other] = await Promise.all([
+    removeUser(parts, admin, 'admin', T0 + 1),
+    removeUser(parts, admin, 'ann', T0 + 1),
+  ]);
+  expect(one).toEqual({ ok: true, value: null });
+  expect(other).toMatchObject({ ...lastAdmin, message: '"ann" is the last admin' });
+
+  await createUser(parts, admin, { name: 'bob', role: 'admin', password: 'bob-password-1' }, T0 + 2);
+  const [demoted, removed] = await Promise.all([
+    changeUser(parts, admin, 'bob', { role: 'viewer' }, T0 + 3),
+    removeUser(parts, admin, 'ann', T0 + 3),
+  ]);
+  expect([demoted.ok, removed.ok].sort()).toEqual([false, true]);
+  const users = (await parts.store.access.listUsers()).filter((user) => user.role === 'admin');
+  expect(users).toHaveLength(1);
 });

@@ -8,7 +8,7 @@ import { jsonError } from '@/lib/api/errors';
 import type { MeDto } from '@/lib/api/schemas/access';
 import { crossSiteWriteRefusal, ownOrigin } from '@/lib/api/same-origin';
 import type { Config } from '@/lib/config';
-import type { HistoryStore } from '@/lib/store';
+import type { Store } from '@/lib/store';
 import type { Identity, Principal, ShareScope } from '../identity';
 import { ROLE_CAN, roleAtLeast, type Role } from '../roles';
 import type { AccessState } from './access-state';
@@ -16,7 +16,7 @@ import { identify } from './identify';
 
 export interface AccessParts {
   config: Pick<Config, 'auth' | 'publicOrigin' | 'embedTokenSecret'>;
-  store: HistoryStore;
+  store: Pick<Store, 'access'>;
   access: AccessState;
 }
 
@@ -38,26 +38,26 @@ export function authorize(
   request: Request,
   need: Role,
   now: number,
-): { ok: true; who: Principal } | Denied;
+): Promise<{ ok: true; who: Principal } | Denied>;
 /** A read open to viewers and to the share links whose scope covers it. */
 export function authorize(
   parts: AccessParts,
   request: Request,
   need: ShareableRead,
   now: number,
-): { ok: true; who: Identity } | Denied;
-export function authorize(
+): Promise<{ ok: true; who: Identity } | Denied>;
+export async function authorize(
   parts: AccessParts,
   request: Request,
   need: Role | ShareableRead,
   now: number,
-): { ok: true; who: Identity } | Denied {
+): Promise<{ ok: true; who: Identity } | Denied> {
   if (!SAFE.has(request.method.toUpperCase())) {
     const refusal = crossSiteWriteRefusal(request, ownOrigin(request, parts.config.publicOrigin));
     if (refusal) return deny(403, 'forbidden', refusal);
   }
   const role = typeof need === 'string' ? need : need.role;
-  const found = identify(
+  const found = await identify(
     parts,
     typeof need === 'string'
       ? { headers: request.headers }
@@ -92,7 +92,11 @@ export function meDto(parts: Pick<AccessParts, 'config'>, who: Principal): MeDto
 }
 
 /** The person a page is for; null: send the browser to sign in. Share grants never open a dashboard page. */
-export function pageViewer(parts: AccessParts, headers: Headers, now: number): Principal | null {
-  const found = identify(parts, { headers }, now);
+export async function pageViewer(
+  parts: AccessParts,
+  headers: Headers,
+  now: number,
+): Promise<Principal | null> {
+  const found = await identify(parts, { headers }, now);
   return 'who' in found && found.who?.kind === 'principal' ? found.who : null;
 }

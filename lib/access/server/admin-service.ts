@@ -51,29 +51,29 @@ export async function editUser(
   return localOnly(parts) ?? answer(await changeUser(parts, who, name, body, now));
 }
 
-export function deleteUser(parts: AccessParts, who: Principal, name: string, now: number) {
-  return localOnly(parts) ?? answer(removeUser(parts, who, name, now));
+export async function deleteUser(parts: AccessParts, who: Principal, name: string, now: number) {
+  return localOnly(parts) ?? answer(await removeUser(parts, who, name, now));
 }
 
-export function addApiToken(
+export async function addApiToken(
   parts: AccessParts,
   who: Principal,
   body: { name: string; role: Role; expiresInDays?: number | null },
   now: number,
 ) {
-  return Response.json(createApiToken(parts.store, who, body, now), {
+  return Response.json(await createApiToken(parts.store, who, body, now), {
     status: 201,
     headers: { 'cache-control': 'no-store' },
   });
 }
 
-export function addShareLink(
+export async function addShareLink(
   parts: AccessParts,
   who: Principal,
   body: { panel: string; target: string; label?: string | null; expiresInDays?: number | null },
   now: number,
 ) {
-  const created = createShareLink(parts.store, who, body, now);
+  const created = await createShareLink(parts.store, who, body, now);
   if (!created.ok) return jsonError(400, 'bad_parameter', created.message);
   return Response.json(
     { share: created.share, token: created.token },
@@ -81,14 +81,22 @@ export function addShareLink(
   );
 }
 
-export function revoke(parts: AccessParts, who: Principal, kind: 'token' | 'share', id: string, now: number) {
+export async function revoke(
+  parts: AccessParts,
+  who: Principal,
+  kind: 'token' | 'share',
+  id: string,
+  now: number,
+) {
   const done =
-    kind === 'token' ? revokeApiToken(parts.store, who, id, now) : revokeShareLink(parts.store, who, id, now);
+    kind === 'token'
+      ? await revokeApiToken(parts.store, who, id, now)
+      : await revokeShareLink(parts.store, who, id, now);
   return done
     ? new Response(null, { status: 204 })
     : jsonError(404, 'not_found', `no active ${kind === 'token' ? 'API token' : 'share link'} ${id}`);
 }
 
-export const auditDto = (parts: AccessParts, options: { limit: number; before?: number }) => ({
-  entries: auditEntries(parts.store, options),
+export const auditDto = async (parts: AccessParts, options: { limit: number; before?: number }) => ({
+  entries: await auditEntries(parts.store, options),
 });

@@ -1,8 +1,7 @@
 import 'server-only';
 /** The audit log: who changed what and when. Every acknowledge, mute, unmute, token, user and share-link change. */
 import type { AuditEntryDto } from '@/lib/api/schemas/access';
-import type { HistoryStore } from '@/lib/store';
-import { appendAudit, listAudit } from '@/lib/store/access-store';
+import type { Store } from '@/lib/store';
 import { actorName, type Principal } from '../identity';
 
 export type AuditAction =
@@ -18,23 +17,23 @@ export type AuditAction =
   | 'share.revoke'
   | 'session.sign-in';
 
-export function recordAudit(
-  store: HistoryStore,
+export async function recordAudit(
+  store: Pick<Store, 'access'>,
   who: Principal | string,
   action: AuditAction,
   target: string | null,
   detail: string | null,
   now: number,
-): void {
+): Promise<void> {
   const actor = typeof who === 'string' ? who : actorName(who);
-  appendAudit(store.db(), { at: now, actor, action, target, detail });
+  await store.access.appendAudit({ at: now, actor, action, target, detail });
 }
 
-export function auditEntries(
-  store: HistoryStore,
+export async function auditEntries(
+  store: Pick<Store, 'access'>,
   options: { limit: number; before?: number },
-): AuditEntryDto[] {
-  return listAudit(store.db(), options).map((row) => ({
+): Promise<AuditEntryDto[]> {
+  return (await store.access.listAudit(options)).map((row) => ({
     seq: row.seq,
     at: new Date(row.at).toISOString(),
     actor: row.actor,

@@ -12,15 +12,15 @@ export type EmbedAccess = { ok: true } | { ok: false; title: string; message: st
 
 const ASK_AN_ADMIN = 'Ask a hapscope admin for a new share link.';
 
-export function authorizeEmbed(
+export async function authorizeEmbed(
   parts: Pick<AccessParts, 'config' | 'store' | 'access'>,
   headers: Headers,
   token: string | null,
   panel: string,
   targetKey: string,
   now: number,
-): EmbedAccess {
-  const found = identify(parts, { headers, queryToken: token, shareable: true }, now);
+): Promise<EmbedAccess> {
+  const found = await identify(parts, { headers, queryToken: token, shareable: true }, now);
   if ('refused' in found) return refusal(found.refused, token !== null);
   const { who } = found;
   if (!who)

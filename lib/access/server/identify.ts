@@ -7,8 +7,7 @@ import 'server-only';
  */
 import type { Config } from '@/lib/config';
 import { readEmbedToken } from '@/lib/embeds/embed-token';
-import type { HistoryStore } from '@/lib/store';
-import { getApiToken, getSession, getShareLink, markUsed, touchSession } from '@/lib/store/access-store';
+import type { RevocableTable, Store } from '@/lib/store';
 import { bearerToken, parseSessionCookie, parseToken, readCookie, SESSION_COOKIE } from '../credentials';
 import type { Identity } from '../identity';
 import { roleForGroups } from '../role-groups';
@@ -18,7 +17,7 @@ import { secretMatches } from './secrets';
 
 export interface IdentifyParts {
   config: Pick<Config, 'auth' | 'embedTokenSecret'>;
-  store: HistoryStore;
+  store: Pick<Store, 'access'>;
   access: AccessState;
 }
 
@@ -36,7 +35,7 @@ export interface Presented {
 
 const TOUCH_EVERY_MS = 60_000;
 
-export function identify(parts: IdentifyParts, request: Presented, now: number): Identified {
+export async function identify(parts: IdentifyParts, request: Presented, now: number): Promise<Identified> {
   const token = bearerToken(request.headers.get('authorization')) ?? request.queryToken ?? null;
   if (token) return tokenIdentity(parts, token, now);
   const { auth } = parts.config;
@@ -46,7 +45,7 @@ export function identify(parts: IdentifyParts, request: Presented, now: number):
     const who = proxyIdentity(parts, request.headers);
     if (who) return who;
   } else {
-    const session = sessionIdentity(parts, request.headers, now);
+    const session = await sessionIdentity(parts, request.headers, now);
     if (session) return session;
   }
   if (auth.publicEmbeds && request.shareable)
@@ -54,21 +53,21 @@ export function identify(parts: IdentifyParts, request: Presented, now: number):
   return { who: null };
 }
 
-function tokenIdentity(parts: IdentifyParts, token: string, now: number): Identified {
+async function tokenIdentity(parts: IdentifyParts, token: string, now: number): Promise<Identified> {
   const parsed = parseToken(token);
-  const db = parts.store.db();
+  const { access } = parts.store;
   if (parsed?.kind === 'api') {
-    const row = getApiToken(db, parsed.id);
+    const row = await access.getApiToken(parsed.id);
     const problem = revocableProblem(row, parsed.secret, now, 'API token');
     if (problem || !row) return { refused: problem ?? 'unknown API token', status: 401 };
-    markUsedAtMostEveryMinute(parts, 'api_tokens', row.id, row.last_used_at, now);
+    await markUsedAtMostEveryMinute(parts, 'api_tokens', row.id, row.last_used_at, now);
     return { who: { kind: 'principal', name: row.name, role: row.role, via: 'token', detail: row.id } };
   }
   if (parsed?.kind === 'share') {
-    const row = getShareLink(db, parsed.id);
+    const row = await access.getShareLink(parsed.id);
     const problem = revocableProblem(row, parsed.secret, now, 'share link');
     if (problem || !row) return { refused: problem ?? 'unknown share link', status: 401 };
-    markUsedAtMostEveryMinute(parts, 'share_links', row.id, row.last_used_at, now);
+    await markUsedAtMostEveryMinute(parts, 'share_links', row.id, row.last_used_at, now);
     return { who: { kind: 'share', shareId: row.id, scope: { panel: row.panel, target: row.target } } };
   }
   return legacyEmbedToken(parts, token, now);
@@ -102,14 +101,15 @@ function revocableProblem(
   return null;
 }
 
-function markUsedAtMostEveryMinute(
+async function markUsedAtMostEveryMinute(
   parts: IdentifyParts,
-  table: 'api_tokens' | 'share_links',
+  table: RevocableTable,
   id: string,
   lastUsed: number | null,
   now: number,
 ) {
-  if (lastUsed === null || now - lastUsed >= TOUCH_EVERY_MS) markUsed(parts.store.db(), table, id, now);
+  if (lastUsed === null || now - lastUsed >= TOUCH_EVERY_MS)
+    await parts.store.access.markUsed(table, id, now);
 }
 
 function proxyIdentity(parts: IdentifyParts, headers: Headers): Identified | null {
@@ -144,17 +144,21 @@ function proxyIdentity(parts: IdentifyParts, headers: Headers): Identified | nul
   return { who: { kind: 'principal', name: user, role, via: 'proxy', detail: null } };
 }
 
-function sessionIdentity(parts: IdentifyParts, headers: Headers, now: number): Identified | null {
+async function sessionIdentity(
+  parts: IdentifyParts,
+  headers: Headers,
+  now: number,
+): Promise<Identified | null> {
   const credential = parseSessionCookie(readCookie(headers.get('cookie'), SESSION_COOKIE));
   if (!credential) return null;
-  const db = parts.store.db();
-  const row = getSession(db, credential.id);
+  const row = await parts.store.access.getSession(credential.id);
   if (!row || !secretMatches(credential.secret, row.secret_hash)) return null;
   if (row.expires_at <= now || now - row.last_seen_at >= parts.config.auth.sessionIdleMs) return null;
   const touched = parts.access.touched.get(row.id) ?? row.last_seen_at;
   if (now - touched >= TOUCH_EVERY_MS) {
-    touchSession(db, row.id, now);
+    // Marked first: requests that come while it is written do not write it again.
     parts.access.touched.set(row.id, now);
+    await parts.store.access.touchSession(row.id, now);
     if (parts.access.touched.size > 10_000) parts.access.touched.clear();
   }
   return { who: { kind: 'principal', name: row.user_name, role: row.role, via: 'session', detail: row.via } };

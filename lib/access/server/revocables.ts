@@ -2,18 +2,7 @@ import 'server-only';
 /** API tokens and share links: minted by an admin (the secret shown once), listed, revoked; every change audited. */
 import type { ApiTokenDto, ShareLinkDto } from '@/lib/api/schemas/access';
 import { EMBED_PANELS, isEmbedPanel } from '@/lib/embeds/embed-params';
-import type { HistoryDb, HistoryStore } from '@/lib/store';
-import {
-  getApiToken,
-  getShareLink,
-  insertApiToken,
-  insertShareLink,
-  listApiTokens,
-  listShareLinks,
-  revoke,
-  type ApiTokenRow,
-  type ShareLinkRow,
-} from '@/lib/store/access-store';
+import type { AccessStore, ApiTokenRow, ShareLinkRow, Store } from '@/lib/store';
 import { formatToken } from '../credentials';
 import type { Principal } from '../identity';
 import { shareTargetProblem } from '../share-target';
@@ -61,14 +50,16 @@ interface Minting<Fields> {
   kind: 'token' | 'share';
   fields: Fields;
   expiresInDays?: number | null;
-  insert(db: HistoryDb, row: CredentialColumns & Fields): unknown;
+  insert(access: AccessStore, row: CredentialColumns & Fields): Promise<void>;
   /** The audit entry's detail. */
   detail: string;
 }
 
 /** A new credential and its row (only the secret's hash is kept), inserted and audited as `<kind>.create`. */
-function mint<Fields extends object>(
-  store: HistoryStore,
+type AccessParts = Pick<Store, 'access'>;
+
+async function mint<Fields extends object>(
+  store: AccessParts,
   who: Principal | string,
   { kind, fields, expiresInDays, insert, detail }: Minting<Fields>,
   now: number,
@@ -82,29 +73,29 @@ function mint<Fields extends object>(
     created_by: typeof who === 'string' ? who : who.name,
     expires_at: expiresInDays ? now + expiresInDays * DAY_MS : null,
   };
-  insert(store.db(), row);
-  recordAudit(store, who, `${kind}.create`, `${kind}:${row.id}`, detail, now);
+  await insert(store.access, row);
+  await recordAudit(store, who, `${kind}.create`, `${kind}:${row.id}`, detail, now);
   return { row: { ...row, revoked_at: null, revoked_by: null, last_used_at: null }, credential };
 }
 
-export const apiTokensDto = (store: HistoryStore, now: number) => ({
-  tokens: listApiTokens(store.db()).map((row) => toTokenDto(row, now)),
+export const apiTokensDto = async (store: AccessParts, now: number) => ({
+  tokens: (await store.access.listApiTokens()).map((row) => toTokenDto(row, now)),
 });
 
-export function createApiToken(
-  store: HistoryStore,
+export async function createApiToken(
+  store: AccessParts,
   who: Principal | string,
   body: { name: string; role: Role; expiresInDays?: number | null },
   now: number,
-): { token: ApiTokenDto; secret: string } {
-  const { row, credential } = mint(
+): Promise<{ token: ApiTokenDto; secret: string }> {
+  const { row, credential } = await mint(
     store,
     who,
     {
       kind: 'token',
       fields: { name: body.name, role: body.role },
       expiresInDays: body.expiresInDays,
-      insert: insertApiToken,
+      insert: (access, token) => access.insertApiToken(token),
       detail: `${body.name} (${body.role})`,
     },
     now,
@@ -112,30 +103,30 @@ export function createApiToken(
   return { token: toTokenDto(row, now), secret: formatToken('api', credential) };
 }
 
-export const shareLinksDto = (store: HistoryStore, now: number) => ({
-  shares: listShareLinks(store.db()).map((row) => toShareDto(row, now)),
+export const shareLinksDto = async (store: AccessParts, now: number) => ({
+  shares: (await store.access.listShareLinks()).map((row) => toShareDto(row, now)),
 });
 
 export type ShareCreation = { ok: true; share: ShareLinkDto; token: string } | { ok: false; message: string };
 
-export function createShareLink(
-  store: HistoryStore,
+export async function createShareLink(
+  store: AccessParts,
   who: Principal,
   body: { panel: string; target: string; label?: string | null; expiresInDays?: number | null },
   now: number,
-): ShareCreation {
+): Promise<ShareCreation> {
   if (!isEmbedPanel(body.panel))
     return { ok: false, message: `panel: must be one of ${EMBED_PANELS.join(', ')}` };
   const targetProblem = shareTargetProblem(body.panel, body.target);
   if (targetProblem) return { ok: false, message: targetProblem };
-  const { row, credential } = mint(
+  const { row, credential } = await mint(
     store,
     who,
     {
       kind: 'share',
       fields: { panel: body.panel, target: body.target, label: body.label ?? null },
       expiresInDays: body.expiresInDays,
-      insert: insertShareLink,
+      insert: (access, share) => access.insertShareLink(share),
       detail: `${body.panel} ${body.target}`,
     },
     now,
@@ -144,16 +135,26 @@ export function createShareLink(
 }
 
 /** false: no such token or link, or already revoked. */
-export function revokeApiToken(store: HistoryStore, who: Principal, id: string, now: number): boolean {
-  const row = getApiToken(store.db(), id);
-  if (!row || !revoke(store.db(), 'api_tokens', id, who.name, now)) return false;
-  recordAudit(store, who, 'token.revoke', `token:${id}`, row.name, now);
+export async function revokeApiToken(
+  store: AccessParts,
+  who: Principal,
+  id: string,
+  now: number,
+): Promise<boolean> {
+  const row = await store.access.getApiToken(id);
+  if (!row || !(await store.access.revoke('api_tokens', id, who.name, now))) return false;
+  await recordAudit(store, who, 'token.revoke', `token:${id}`, row.name, now);
   return true;
 }
 
-export function revokeShareLink(store: HistoryStore, who: Principal, id: string, now: number): boolean {
-  const row = getShareLink(store.db(), id);
-  if (!row || !revoke(store.db(), 'share_links', id, who.name, now)) return false;
-  recordAudit(store, who, 'share.revoke', `share:${id}`, `${row.panel} ${row.target}`, now);
+export async function revokeShareLink(
+  store: AccessParts,
+  who: Principal,
+  id: string,
+  now: number,
+): Promise<boolean> {
+  const row = await store.access.getShareLink(id);
+  if (!row || !(await store.access.revoke('share_links', id, who.name, now))) return false;
+  await recordAudit(store, who, 'share.revoke', `share:${id}`, `${row.panel} ${row.target}`, now);
   return true;
 }

@@ -5,29 +5,28 @@ import 'server-only';
  * the secret's hash; ended by sign-out, SESSION_IDLE_HOURS unused or SESSION_MAX_DAYS after sign-in.
  */
 import type { Config } from '@/lib/config';
-import type { HistoryStore } from '@/lib/store';
-import { deleteSession, getSession, insertSession, pruneSessions } from '@/lib/store/access-store';
+import type { Store } from '@/lib/store';
 import { formatSessionCookie, parseSessionCookie, readCookie, SESSION_COOKIE } from '../credentials';
 import type { Role } from '../roles';
 import { hashSecret, newCredential, secretMatches } from './secrets';
 
 export interface SessionParts {
   config: Pick<Config, 'auth' | 'publicOrigin'>;
-  store: HistoryStore;
+  store: Pick<Store, 'access'>;
 }
 
 /** Starts a session; the Set-Cookie header value that carries it. */
-export function startSession(
+export async function startSession(
   parts: SessionParts,
   user: { name: string; role: Role; via: 'local' | 'oidc' },
   request: Request,
   now: number,
-): string {
+): Promise<string> {
   const { sessionIdleMs, sessionMaxMs } = parts.config.auth;
-  const db = parts.store.db();
-  pruneSessions(db, now, sessionIdleMs);
+  const { access } = parts.store;
+  await access.pruneSessions(now, sessionIdleMs);
   const credential = newCredential();
-  insertSession(db, {
+  await access.insertSession({
     id: credential.id,
     secret_hash: hashSecret(credential.secret),
     user_name: user.name,
@@ -41,12 +40,12 @@ export function startSession(
 }
 
 /** Ends the request's session, if it has one; the Set-Cookie header value that clears the cookie. */
-export function endSession(parts: SessionParts, request: Request): string {
+export async function endSession(parts: SessionParts, request: Request): Promise<string> {
   const credential = parseSessionCookie(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
   if (credential) {
-    const db = parts.store.db();
-    const row = getSession(db, credential.id);
-    if (row && secretMatches(credential.secret, row.secret_hash)) deleteSession(db, row.id);
+    const row = await parts.store.access.getSession(credential.id);
+    if (row && secretMatches(credential.secret, row.secret_hash))
+      await parts.store.access.deleteSession(row.id);
   }
   return sessionCookie(parts, request, '', 0);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { afterEach, expect, test } from 'vitest';
 import { startOidcProvider, type OidcProviderHandle } from '@/e2e/harness/oidc-provider';
 import { parseConfig } from '@/lib/config/parse-config';
-import { HistoryStore } from '@/lib/store';
+import { openStore } from '@/lib/store';
 import { createAccessState } from './access-state';
 import type { AccessParts } from './access-service';
 import { probeOidc } from './sign-in-service';
@@ -24,7 +24,7 @@ function oidcParts(): AccessParts {
     OIDC_CLIENT_ID: 'hapscope',
   });
   // The store is opened on first use, and a sign-in probe never uses it.
-  const store = new HistoryStore(tmpdir(), config.retention);
+  const store = openStore(tmpdir(), config.retention);
   return { config, store, access: createAccessState(config.auth) };
 }
 

@@ -6,8 +6,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { jsonError } from '@/lib/api/errors';
 import { ownOrigin } from '@/lib/api/same-origin';
-import { readMeta, writeMeta } from '@/lib/store/db';
-import { META_COOKIE_KEY } from '@/lib/store/meta-keys';
+import { META_COOKIE_KEY, type Store } from '@/lib/store';
 import { readCookie } from '../credentials';
 import { roleForGroups } from '../role-groups';
 import { safeNextPath } from '../next-path';
@@ -27,6 +26,9 @@ import { endSession, isHttps, startSession } from './sessions';
 import { checkPassword } from './users';
 
 const OIDC_COOKIE = 'hapscope_oidc';
+
+/** Sign-in keeps its cookie key in the store's meta. */
+type SignInParts = AccessParts & { store: Pick<Store, 'meta'> };
 const OIDC_PATH = '/api/v1/auth/oidc';
 
 /** POST /api/v1/auth/signin `{ name, password }` (local mode). */
@@ -53,8 +55,8 @@ export async function signIn(
     if (result.retryAfterSec) response.headers.set('retry-after', String(result.retryAfterSec));
     return response;
   }
-  const cookie = startSession(parts, { ...result.user, via: 'local' }, request, now);
-  recordAudit(
+  const cookie = await startSession(parts, { ...result.user, via: 'local' }, request, now);
+  await recordAudit(
     parts.store,
     result.user.name,
     'session.sign-in',
@@ -69,18 +71,18 @@ export async function signIn(
 }
 
 /** POST /api/v1/auth/signout: ends the session the cookie names and clears it. */
-export function signOut(parts: AccessParts, request: Request) {
-  return new Response(null, { status: 204, headers: { 'set-cookie': endSession(parts, request) } });
+export async function signOut(parts: AccessParts, request: Request) {
+  return new Response(null, { status: 204, headers: { 'set-cookie': await endSession(parts, request) } });
 }
 
 /** GET /api/v1/auth/oidc/start?next=/path: to the provider, with state, nonce and PKCE sealed in a cookie. */
-export async function oidcStart(parts: AccessParts, request: Request, next: string | null, now: number) {
+export async function oidcStart(parts: SignInParts, request: Request, next: string | null, now: number) {
   const settings = oidcSettings(parts, request);
   if (!settings) return jsonError(409, 'conflict', 'AUTH_MODE is not oidc');
   try {
     const { redirectTo, pending } = await beginOidcSignIn(settings, safeNextPath(next), now);
     parts.access.problems.delete('oidc');
-    const sealed = await sealPending(pending, cookieKey(parts));
+    const sealed = await sealPending(pending, await cookieKey(parts));
     const cookie = oidcCookie(parts, request, sealed, Math.round(PENDING_MAX_AGE_MS / 1000));
     return new Response(null, { status: 302, headers: { location: redirectTo, 'set-cookie': cookie } });
   } catch (error) {
@@ -115,12 +117,12 @@ function noteProviderFault(parts: AccessParts, error: unknown) {
 }
 
 /** GET /api/v1/auth/oidc/callback: the provider's answer → a session with the role the groups earn → `next`. */
-export async function oidcCallback(parts: AccessParts, request: Request, now: number) {
+export async function oidcCallback(parts: SignInParts, request: Request, now: number) {
   const settings = oidcSettings(parts, request);
   if (!settings) return jsonError(409, 'conflict', 'AUTH_MODE is not oidc');
   const pending = await unsealPending(
     readCookie(request.headers.get('cookie'), OIDC_COOKIE),
-    cookieKey(parts),
+    await cookieKey(parts),
     now,
   );
   if (!pending)
@@ -139,9 +141,9 @@ export async function oidcCallback(parts: AccessParts, request: Request, now: nu
         new OidcError(`${name}'s groups (${groups.join(', ') || 'none'}) match no role in AUTH_ROLE_GROUPS.`),
       );
     const headers = new Headers({ location: pending.next });
-    headers.append('set-cookie', startSession(parts, { name, role, via: 'oidc' }, request, now));
+    headers.append('set-cookie', await startSession(parts, { name, role, via: 'oidc' }, request, now));
     headers.append('set-cookie', oidcCookie(parts, request, '', 0));
-    recordAudit(
+    await recordAudit(
       parts.store,
       name,
       'session.sign-in',
@@ -177,13 +179,14 @@ function oidcCookie(parts: AccessParts, request: Request, value: string, maxAgeS
   return `${OIDC_COOKIE}=${value}; Path=${OIDC_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSec}${secure}`;
 }
 
-/** Kept in the store, so every replica and a restart between start and callback read the same key. */
-function cookieKey(parts: AccessParts): Uint8Array {
-  const db = parts.store.db();
-  let key = readMeta(db, META_COOKIE_KEY);
-  if (!key) {
-    key = randomBytes(32).toString('base64url');
-    writeMeta(db, META_COOKIE_KEY, key);
-  }
+/**
+ * Kept in the store, so every replica and a restart between start and callback read the same key; made by the
+ * first that needs it (the store keeps the first one made, whoever asks at once).
+ */
+async function cookieKey(parts: SignInParts): Promise<Uint8Array> {
+  const { meta } = parts.store;
+  const key =
+    (await meta.readMeta(META_COOKIE_KEY)) ??
+    (await meta.ensureMeta(META_COOKIE_KEY, randomBytes(32).toString('base64url')));
   return Buffer.from(key, 'base64url');
 }

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@/lib/config/load-config';
 import { ConfigError } from '@/lib/config/config-error';
-import { HistoryStore } from '@/lib/store';
+import { openStore, type Store } from '@/lib/store';
 import { isRole, ROLES } from '../roles';
 import { apiTokensDto, createApiToken, revokeApiToken } from './revocables';
 
@@ -17,7 +17,7 @@ const USAGE = `usage: npm run token -- create --role ${ROLES.join('|')} --name <
        npm run token -- list
        npm run token -- revoke <id>`;
 
-function main(argv: string[], store: () => HistoryStore, now: number): number {
+async function main(argv: string[], store: () => Store, now: number): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -31,7 +31,7 @@ function main(argv: string[], store: () => HistoryStore, now: number): number {
       console.error(USAGE);
       return 2;
     }
-    const { token, secret } = createApiToken(
+    const { token, secret } = await createApiToken(
       store(),
       actor,
       { name: values.name.trim(), role: values.role, expiresInDays: days === null ? null : Number(days) },
@@ -44,7 +44,7 @@ function main(argv: string[], store: () => HistoryStore, now: number): number {
     return 0;
   }
   if (command === 'list') {
-    for (const t of apiTokensDto(store(), now).tokens)
+    for (const t of (await apiTokensDto(store(), now)).tokens)
       console.log(
         `${t.id}  ${t.state.padEnd(7)}  ${t.role.padEnd(8)}  ${t.name}  expires ${t.expiresAt ?? 'never'}`,
       );
@@ -52,7 +52,7 @@ function main(argv: string[], store: () => HistoryStore, now: number): number {
   }
   if (command === 'revoke' && id) {
     const who = { kind: 'principal', name: actor, role: 'admin', via: 'none', detail: null } as const;
-    if (revokeApiToken(store(), who, id, now)) return 0;
+    if (await revokeApiToken(store(), who, id, now)) return 0;
     console.error(`no active token ${id}`);
     return 1;
   }
@@ -60,20 +60,25 @@ function main(argv: string[], store: () => HistoryStore, now: number): number {
   return 2;
 }
 
-let opened: HistoryStore | null = null;
-try {
-  const config = loadConfig(process.env, process.cwd());
-  process.exitCode = main(
-    process.argv.slice(2),
-    () => (opened ??= new HistoryStore(config.dataDir, config.retention)),
-    Date.now(),
-  );
-} catch (error) {
-  if (!(error instanceof ConfigError) && !(error instanceof TypeError)) throw error;
-  console.error(
-    error instanceof ConfigError ? `invalid configuration: ${error.message}` : `${error.message}\n${USAGE}`,
-  );
-  process.exitCode = 2;
-} finally {
-  (opened as HistoryStore | null)?.close();
+/** The CLI's run: the store is opened only by a command that needs it, and closed at the end. */
+async function run(): Promise<void> {
+  let opened: Store | null = null;
+  try {
+    const config = loadConfig(process.env, process.cwd());
+    process.exitCode = await main(
+      process.argv.slice(2),
+      () => (opened ??= openStore(config.dataDir, config.retention)),
+      Date.now(),
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError) && !(error instanceof TypeError)) throw error;
+    console.error(
+      error instanceof ConfigError ? `invalid configuration: ${error.message}` : `${error.message}\n${USAGE}`,
+    );
+    process.exitCode = 2;
+  } finally {
+    await (opened as Store | null)?.close();
+  }
 }
+
+void run();

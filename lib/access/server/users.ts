@@ -2,18 +2,7 @@ import 'server-only';
 /** Local users (AUTH_MODE=local): the first admin, sign-in with throttling, and the admin's user changes. */
 import type { UserDto } from '@/lib/api/schemas/access';
 import type { Config } from '@/lib/config';
-import type { HistoryStore } from '@/lib/store';
-import {
-  countUsers,
-  deleteUser,
-  deleteUserSessions,
-  getUser,
-  insertUser,
-  listUsers,
-  markSignIn,
-  updateUser,
-  type UserRow,
-} from '@/lib/store/access-store';
+import type { Store, UserRefusal, UserRow } from '@/lib/store';
 import type { Principal } from '../identity';
 import type { Role } from '../roles';
 import type { AccessState } from './access-state';
@@ -22,7 +11,7 @@ import { decoyPasswordHash, hashPassword, randomPassword, verifyPassword } from 
 
 export interface UserParts {
   config: Pick<Config, 'auth'>;
-  store: HistoryStore;
+  store: Pick<Store, 'access'>;
   access: AccessState;
 }
 
@@ -38,10 +27,10 @@ export function ensureFirstAdmin(parts: UserParts, now: number): Promise<void> {
 }
 
 async function createFirstAdmin(parts: Omit<UserParts, 'access'>, now: number): Promise<void> {
-  if (parts.config.auth.mode !== 'local' || countUsers(parts.store.db()) > 0) return;
+  if (parts.config.auth.mode !== 'local' || (await parts.store.access.countUsers()) > 0) return;
   const given = parts.config.auth.adminPassword;
   const password = given ?? randomPassword();
-  const created = insertUser(parts.store.db(), {
+  const created = await parts.store.access.insertUser({
     name: FIRST_ADMIN,
     role: 'admin',
     password_hash: await hashPassword(password),
@@ -82,14 +71,14 @@ export async function checkPassword(
       retryAfterSec,
     };
   }
-  const row = getUser(parts.store.db(), name);
+  const row = await parts.store.access.getUser(name);
   const good = await verifyPassword(password, row?.password_hash ?? (await decoyPasswordHash()));
   if (!row || !good) {
     throttle.recordFailure(name, address, now);
     return { ok: false, status: 401, message: WRONG };
   }
   throttle.recordSuccess(name);
-  markSignIn(parts.store.db(), row.name, now);
+  await parts.store.access.markSignIn(row.name, now);
   return { ok: true, user: { name: row.name, role: row.role } };
 }
 
@@ -101,8 +90,8 @@ export const toUserDto = (row: UserRow): UserDto => ({
   lastSignInAt: row.last_sign_in_at === null ? null : new Date(row.last_sign_in_at).toISOString(),
 });
 
-export const usersDto = (parts: Pick<UserParts, 'store'>) => ({
-  users: listUsers(parts.store.db()).map(toUserDto),
+export const usersDto = async (parts: Pick<UserParts, 'store'>) => ({
+  users: (await parts.store.access.listUsers()).map(toUserDto),
 });
 
 export type UserChange<T> =
@@ -114,7 +103,6 @@ export async function createUser(
   body: { name: string; role: Role; password: string },
   now: number,
 ): Promise<UserChange<UserDto>> {
-  const db = parts.store.db();
   const row = {
     name: body.name,
     role: body.role,
@@ -122,9 +110,9 @@ export async function createUser(
     created_at: now,
     created_by: who.name,
   };
-  if (!insertUser(db, row))
+  if (!(await parts.store.access.insertUser(row)))
     return { ok: false, status: 409, code: 'conflict', message: `user "${body.name}" exists` };
-  recordAudit(parts.store, who, 'user.create', `user:${body.name}`, `role ${body.role}`, now);
+  await recordAudit(parts.store, who, 'user.create', `user:${body.name}`, `role ${body.role}`, now);
   return { ok: true, value: toUserDto({ ...row, last_sign_in_at: null }) };
 }
 
@@ -136,37 +124,39 @@ export async function changeUser(
   body: { role?: Role; password?: string },
   now: number,
 ): Promise<UserChange<UserDto>> {
-  const db = parts.store.db();
-  const row = getUser(db, name);
-  if (!row) return { ok: false, status: 404, code: 'not_found', message: `no user "${name}"` };
-  if (body.role && body.role !== 'admin' && row.role === 'admin' && lastAdmin(parts, name))
-    return { ok: false, status: 409, code: 'conflict', message: `"${name}" is the last admin` };
+  const { access } = parts.store;
+  const row = await access.getUser(name);
+  if (!row) return refused('not-found', name);
+  if (body.role && body.role !== 'admin' && row.role === 'admin' && (await lastAdmin(parts, name)))
+    return refused('last-admin', name);
   const password_hash = body.password ? await hashPassword(body.password) : undefined;
-  updateUser(db, name, { role: body.role, password_hash });
-  deleteUserSessions(db, name);
+  // The store checks again, with the change: another admin's change in between cannot leave no admin.
+  const changed = await access.changeUser(name, { role: body.role, password_hash });
+  if (typeof changed === 'string') return refused(changed, name);
   const what = [body.role && `role ${body.role}`, body.password && 'password changed']
     .filter(Boolean)
     .join(', ');
-  recordAudit(parts.store, who, 'user.update', `user:${name}`, what, now);
-  return { ok: true, value: toUserDto(getUser(db, name)!) };
+  await recordAudit(parts.store, who, 'user.update', `user:${name}`, what, now);
+  return { ok: true, value: toUserDto(changed) };
 }
 
-export function removeUser(
+export async function removeUser(
   parts: Pick<UserParts, 'store'>,
   who: Principal,
   name: string,
   now: number,
-): UserChange<null> {
-  const db = parts.store.db();
-  const row = getUser(db, name);
-  if (!row) return { ok: false, status: 404, code: 'not_found', message: `no user "${name}"` };
-  if (row.role === 'admin' && lastAdmin(parts, name))
-    return { ok: false, status: 409, code: 'conflict', message: `"${name}" is the last admin` };
-  deleteUser(db, name);
-  deleteUserSessions(db, name);
-  recordAudit(parts.store, who, 'user.delete', `user:${name}`, null, now);
+): Promise<UserChange<null>> {
+  const refusal = await parts.store.access.removeUser(name);
+  if (refusal) return refused(refusal, name);
+  await recordAudit(parts.store, who, 'user.delete', `user:${name}`, null, now);
   return { ok: true, value: null };
 }
 
-const lastAdmin = (parts: Pick<UserParts, 'store'>, name: string) =>
-  listUsers(parts.store.db()).every((user) => user.name === name || user.role !== 'admin');
+const lastAdmin = async (parts: Pick<UserParts, 'store'>, name: string) =>
+  (await parts.store.access.listUsers()).every((user) => user.name === name || user.role !== 'admin');
+
+function refused(why: UserRefusal, name: string): UserChange<never> {
+  return why === 'not-found'
+    ? { ok: false, status: 404, code: 'not_found', message: `no user "${name}"` }
+    : { ok: false, status: 409, code: 'conflict', message: `"${name}" is the last admin` };
+}

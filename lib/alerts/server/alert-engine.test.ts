@@ -5,8 +5,7 @@ import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server
 import type { Backend, ServerStatus } from '@/lib/health/types';
 import { alertTarget } from '@/lib/alerts/types';
 import { httpRates } from '@/lib/testing/http-rates';
-import { addMute, eventsAfter, listAlerts } from '@/lib/store/alert-store';
-import { openHistoryDb, type HistoryDb } from '@/lib/store/db';
+import { DEFAULT_RETENTION, openStore, type Store } from '@/lib/store';
 import { AlertEngine } from './alert-engine';
 import { initialSourceState, type SourceState } from '@/lib/collector/source-state';
 
@@ -35,33 +34,38 @@ function backendWith(status: ServerStatus, checkDowns: number): Backend {
   };
 }
 
-function engineOn(db: HistoryDb) {
+/** A store in memory, as the engine's tests had a bare connection: no maintenance of its own. */
+const memoryStore = () => openStore(':memory:', DEFAULT_RETENTION, Date.now, { maintain: false });
+const listAlerts = async (store: Store, resolvedSince: number, now: number) =>
+  (await store.alerts.alertCenter(resolvedSince, now)).alerts;
+
+function engineOn(store: Store) {
   const state: SourceState = { ...initialSourceState(config.sources[0]!), ok: true };
-  const engine = new AlertEngine(config, { db: () => db, pools: () => [] });
+  const engine = new AlertEngine(config, { store, pools: () => [] });
   const events: AlertEventDto[] = [];
   engine.subscribe((event) => events.push(event));
   let downs = 0;
   const poll = (status: ServerStatus, at: number) => {
     if (status === 'DOWN') downs++;
     state.backends = [backendWith(status, downs)];
-    engine.onPoll({ state, at, result: { backends: state.backends, frontends: [], info: null, bytes: 0 } }, [
-      state,
-    ]);
+    return engine.onPoll(
+      { state, at, result: { backends: state.backends, frontends: [], info: null, bytes: 0 } },
+      [state],
+    );
   };
   return { engine, events, poll };
 }
 
 /** A 3-polls-up, 3-polls-down flap, then steady UP. */
-const flapThenSteady = (poll: (s: ServerStatus, at: number) => void) => {
+const flapThenSteady = async (poll: (s: ServerStatus, at: number) => Promise<void>) => {
   let t = 0;
-  for (let i = 0; i < 24; i++) poll(Math.floor(i / 3) % 2 ? 'DOWN' : 'UP', (t += 1000));
-  for (let i = 0; i < 30; i++) poll('UP', (t += 1000));
+  for (let i = 0; i < 24; i++) await poll(Math.floor(i / 3) % 2 ? 'DOWN' : 'UP', (t += 1000));
+  for (let i = 0; i < 30; i++) await poll('UP', (t += 1000));
 };
 
-test('a flapping server fires one flapping alert with a readable summary, resolved after the hysteresis', () => {
-  const db = openHistoryDb(':memory:');
-  const { events, poll } = engineOn(db);
-  flapThenSteady(poll);
+test('a flapping server fires one flapping alert with a readable summary, resolved after the hysteresis', async () => {
+  const { events, poll } = engineOn(memoryStore());
+  await flapThenSteady(poll);
   const flapping = events.filter((e) => e.kind === 'flapping');
   expect(flapping.map((e) => [e.change, e.state])).toEqual([
     ['fired', 'firing'],
@@ -75,25 +79,25 @@ test('a flapping server fires one flapping alert with a readable summary, resolv
   expect(events.filter((e) => e.kind !== 'flapping' && e.notify)).toEqual([]);
 });
 
-test('the event log replays everything after a Last-Event-ID, and a new engine carries firing alerts over', () => {
-  const db = openHistoryDb(':memory:');
-  const first = engineOn(db);
+test('the event log replays everything after a Last-Event-ID, and a new engine carries firing alerts over', async () => {
+  const store = memoryStore();
+  const first = engineOn(store);
   let t = 0;
-  for (const status of ['UP', 'DOWN', 'DOWN', 'DOWN', 'DOWN'] as const) first.poll(status, (t += 1000));
+  for (const status of ['UP', 'DOWN', 'DOWN', 'DOWN', 'DOWN'] as const) await first.poll(status, (t += 1000));
   const firedDown = first.events.find((e) => e.kind === 'down' && e.change === 'fired')!;
   expect(firedDown).toBeDefined();
-  expect(eventsAfter(db, firedDown.seq - 1).map((e) => e.seq)).toContain(firedDown.seq);
+  expect((await store.alerts.eventsAfter(firedDown.seq - 1)).map((e) => e.seq)).toContain(firedDown.seq);
   // "Restart": a new engine on the same store; the server comes back, the same alert resolves.
-  const second = engineOn(db);
-  second.poll('UP', (t += 1000));
+  const second = engineOn(store);
+  await second.poll('UP', (t += 1000));
   const resolved = second.events.find((e) => e.kind === 'down' && e.change === 'resolved')!;
   expect(resolved.id).toBe(firedDown.id);
   expect(resolved.seq).toBeGreaterThan(firedDown.seq);
-  expect(listAlerts(db, 0, t).find((a) => a.id === firedDown.id)!.state).toBe('resolved');
+  expect((await listAlerts(store, 0, t)).find((a) => a.id === firedDown.id)!.state).toBe('resolved');
 });
 
 test('unsubscribing leaves no listener behind', () => {
-  const { engine } = engineOn(openHistoryDb(':memory:'));
+  const { engine } = engineOn(memoryStore());
   const stop = engine.subscribe(() => {});
   expect(engine.listenerCount).toBe(2);
   stop();
@@ -122,23 +126,24 @@ function trafficBackend(t: {
   };
 }
 
-function trafficEngine(settings: Record<string, string>, db = openHistoryDb(':memory:')) {
+function trafficEngine(settings: Record<string, string>, store = memoryStore()) {
   const cfg = parseConfig({
     HAPROXY_STATS_URL: 'main=http://h:1/stats',
     POLL_INTERVAL_MS: '1000',
     ...settings,
   });
   const state: SourceState = { ...initialSourceState(cfg.sources[0]!), ok: true };
-  const engine = new AlertEngine(cfg, { db: () => db, pools: () => [] });
+  const engine = new AlertEngine(cfg, { store, pools: () => [] });
   const events: AlertEventDto[] = [];
   engine.subscribe((event) => events.push(event));
   const poll = (backend: Backend, at: number) => {
     state.backends = [backend];
-    engine.onPoll({ state, at, result: { backends: [backend], frontends: [], info: null, bytes: 0 } }, [
-      state,
-    ]);
+    return engine.onPoll(
+      { state, at, result: { backends: [backend], frontends: [], info: null, bytes: 0 } },
+      [state],
+    );
   };
-  return { engine, events, poll, db };
+  return { engine, events, poll, store };
 }
 
 test.each([
@@ -149,24 +154,26 @@ test.each([
   [0.5, 0.5, 100, ['http-5xx']],
 ])(
   'the thresholds come from the config: %d 5xx/s, %d 2xx/s, rtime %i ms → %j',
-  (http5xx, http2xx, responseMs, kinds) => {
+  async (http5xx, http2xx, responseMs, kinds) => {
     const { engine, poll } = trafficEngine({
       ALERT_DOWN_GRACE_MS: '0',
       ALERT_HTTP_5XX_PCT: '20',
       ALERT_HTTP_5XX_MIN_RATE: '0.5',
       ALERT_RESPONSE_TIME_MS: '200',
     });
-    poll(trafficBackend({ http5xx, http2xx, responseMs }), 1000);
+    await poll(trafficBackend({ http5xx, http2xx, responseMs }), 1000);
     expect(engine.firing().map((a) => a.kind)).toEqual(kinds);
   },
 );
 
-test('5xx and slow responses fire after ALERT_DOWN_GRACE_MS; once the backend is down they are grouped under it', () => {
-  const { events, poll, db } = trafficEngine({ ALERT_DOWN_GRACE_MS: '3000' });
+test('5xx and slow responses fire after ALERT_DOWN_GRACE_MS; once the backend is down they are grouped under it', async () => {
+  const { events, poll, store } = trafficEngine({ ALERT_DOWN_GRACE_MS: '3000' });
   const errors = { http5xx: 1.2, http2xx: 4, responseMs: 1500 };
-  for (const at of [1000, 2000, 3000, 4000]) poll(trafficBackend(errors), at);
-  for (const at of [5000, 6000, 7000, 8000]) poll(trafficBackend({ ...errors, http5xx: 4, down: true }), at);
-  const ids = Object.fromEntries(listAlerts(db, 0, 8000).map((a) => [a.kind + (a.target.server ?? ''), a]));
+  for (const at of [1000, 2000, 3000, 4000]) await poll(trafficBackend(errors), at);
+  for (const at of [5000, 6000, 7000, 8000])
+    await poll(trafficBackend({ ...errors, http5xx: 4, down: true }), at);
+  const alerts = await listAlerts(store, 0, 8000);
+  const ids = Object.fromEntries(alerts.map((a) => [a.kind + (a.target.server ?? ''), a]));
   expect(ids['http-5xx']).toMatchObject({
     state: 'firing',
     inhibitedBy: ids.down!.id,
@@ -175,8 +182,8 @@ test('5xx and slow responses fire after ALERT_DOWN_GRACE_MS; once the backend is
   expect(ids['response-timeweb1']).toMatchObject({ inhibitedBy: ids.downweb1!.id });
   // Healthy again: rtime resolves at once; the 5xx share is judged over the last minute, so that alert stands
   // (no longer under the backend's down alert) until a minute of clean traffic has passed.
-  poll(trafficBackend({ http5xx: 0, http2xx: 4, responseMs: 900 }), 9000);
-  poll(trafficBackend({ http5xx: 0, http2xx: 4, responseMs: 900 }), 9000 + 60_000);
+  await poll(trafficBackend({ http5xx: 0, http2xx: 4, responseMs: 900 }), 9000);
+  await poll(trafficBackend({ http5xx: 0, http2xx: 4, responseMs: 900 }), 9000 + 60_000);
 
   const traffic = events.filter((e) => e.kind === 'http-5xx' || e.kind === 'response-time');
   expect(traffic.map((e) => [e.kind, e.change, e.notify, e.summary])).toEqual([
@@ -198,38 +205,38 @@ test('5xx and slow responses fire after ALERT_DOWN_GRACE_MS; once the backend is
   ]);
 });
 
-test("a mute of the backend silences its 5xx and its servers' response-time alerts", () => {
-  const db = openHistoryDb(':memory:');
-  addMute(db, alertTarget({ instance: 'main', backend: 'web' }), 60_000, 'deploy', 0);
-  const { events, poll } = trafficEngine({ ALERT_DOWN_GRACE_MS: '0' }, db);
-  poll(trafficBackend({ http5xx: 3, http2xx: 1, responseMs: 4000 }), 1000);
+test("a mute of the backend silences its 5xx and its servers' response-time alerts", async () => {
+  const store = memoryStore();
+  await store.alerts.addMute(alertTarget({ instance: 'main', backend: 'web' }), 60_000, 'deploy', 0);
+  const { events, poll } = trafficEngine({ ALERT_DOWN_GRACE_MS: '0' }, store);
+  await poll(trafficBackend({ http5xx: 3, http2xx: 1, responseMs: 4000 }), 1000);
   expect(events.map((e) => [e.kind, e.change, e.notify])).toEqual([
     ['http-5xx', 'fired', false],
     ['response-time', 'fired', false],
   ]);
 });
 
-test('a grouped 5xx alert carried over a restart stays as it was: no update, still under its down alert', () => {
+test('a grouped 5xx alert carried over a restart stays as it was: no update, still under its down alert', async () => {
   const first = trafficEngine({ ALERT_DOWN_GRACE_MS: '0' });
   const outage = trafficBackend({ http5xx: 4, http2xx: 4, responseMs: 100, down: true });
-  first.poll(outage, 1000);
-  first.poll(outage, 2000);
-  const second = trafficEngine({ ALERT_DOWN_GRACE_MS: '0' }, first.db);
-  second.poll(outage, 3000);
+  await first.poll(outage, 1000);
+  await first.poll(outage, 2000);
+  const second = trafficEngine({ ALERT_DOWN_GRACE_MS: '0' }, first.store);
+  await second.poll(outage, 3000);
   expect(second.events).toEqual([]);
-  const alerts = listAlerts(first.db, 0, 3000);
+  const alerts = await listAlerts(first.store, 0, 3000);
   const down = alerts.find((a) => a.kind === 'down')!;
   expect(alerts.find((a) => a.kind === 'http-5xx')).toMatchObject({ state: 'firing', inhibitedBy: down.id });
 });
 
-test('a quiet backend with a steady 20 % of 5xx fires: its share is judged over the last minute, not per poll', () => {
+test('a quiet backend with a steady 20 % of 5xx fires: its share is judged over the last minute, not per poll', async () => {
   // 1 request a second, polled every 2 s, 2 of every 10 requests a 5xx: of each five intervals two hold one error
   // and three none, so a per-interval share (50 %, 0 %, 50 %, 0 %, 0 % …) would restart the 10 s grace each time.
   const { engine, poll } = trafficEngine({ POLL_INTERVAL_MS: '2000' });
   const firing: number[] = [];
   for (let at = 2000; at <= 40_000; at += 2000) {
     const errorsPerSec = [1, 3].includes((at / 2000) % 5) ? 0.5 : 0;
-    poll(trafficBackend({ http5xx: errorsPerSec, http2xx: 1 - errorsPerSec, responseMs: 10 }), at);
+    await poll(trafficBackend({ http5xx: errorsPerSec, http2xx: 1 - errorsPerSec, responseMs: 10 }), at);
     if (engine.firing().some((a) => a.kind === 'http-5xx')) firing.push(at);
   }
   // The window starts at 2 s; from the first error (interval ending at 6 s) its share stays ≥ 20 % and its rate

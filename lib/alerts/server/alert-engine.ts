@@ -1,6 +1,8 @@
 /**
  * Turns polls into alerts: keeps each server's flap state, evaluates the rules after every poll, drives the state
- * machine, persists every change and hands it to stream subscribers. Pure logic lives in lib/health.
+ * machine, persists every change and hands it to stream subscribers. Pure logic lives in lib/health. Evaluation is
+ * synchronous, in poll order; saving is not, so each evaluation's changes are saved after the last one's, in one
+ * chain: the change log and the stream keep the order the changes happened in.
  */
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
 import type { Config } from '@/lib/config/parse-config';
@@ -24,9 +26,7 @@ import {
 import { backendKey } from '@/lib/health/server-key';
 import type { Backend, TrafficRates } from '@/lib/health/types';
 import { isStoreError } from '@/lib/problems/store-fault';
-import { episodeId, loadFiringAlerts, logAlertEvent, mutedUntil, saveAlert } from '@/lib/store/alert-store';
-import type { HistoryDb } from '@/lib/store/db';
-import { faultsOf, storeCall } from '@/lib/store/store-call';
+import type { AlertSave, Store } from '@/lib/store';
 import type { PollEvent } from '@/lib/collector/collector';
 import { countedBackends, countedStates, type SourceState } from '@/lib/collector/source-state';
 
@@ -40,8 +40,11 @@ interface UnsavedChange {
   at: number;
 }
 
+/** A new episode's id: the rule's key and when it fired, so a re-fire is a new alert. */
+export const episodeId = (ruleKey: string, firedAt: number) => `${ruleKey}@${firedAt.toString(36)}`;
+
 export interface AlertEngineDeps {
-  db: () => HistoryDb;
+  store: Pick<Store, 'alerts' | 'faults'>;
   /** Pool facts, or null while they are unknown (Kubernetes not synced): pool alerts then carry over. */
   pools: (now: number) => PoolFacts[] | null;
 }
@@ -54,7 +57,12 @@ export class AlertEngine {
   private episodes = new Map<string, string>();
   /** Whether the firing alerts were read from the store: rules wait for it, or they would fire them twice. */
   private loaded = false;
+  private loading: Promise<boolean> | null = null;
+  /** Reading them failed with something not the store's (a bug): alerts stay off until a restart. */
+  private broken = false;
   private unsaved: UnsavedChange[] = [];
+  /** Saves, one after the other; never rejects. */
+  private saving: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<AlertListener>();
   private readonly polled = new Set<string>();
   private readonly flapSettings: FlapSettings;
@@ -83,7 +91,7 @@ export class AlertEngine {
       responseTimeGraceMs: alerts.downGraceMs,
       lbDisagreeGraceMs: alerts.lbDisagreeGraceMs,
     };
-    this.load();
+    void this.load();
   }
 
   /** Alert changes waiting for the store (health says how many). */
@@ -91,18 +99,29 @@ export class AlertEngine {
     return this.unsaved.length;
   }
 
-  /** Reads the firing alerts; a store that fails is tried again at the next evaluation. */
-  private load(): boolean {
-    if (this.loaded) return true;
+  /** Alerts are off: the firing alerts could not be read, for a reason not the store's. */
+  get off(): boolean {
+    return this.broken;
+  }
+
+  /** Reads the firing alerts (one read at a time); a store that fails is tried again at the next evaluation. */
+  private load(): Promise<boolean> {
+    if (this.loaded || this.broken) return Promise.resolve(this.loaded);
+    return (this.loading ??= this.readFiring().finally(() => (this.loading = null)));
+  }
+
+  private async readFiring(): Promise<boolean> {
     try {
-      const db = this.deps.db();
-      for (const [key, { id, record }] of storeCall(db, 'alerts', () => loadFiringAlerts(db))) {
+      for (const [key, { id, record }] of await this.deps.store.alerts.loadFiringAlerts()) {
         this.active.set(key, record);
         this.episodes.set(key, id);
       }
       this.loaded = true;
     } catch (error) {
-      if (!isStoreError(error)) throw error;
+      if (!isStoreError(error)) {
+        this.broken = true;
+        console.error('[hapscope] alerts are off: the firing alerts could not be read:', error);
+      }
     }
     return this.loaded;
   }
@@ -116,8 +135,12 @@ export class AlertEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Called after every poll of every source. Rules run once every source has been polled since start. */
-  onPoll(event: PollEvent, states: readonly SourceState[]): void {
+  /**
+   * Called after every poll of every source. Rules run once every source has been polled since start, and once the
+   * firing alerts are read (an evaluation waits for a read in progress). Resolves when this poll's changes are
+   * saved, or kept for later; rejects only when the evaluation itself failed (a bug).
+   */
+  onPoll(event: PollEvent, states: readonly SourceState[]): Promise<void> {
     // Of the sources of one process, the counted one is watched, under the process's name: whichever of them
     // answers, a server's flaps and response rates go on in one series.
     if (event.result && event.state.counted) {
@@ -126,7 +149,15 @@ export class AlertEngine {
       this.observeResponses(backends, event.at);
     }
     this.polled.add(event.state.source.name);
-    if (states.every((state) => this.polled.has(state.source.name))) this.evaluate(states, event.at);
+    if (!states.every((state) => this.polled.has(state.source.name))) return this.saving;
+    if (this.loaded) {
+      this.evaluate(states, event.at);
+      return this.saving;
+    }
+    return this.load().then((loaded) => {
+      if (loaded) this.evaluate(states, event.at);
+      return this.saving;
+    });
   }
 
   private observeFlaps(backends: readonly Backend[]): void {
@@ -167,7 +198,6 @@ export class AlertEngine {
   }
 
   private evaluate(states: readonly SourceState[], now: number): void {
-    if (!this.load()) return;
     const started = performance.now();
     const pools = this.deps.pools(now);
     const conditions = evaluateAlertRules(
@@ -186,7 +216,10 @@ export class AlertEngine {
     this.active = step.active;
     this.lastEvaluationMs = performance.now() - started;
     if (step.changes.length || this.unsaved.length) {
-      this.persist([...this.unsaved, ...step.changes.map((change) => ({ change, at: now }))]);
+      const changes = step.changes.map((change) => ({ change, at: now }));
+      this.saving = this.saving
+        .then(() => this.persist(changes))
+        .catch((error) => console.error('[hapscope] saving alert changes failed:', error));
     }
   }
 
@@ -196,33 +229,27 @@ export class AlertEngine {
   }
 
   /**
-   * Saves the changes in one transaction, then tells subscribers. A store that fails keeps them, in order, for the
-   * next evaluation: episode ids are worked out on a copy, kept only once the transaction is in the file.
+   * Saves the changes kept from before and these, at once, then tells subscribers. A store that fails keeps them,
+   * in order, for the next evaluation: episode ids are worked out on a copy, kept only once the store has them.
    */
-  private persist(pending: readonly UnsavedChange[]): void {
+  private async persist(changes: readonly UnsavedChange[]): Promise<void> {
+    const pending = [...this.unsaved, ...changes];
+    if (pending.length === 0) return;
     const episodes = new Map(this.episodes);
-    const rows = pending.map(({ change, at }) => {
+    const saves: AlertSave[] = [];
+    for (const { change, at } of pending) {
       const { alert } = change;
       if (change.change === 'fired') episodes.set(alert.id, episodeId(alert.id, at));
-      const id = episodes.get(alert.id) ?? null;
+      const id = episodes.get(alert.id);
       const record = withEpisodeIds(alert, episodes);
       if (change.change === 'resolved') episodes.delete(alert.id);
-      return { id, change, at, record };
-    });
+      if (id) saves.push({ id, record, change: change.change, notifiable: isNotifiable(change), at });
+    }
+    // Another process held the lock a moment ago: each try would hold up polling for the busy timeout.
+    if (this.deps.store.faults.lockHeld()) return this.keep(pending);
     let events: (AlertEventDto | null)[];
     try {
-      const db = this.deps.db();
-      // Another process held the lock a moment ago: each try would hold up polling for the busy timeout.
-      if (faultsOf(db)?.lockHeld()) return this.keep(pending);
-      const save = db.transaction(() =>
-        rows.map(({ id, change, at, record }) => {
-          if (!id) return null;
-          saveAlert(db, id, record);
-          const notify = isNotifiable(change) && mutedUntil(db, record.target, at) === null;
-          return logAlertEvent(db, id, change.change, notify, at);
-        }),
-      );
-      events = storeCall(db, 'alerts', () => save());
+      events = await this.deps.store.alerts.saveChanges(saves);
     } catch (error) {
       if (!isStoreError(error)) throw error;
       return this.keep(pending);

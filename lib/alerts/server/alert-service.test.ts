@@ -5,8 +5,7 @@ import { afterEach, expect, test } from 'vitest';
 import { parseConfig } from '@/lib/config/parse-config';
 import { alertTarget, type AlertRecord } from '@/lib/alerts/types';
 import { EventStreams } from '@/lib/sse/event-streams';
-import { HistoryStore } from '@/lib/store';
-import { logAlertEvent, saveAlert } from '@/lib/store/alert-store';
+import { openStore } from '@/lib/store';
 import { AlertEngine } from './alert-engine';
 import { alertStream, type AlertParts } from './alert-service';
 
@@ -27,25 +26,28 @@ const RECORD: AlertRecord = {
   inhibitedBy: null,
 };
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-function alertParts(): AlertParts & { change(): void } {
+/** A store holding one alert: its firing is the first stored change (seq 1). */
+async function alertParts(): Promise<AlertParts & { change(): Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-alert-stream-'));
-  const store = new HistoryStore(dir, config.retention);
-  const alerts = new AlertEngine(config, { db: () => store.db(), pools: () => [] });
+  const store = openStore(dir, config.retention);
+  const alerts = new AlertEngine(config, { store, pools: () => [] });
   const streams = new EventStreams(2);
-  cleanups.push(() => {
+  cleanups.push(async () => {
     streams.closeAll();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  saveAlert(store.db(), 'episode-1', RECORD);
+  await store.alerts.saveChanges([
+    { id: 'episode-1', record: RECORD, change: 'fired', notifiable: true, at: NOW },
+  ]);
   /** One stored change, sent to the streams as the service's own actions do. */
-  const change = () => {
-    const event = logAlertEvent(store.db(), 'episode-1', 'muted', false, NOW, 'ops');
+  const change = async () => {
+    const event = await store.alerts.logAlertEvent('episode-1', 'muted', false, NOW, 'ops');
     if (event) alerts.emit(event);
   };
   return { store, alerts, streams, change };
@@ -71,26 +73,26 @@ async function readSeqs(response: Response, count: number): Promise<number[]> {
 }
 
 test('a resumed stream replays every stored change after Last-Event-ID (more than one page), then live ones', async () => {
-  const parts = alertParts();
-  for (let i = 0; i < 2500; i++) parts.change();
+  const parts = await alertParts();
+  for (let i = 1; i < 2500; i++) await parts.change();
   const response = alertStream(parts, '10.0.0.1', 1200, new AbortController().signal);
   const replayed = await readSeqs(response, 1300);
   expect([replayed.length, replayed[0], replayed.at(-1)]).toEqual([1300, 1201, 2500]);
   expect(replayed.every((seq, i) => seq === 1201 + i)).toBe(true);
-  parts.change();
+  await parts.change();
   expect(await readSeqs(response, 1)).toEqual([2501]);
 });
 
 test('a stream without Last-Event-ID starts with the next change', async () => {
-  const parts = alertParts();
-  for (let i = 0; i < 3; i++) parts.change();
+  const parts = await alertParts();
+  for (let i = 1; i < 3; i++) await parts.change();
   const response = alertStream(parts, '10.0.0.1', null, new AbortController().signal);
-  parts.change();
+  await parts.change();
   expect(await readSeqs(response, 1)).toEqual([4]);
 });
 
 test('a third stream from one address is refused (cap 2); another address is not', async () => {
-  const parts = alertParts();
+  const parts = await alertParts();
   const open = (client: string) => alertStream(parts, client, null, new AbortController().signal).status;
   expect([open('10.0.0.1'), open('10.0.0.1'), open('10.0.0.1'), open('10.0.0.2')]).toEqual([
     200, 200, 429, 200,

@@ -8,23 +8,9 @@ import type { AlertDto, AlertEventDto, AlertsDto, MuteDto } from '@/lib/api/aler
 import type { AlertHistoryDto } from '@/lib/api/schemas/alerts';
 import type { AlertTarget } from '@/lib/alerts/types';
 import { alertsForShare } from '../narrow-alerts';
-import {
-  acknowledgeAlert,
-  addMute,
-  alertChanges,
-  alertsCoveredBy,
-  getMute,
-  deleteMute,
-  eventsAfter,
-  getAlert,
-  lastEventSeq,
-  listAlerts,
-  listMutes,
-  logAlertEvent,
-} from '@/lib/store/alert-store';
-import { openEventStream, type StreamMessage, type StreamSource } from '@/lib/sse/event-stream';
+import { openEventStream, type AsyncStreamSource, type StreamMessage } from '@/lib/sse/event-stream';
 import type { EventStreams } from '@/lib/sse/event-streams';
-import type { HistoryStore } from '@/lib/store';
+import type { Store } from '@/lib/store';
 import type { AlertEngine } from './alert-engine';
 
 /** Resolved alerts stay listed this long. */
@@ -32,7 +18,7 @@ const RECENT_MS = 24 * 3600_000;
 
 /** What the alert service needs of the runtime. */
 export interface AlertParts {
-  store: HistoryStore;
+  store: Pick<Store, 'alerts' | 'access'>;
   alerts: AlertEngine | null;
   streams: EventStreams;
 }
@@ -44,13 +30,14 @@ export const ALERTS_READ: ShareableRead = {
 };
 
 /** GET /api/v1/alerts; a share link sees its own target's alerts and no mutes (narrow-alerts.ts). */
-export function alertsDto(parts: Pick<AlertParts, 'store'>, now: number, who?: Identity): AlertsDto {
-  const store = parts.store.db();
-  const dto = {
-    alerts: listAlerts(store, now - RECENT_MS, now),
-    mutes: listMutes(store, now),
-    lastEventId: lastEventSeq(store),
-  };
+export async function alertsDto(
+  parts: Pick<AlertParts, 'store'>,
+  now: number,
+  who?: Identity,
+): Promise<AlertsDto> {
+  // Read together: a change saved between the list and the last id would be in neither the list nor the stream.
+  const { alerts, mutes, lastEventSeq } = await parts.store.alerts.alertCenter(now - RECENT_MS, now);
+  const dto = { alerts, mutes, lastEventId: lastEventSeq };
   return who?.kind === 'share' ? alertsForShare(dto, parseShareTarget(who.scope.target)) : dto;
 }
 
@@ -58,34 +45,34 @@ export function alertsDto(parts: Pick<AlertParts, 'store'>, now: number, who?: I
  * Marks an alert seen by the signed-in person (or token): everyone's alert center hears of it through the stream,
  * and the audit log keeps it.
  */
-export function acknowledge(
+export async function acknowledge(
   parts: Pick<AlertParts, 'store' | 'alerts'>,
   who: Principal,
   id: string,
   now: number,
-): AlertDto | null {
-  const store = parts.store.db();
+): Promise<AlertDto | null> {
+  const { alerts } = parts.store;
   const by = actorName(who);
-  if (!acknowledgeAlert(store, id, by, now)) return null;
-  const event = logAlertEvent(store, id, 'acknowledged', false, now, by);
+  if (!(await alerts.acknowledgeAlert(id, by, now))) return null;
+  const event = await alerts.logAlertEvent(id, 'acknowledged', false, now, by);
   if (event) parts.alerts?.emit(event);
-  recordAudit(parts.store, who, 'alert.acknowledge', `alert:${id}`, null, now);
-  return getAlert(store, id, now);
+  await recordAudit(parts.store, who, 'alert.acknowledge', `alert:${id}`, null, now);
+  return alerts.getAlert(id, now);
 }
 
-export function mute(
+export async function mute(
   parts: Pick<AlertParts, 'store' | 'alerts'>,
   who: Principal,
   target: AlertTarget,
   durationMs: number,
   reason: string | null,
   now: number,
-): MuteDto {
-  const store = parts.store.db();
+): Promise<MuteDto> {
+  const { alerts } = parts.store;
   const by = actorName(who);
-  const id = addMute(store, target, now + durationMs, reason, now, by);
+  const id = await alerts.addMute(target, now + durationMs, reason, now, by);
   const until = new Date(now + durationMs).toISOString();
-  recordAudit(
+  await recordAudit(
     parts.store,
     who,
     'alert.mute',
@@ -93,35 +80,35 @@ export function mute(
     `${describeTarget(target)} until ${until}${reason ? `: ${reason}` : ''}`,
     now,
   );
-  noteInCoveredAlerts(parts, target, 'muted', by, now);
-  return listMutes(store, now).find((m) => m.id === id)!;
+  await noteInCoveredAlerts(parts, target, 'muted', by, now);
+  return (await alerts.listMutes(now)).find((m) => m.id === id)!;
 }
 
-export function unmute(
+export async function unmute(
   parts: Pick<AlertParts, 'store' | 'alerts'>,
   who: Principal,
   id: number,
   now: number,
-): boolean {
-  const store = parts.store.db();
-  const muted = getMute(store, id);
-  if (!muted || !deleteMute(store, id)) return false;
-  recordAudit(parts.store, who, 'alert.unmute', `mute:${id}`, describeTarget(muted), now);
-  noteInCoveredAlerts(parts, muted, 'unmuted', actorName(who), now);
+): Promise<boolean> {
+  const { alerts } = parts.store;
+  const muted = await alerts.getMute(id);
+  if (!muted || !(await alerts.deleteMute(id))) return false;
+  await recordAudit(parts.store, who, 'alert.unmute', `mute:${id}`, describeTarget(muted), now);
+  await noteInCoveredAlerts(parts, muted, 'unmuted', actorName(who), now);
   return true;
 }
 
 /** A mute or unmute goes into the history of every alert it covers, and out on the stream. */
-function noteInCoveredAlerts(
+async function noteInCoveredAlerts(
   parts: Pick<AlertParts, 'store' | 'alerts'>,
   target: AlertTarget,
   change: 'muted' | 'unmuted',
   by: string,
   now: number,
 ) {
-  const store = parts.store.db();
-  for (const alertId of alertsCoveredBy(store, target, now - RECENT_MS)) {
-    const event = logAlertEvent(store, alertId, change, false, now, by);
+  const { alerts } = parts.store;
+  for (const alertId of await alerts.alertsCoveredBy(target, now - RECENT_MS)) {
+    const event = await alerts.logAlertEvent(alertId, change, false, now, by);
     if (event) parts.alerts?.emit(event);
   }
 }
@@ -133,15 +120,15 @@ const describeTarget = (target: AlertTarget) =>
     .join(', ');
 
 /** GET /api/v1/alerts/{id}/history; null for an unknown alert. */
-export function alertHistoryDto(
+export async function alertHistoryDto(
   parts: Pick<AlertParts, 'store'>,
   id: string,
   now: number,
-): AlertHistoryDto | null {
-  const store = parts.store.db();
-  if (!getAlert(store, id, now)) return null;
+): Promise<AlertHistoryDto | null> {
+  const { alerts } = parts.store;
+  if (!(await alerts.getAlert(id, now))) return null;
   return {
-    changes: alertChanges(store, id).map((event) => ({
+    changes: (await alerts.alertChanges(id)).map((event) => ({
       seq: event.seq,
       at: event.changedAt ?? changeTime(event),
       change: event.change,
@@ -167,9 +154,9 @@ const toMessage = (event: AlertEventDto): StreamMessage => ({ id: event.seq, eve
  * A stream's source: every change after the client's last id from the store (nothing is lost across a restart,
  * or when a client that stopped reading was dropped), then live changes, which the store has before they are sent.
  */
-function followAlerts(parts: AlertParts): StreamSource {
+function followAlerts(parts: AlertParts): AsyncStreamSource {
   return {
-    backlog: (afterSeq) => eventsAfter(parts.store.db(), afterSeq, REPLAY_PAGE).map(toMessage),
+    backlog: async (afterSeq) => (await parts.store.alerts.eventsAfter(afterSeq, REPLAY_PAGE)).map(toMessage),
     subscribe: (send) => parts.alerts?.subscribe((event) => send(toMessage(event))) ?? (() => {}),
   };
 }

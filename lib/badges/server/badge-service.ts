@@ -23,13 +23,13 @@ import type { Collector } from '@/lib/collector/collector';
 import type { Config } from '@/lib/config';
 import { embedTargetKey } from '@/lib/embeds/embed-params';
 import type { PoolsView } from '@/lib/pools/server/pools-model';
-import type { HistoryStore, UptimeReport } from '@/lib/store';
+import type { Store, UptimeReport } from '@/lib/store';
 
 /** What badges read of the runtime. */
 export interface BadgeParts {
   config: Pick<Config, 'pollIntervalMs'>;
   collector: Collector;
-  store: HistoryStore;
+  store: Pick<Store, 'history'>;
   backends(): Backend[];
   poolsView(now: number): PoolsView;
 }
@@ -71,14 +71,14 @@ const SVG_HEADERS = {
  * off) any cache may keep it, the token being part of the URL; through a session or an API token only the
  * reader's own browser may.
  */
-export function badgeResponse(
+export async function badgeResponse(
   runtime: BadgeParts,
   request: BadgeRequest,
   url: URL,
   who: Identity,
   now: number,
 ) {
-  const { svg, found, maxAgeSec } = badgeSvg(runtime, request, badgeCacheKey(url), now);
+  const { svg, found, maxAgeSec } = await badgeSvg(runtime, request, badgeCacheKey(url), now);
   return new Response(svg, {
     status: found ? 200 : 404,
     headers: { ...SVG_HEADERS, 'cache-control': badgeCacheControl(who, maxAgeSec) },
@@ -99,19 +99,19 @@ export function unauthorizedBadgeResponse(request: BadgeRequest): Response {
 }
 
 /** The SVG for a badge request; answers from a cache until the next poll (or a minute, for uptime). */
-export function badgeSvg(
+export async function badgeSvg(
   runtime: BadgeParts,
   request: BadgeRequest,
   cacheKey: string,
   now: number,
-): BadgeResult {
+): Promise<BadgeResult> {
   const { generation } = runtime.collector;
   const maxAgeSec = Math.max(1, Math.round(runtime.config.pollIntervalMs / 1000));
   const cached = svgCache.get(cacheKey);
   const maxAge = request.kind === 'status' ? 0 : UPTIME_CACHE_MS;
   if (cached && (cached.generation === generation || now - cached.at < maxAge))
     return { ...cached, maxAgeSec };
-  const spec = badgeSpec(runtime, request, now);
+  const spec = await badgeSpec(runtime, request, now);
   const result = {
     svg: renderBadge(spec ?? notFoundBadge(request.label ?? 'hapscope', describeTarget(request.target))),
     found: spec !== null,
@@ -121,13 +121,16 @@ export function badgeSvg(
   return { ...result, maxAgeSec };
 }
 
-function badgeSpec(runtime: BadgeParts, request: BadgeRequest, now: number): BadgeSpec | null {
+async function badgeSpec(runtime: BadgeParts, request: BadgeRequest, now: number): Promise<BadgeSpec | null> {
   const label = request.label ?? defaultLabel(request.target);
   if (request.kind === 'status') return statusSpec(runtime, request.target, label, now);
   if (request.kind === 'uptime') return uptimeSpec(runtime, request.target, request.range, label, now);
   const { target, metric, range } = request;
   if (!findServer(runtime, target)) return null;
-  const history = runtime.store.serverHistory(target, { from: now - BADGE_RANGE_MS[range], to: now });
+  const history = await runtime.store.history.serverHistory(target, {
+    from: now - BADGE_RANGE_MS[range],
+    to: now,
+  });
   if (!history) return null;
   const values = history.samples.map((s) => (metric === 'latency' ? s.checkDurationMs : s.sessionRate));
   const last = values.findLast((v) => v !== null) ?? null;
@@ -155,19 +158,19 @@ function statusSpec(runtime: BadgeParts, target: BadgeTarget, label: string, now
   return poolBadge(label, servers, pool ? pool.traefikLocal : null);
 }
 
-function uptimeSpec(
+async function uptimeSpec(
   runtime: BadgeParts,
   target: BadgeTarget,
   range: UptimeRange,
   label: string,
   now: number,
-): BadgeSpec | null {
+): Promise<BadgeSpec | null> {
   const interval = { from: now - BADGE_RANGE_MS[range], to: now };
   if (target.type === 'server') {
-    const history = runtime.store.serverHistory(target, interval);
+    const history = await runtime.store.history.serverHistory(target, interval);
     return history ? uptimeBadge(label, history.uptime.uptimePct, range) : null;
   }
-  const report = cachedUptime(runtime, range, now);
+  const report = await cachedUptime(runtime, range, now);
   const figures =
     target.type === 'backend'
       ? report.backends.find((b) => b.instance === target.instance && b.backend === target.backend)
@@ -177,10 +180,10 @@ function uptimeSpec(
   return uptimeBadge(label, figures?.uptimePct ?? null, range);
 }
 
-function cachedUptime(runtime: BadgeParts, range: UptimeRange, now: number): UptimeReport {
+async function cachedUptime(runtime: BadgeParts, range: UptimeRange, now: number): Promise<UptimeReport> {
   const cached = uptimeCache.get(range);
   if (cached && now - cached.at < UPTIME_CACHE_MS) return cached.report;
-  const report = runtime.store.uptime({ from: now - BADGE_RANGE_MS[range], to: now });
+  const report = await runtime.store.history.uptime({ from: now - BADGE_RANGE_MS[range], to: now });
   uptimeCache.set(range, { at: now, report });
   return report;
 }

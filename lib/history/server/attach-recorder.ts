@@ -1,13 +1,14 @@
 import 'server-only';
 import type { Collector } from '@/lib/collector/collector';
 import { PollBuffer, type BufferLimits } from '@/lib/history/poll-buffer';
-import type { HistoryStore } from '@/lib/store';
-import { HistoryWriter } from '@/lib/store/history-writer';
+import type { Store } from '@/lib/store';
 import { HistoryRecorder, type PollRecord } from './history-recorder';
 
 export interface Recording {
   /** Polls waiting for the store (it failed, or is catching up), and those dropped from the full buffer. */
   backlog(): { polls: number; dropped: number };
+  /** Resolves once every poll handed so far has been tried (never rejects). */
+  settled(): Promise<void>;
 }
 
 export interface RecordingLimits extends BufferLimits {
@@ -30,36 +31,41 @@ type PollSource = Pick<Collector, 'onPoll'> & { config: { pollIntervalMs: number
 /**
  * Records every poll into the history store. Polls go through a bounded buffer: while the store fails (full,
  * read-only, locked, DATA_DIR unusable) they wait there and the collector goes on; the first poll after it recovers
- * writes them, in order, without a restart. A failed write leaves the recorder's memory unlike the rolled-back file,
- * so the recorder is rebuilt from the file (as at start-up) before the next try.
+ * writes them, in order, without a restart. Each poll starts one flush, after the one before it: writes are never
+ * reordered, however slow the store. A failed write leaves the recorder's memory unlike the rolled-back store, so
+ * the recorder is rebuilt from the store (as at start-up) before the next try.
  */
 export function attachHistoryRecorder(
   collector: PollSource,
-  store: HistoryStore,
+  store: Pick<Store, 'recording' | 'faults'>,
   limits: RecordingLimits = RECORDING_LIMITS,
 ): Recording {
   const weigh = (poll: PollRecord) =>
     poll.backends?.reduce((rows, backend) => rows + 1 + backend.servers.length, 0) ?? 1;
   const buffer = new PollBuffer<PollRecord>(limits, weigh);
-  let writing: { writer: HistoryWriter; recorder: HistoryRecorder } | null = null;
+  let writing: { opens: number; recorder: HistoryRecorder } | null = null;
+  let flushed: Promise<void> = Promise.resolve();
 
-  const flush = () => {
+  const flush = async () => {
     // After SQLITE_BUSY each try would wait out the busy timeout: polls wait in the buffer a while instead.
-    if (store.faults.lockHeld()) return;
+    if (buffer.size === 0 || store.faults.lockHeld()) return;
+    let poll: PollRecord | undefined;
     try {
       // A connection replaced since (it had seen the disk read-only) takes its recorder with it.
-      if (writing && writing.writer.db !== store.db()) writing = null;
-      if (!writing) {
-        const writer = new HistoryWriter(store.db());
-        writing = { writer, recorder: new HistoryRecorder(writer, collector.config.pollIntervalMs) };
-      }
-      const { writer, recorder } = writing;
+      const opens = await store.recording.openForWrites();
+      if (writing?.opens !== opens)
+        writing = { opens, recorder: new HistoryRecorder(store.recording, collector.config.pollIntervalMs) };
+      const { recorder } = writing;
       // Polls written late may fall in minutes maintenance has rolled up already.
-      if (buffer.size > 1) writer.rewindRollups(buffer.peek()!.at);
-      for (let rows = 0; buffer.size > 0 && rows < limits.flushWeight; buffer.shift()) {
-        const poll = buffer.peek()!;
-        recorder.record(poll);
+      if (buffer.size > 1) await store.recording.rewindRollups(buffer.peek()!.at);
+      let rows = 0;
+      while (buffer.size > 0 && rows < limits.flushWeight) {
+        poll = buffer.peek()!;
+        await recorder.record(poll);
+        // The buffer may have dropped it meanwhile (full): then what follows it stays.
+        buffer.written(poll);
         rows += weigh(poll);
+        poll = undefined;
       }
       store.faults.succeeded('recorder');
     } catch (error) {
@@ -67,7 +73,8 @@ export function attachHistoryRecorder(
       if (store.faults.failed('recorder', error)) return;
       // Not the store's fault: a bug in recording this poll. Skip it rather than retry it forever.
       console.error('[hapscope] recording a poll failed:', error);
-      buffer.shift();
+      const skipped = poll ?? buffer.peek();
+      if (skipped) buffer.written(skipped);
     }
   };
 
@@ -79,7 +86,10 @@ export function attachHistoryRecorder(
       backends: event.result?.backends ?? null,
       info: event.result?.info ?? null,
     });
-    flush();
+    flushed = flushed.then(flush).catch((error) => console.error('[hapscope] recording failed:', error));
   });
-  return { backlog: () => ({ polls: buffer.size, dropped: buffer.dropped }) };
+  return {
+    backlog: () => ({ polls: buffer.size, dropped: buffer.dropped }),
+    settled: () => flushed,
+  };
 }

@@ -1,13 +1,14 @@
 /**
  * Turns each poll into history: coverage, transitions and compact samples of every server and of every backend's
- * own row, one transaction per poll. A sample is written when anything in it changed since the last written one
- * (sample-rows.ts), or as a heartbeat at least every 30 s; readers treat the last sample as holding until the
- * next one or the end of coverage.
+ * own row, handed to the store as one poll's writes (poll-journal.ts), which it writes in one transaction. A
+ * sample is written when anything in it changed since the last written one (sample-rows.ts), or as a heartbeat at
+ * least every 30 s; readers treat the last sample as holding until the next one or the end of coverage.
  */
 import { detectReload, type ProcessReading } from '@/lib/health/detect-reload';
 import { detectTransitions, type PreviousReading, type ServerReading } from '@/lib/health/detect-transitions';
 import type { Backend, HaproxyProcessInfo, Server } from '@/lib/health/types';
-import type { BackendSampleRow, HistoryWriter, SampleRow } from '@/lib/store/history-writer';
+import type { BackendSampleRow, HistoryRecording, SampleRow } from '@/lib/store';
+import { PollJournal } from './poll-journal';
 import { backendSampleChanged, sampleChanged, toBackendSampleRow, toSampleRow } from './sample-rows';
 
 export const HEARTBEAT_MS = 30_000;
@@ -49,48 +50,60 @@ interface InstanceMemory {
   backends: Map<string, BackendMemory>;
 }
 
+/**
+ * One recorder per connection of the store: it remembers stored ids. Polls are recorded one at a time (the caller
+ * awaits each); after a failed write its memory is unlike the store's, so the caller makes a new one.
+ */
 export class HistoryRecorder {
   private readonly instances = new Map<string, InstanceMemory>();
 
   constructor(
-    private readonly writer: HistoryWriter,
+    private readonly store: Pick<HistoryRecording, 'loadInstance' | 'writePoll'>,
     private readonly pollIntervalMs: number,
   ) {}
 
-  record(poll: PollRecord): void {
-    const instance = this.instanceMemory(poll.instance);
+  async record(poll: PollRecord): Promise<void> {
+    const instance = await this.instanceMemory(poll.instance);
     // A failed poll closes the coverage interval: the time until the next success is "no data", never downtime.
     if (!poll.ok || !poll.backends) {
       instance.coverageId = null;
       return;
     }
-    this.writer.transaction(() => this.recordSuccess(instance, poll, poll.backends!));
+    const writer = new PollJournal();
+    this.recordSuccess(writer, instance, poll, poll.backends);
+    writer.stored(await this.store.writePoll(writer.writes));
   }
 
-  private recordSuccess(instance: InstanceMemory, poll: PollRecord, backends: readonly Backend[]): void {
+  private recordSuccess(
+    writer: PollJournal,
+    instance: InstanceMemory,
+    poll: PollRecord,
+    backends: readonly Backend[],
+  ): void {
     const { at } = poll;
     const contiguous =
       instance.coverageId !== null &&
       instance.coverageTo !== null &&
       at - instance.coverageTo <= GAP_INTERVALS * this.pollIntervalMs;
     const previousAt = instance.coverageTo;
-    if (contiguous) this.writer.extendCoverage(instance.coverageId!, at);
-    else instance.coverageId = this.writer.startCoverage(instance.id, at);
+    if (contiguous) writer.extendCoverage(instance.coverageId!, at);
+    else instance.coverageId = writer.startCoverage(instance.id, at, (id) => (instance.coverageId = id));
     instance.coverageTo = at;
-    const reload = this.processReload(instance, poll);
+    const reload = this.processReload(writer, instance, poll);
     const context = { previousAt, at, reload, contiguous };
     for (const backend of backends) {
-      this.writeBackendSample(this.backendMemory(instance, backend.name, at), backend, at, contiguous);
+      const backendMemory = this.backendMemory(writer, instance, backend.name, at);
+      this.writeBackendSample(writer, backendMemory, backend, at, contiguous);
       for (const server of backend.servers) {
-        const memory = this.serverMemory(instance, backend.name, server, at);
+        const memory = this.serverMemory(writer, instance, backend.name, server, at);
         const reading = toReading(server);
         const { transitions } = detectTransitions(memory.previous, reading, context);
-        for (const change of transitions) this.writer.insertTransition(memory.id, change);
+        for (const change of transitions) writer.insertTransition(memory.id, change);
         if (memory.previous.status !== reading.status || memory.previous.transition !== reading.transition) {
-          this.writer.updateServerState(memory.id, reading);
+          writer.updateServerState(memory.id, reading);
         }
         if (memory.backup !== server.backup || memory.pool !== server.pool) {
-          this.writer.updateServerMeta(memory.id, server.backup, server.pool);
+          writer.updateServerMeta(memory.id, server.backup, server.pool);
           Object.assign(memory, { backup: server.backup, pool: server.pool });
         }
         memory.previous = {
@@ -98,68 +111,80 @@ export class HistoryRecorder {
           transition: reading.transition,
           counters: reading.counters,
         };
-        this.writeSample(memory, toSampleRow(server), at, contiguous);
+        this.writeSample(writer, memory, toSampleRow(server), at, contiguous);
       }
     }
-    this.markGone(instance, at);
+    this.markGone(writer, instance, at);
   }
 
-  private writeSample(memory: ServerMemory, row: SampleRow, at: number, contiguous: boolean): void {
+  private writeSample(
+    writer: PollJournal,
+    memory: ServerMemory,
+    row: SampleRow,
+    at: number,
+    contiguous: boolean,
+  ): void {
     const last = memory.lastSample;
     const due = last === null || mustWrite(memory, at, contiguous) || sampleChanged(last, row);
     if (memory.gone) {
-      this.writer.setGone(memory.id, null);
+      writer.setGone(memory.id, null);
       memory.gone = false;
     }
     if (!due) return;
-    this.writer.insertSample(memory.id, at, row);
+    writer.insertSample(memory.id, at, row);
     memory.lastSample = row;
     memory.lastWrittenAt = at;
   }
 
-  private writeBackendSample(memory: BackendMemory, backend: Backend, at: number, contiguous: boolean): void {
+  private writeBackendSample(
+    writer: PollJournal,
+    memory: BackendMemory,
+    backend: Backend,
+    at: number,
+    contiguous: boolean,
+  ): void {
     const row = toBackendSampleRow(backend);
     const last = memory.lastSample;
     const due = last === null || mustWrite(memory, at, contiguous) || backendSampleChanged(last, row);
     if (memory.gone) {
-      this.writer.setBackendGone(memory.id, null);
+      writer.setBackendGone(memory.id, null);
       memory.gone = false;
     }
     if (!due) return;
-    this.writer.insertBackendSample(memory.id, at, row);
+    writer.insertBackendSample(memory.id, at, row);
     memory.lastSample = row;
     memory.lastWrittenAt = at;
   }
 
-  private markGone(instance: InstanceMemory, at: number): void {
+  private markGone(writer: PollJournal, instance: InstanceMemory, at: number): void {
     for (const byName of instance.servers.values()) {
       for (const memory of byName.values()) {
         if (memory.seenAt === at || memory.gone) continue;
         memory.gone = true;
-        this.writer.setGone(memory.id, at);
+        writer.setGone(memory.id, at);
       }
     }
     for (const memory of instance.backends.values()) {
       if (memory.seenAt === at || memory.gone) continue;
       memory.gone = true;
-      this.writer.setBackendGone(memory.id, at);
+      writer.setBackendGone(memory.id, at);
     }
   }
 
-  private processReload(instance: InstanceMemory, poll: PollRecord): boolean {
+  private processReload(writer: PollJournal, instance: InstanceMemory, poll: PollRecord): boolean {
     if (!poll.info) return false;
     const current = { pid: poll.info.pid, uptimeSec: poll.info.uptimeSec, at: poll.at };
     const reload = detectReload(instance.process, current);
-    if (reload) this.writer.insertReload(instance.id, poll.at, current.pid);
+    if (reload) writer.insertReload(instance.id, poll.at, current.pid);
     instance.process = current;
-    this.writer.recordProcess(instance.id, current.pid, current.uptimeSec, current.at);
+    writer.recordProcess(instance.id, current.pid, current.uptimeSec, current.at);
     return reload;
   }
 
-  private instanceMemory(name: string): InstanceMemory {
+  private async instanceMemory(name: string): Promise<InstanceMemory> {
     let memory = this.instances.get(name);
     if (memory) return memory;
-    const stored = this.writer.loadInstance(name);
+    const stored = await this.store.loadInstance(name);
     memory = {
       id: stored.id,
       coverageId: stored.coverage?.id ?? null,
@@ -194,37 +219,52 @@ export class HistoryRecorder {
     return memory;
   }
 
-  private backendMemory(instance: InstanceMemory, name: string, at: number): BackendMemory {
+  private backendMemory(
+    writer: PollJournal,
+    instance: InstanceMemory,
+    name: string,
+    at: number,
+  ): BackendMemory {
     let memory = instance.backends.get(name);
     if (!memory) {
-      const id = this.writer.insertBackend(instance.id, name, at);
-      // Heartbeats spread over the 30 s, as servers' are.
-      const stagger = (id % 15) * (HEARTBEAT_MS / 15);
-      memory = { id, lastSample: null, lastWrittenAt: at - stagger, gone: false, seenAt: at };
-      instance.backends.set(name, memory);
+      // Its first sample is written in this poll (there is none before it).
+      const created: BackendMemory = { id: 0, lastSample: null, lastWrittenAt: at, gone: false, seenAt: at };
+      created.id = writer.insertBackend(instance.id, name, at, (id) => (created.id = id));
+      instance.backends.set(name, (memory = created));
     }
     memory.seenAt = at;
     return memory;
   }
 
-  private serverMemory(instance: InstanceMemory, backend: string, server: Server, at: number): ServerMemory {
+  private serverMemory(
+    writer: PollJournal,
+    instance: InstanceMemory,
+    backend: string,
+    server: Server,
+    at: number,
+  ): ServerMemory {
     const byName = serversOf(instance, backend);
     let memory = byName.get(server.name);
     if (!memory) {
-      const id = this.writer.insertServer(instance.id, { backend, ...server }, at, server);
-      // Spread later heartbeats over the 30 s so thousands of new servers do not all heartbeat in the same poll.
-      const stagger = (id % 15) * (HEARTBEAT_MS / 15);
-      memory = {
-        id,
+      // Its first sample is written in this poll (there is none before it).
+      const created: ServerMemory = {
+        id: 0,
         backup: server.backup,
         pool: server.pool,
         previous: { status: server.status, transition: server.transition, counters: null },
         lastSample: null,
-        lastWrittenAt: at - stagger,
+        lastWrittenAt: at,
         gone: false,
         seenAt: at,
       };
-      byName.set(server.name, memory);
+      created.id = writer.insertServer(
+        instance.id,
+        { backend, ...server },
+        at,
+        server,
+        (id) => (created.id = id),
+      );
+      byName.set(server.name, (memory = created));
     }
     memory.seenAt = at;
     return memory;

@@ -6,11 +6,11 @@ import type { BackendHistoryDto, EventsDto, HistoryDto, UptimeDto } from '@/lib/
 import type { TimeRange } from '@/lib/health/time-range';
 import type { Collector } from '@/lib/collector/collector';
 import { respondShared, SharedBodies } from '@/lib/http/shared-body';
-import type { EventFilter, HistoryStore, ServerRef, UptimeFilter } from '@/lib/store';
+import type { EventFilter, ServerRef, Store, UptimeFilter } from '@/lib/store';
 
 /** What these reads need of the runtime. */
 export interface HistoryParts {
-  store: HistoryStore;
+  store: Pick<Store, 'history'>;
 }
 import { narrowUptime, shareReadsUptime, type UptimeQueryFilter } from '../share-uptime';
 import { toBackendHistoryDto } from './to-backend-history-dto';
@@ -35,49 +35,49 @@ export const uptimeRead = (filter: UptimeQueryFilter): ShareableRead => ({
 });
 
 /** GET …/history: null when the server was never recorded. */
-export function getServerHistory(
+export async function getServerHistory(
   { store }: HistoryParts,
   ref: ServerRef,
   range: TimeRange,
   buckets?: number,
-): HistoryDto | null {
-  const history = store.serverHistory(ref, range, buckets);
-  return history && toHistoryDto(history, store.generatedUntil());
+): Promise<HistoryDto | null> {
+  const history = await store.history.serverHistory(ref, range, buckets);
+  return history && toHistoryDto(history, await store.history.generatedUntil());
 }
 
 /** GET /api/v1/backends/{instance}/{backend}/history: null when the backend was never recorded. */
-export function getBackendHistory(
+export async function getBackendHistory(
   { store }: HistoryParts,
   ref: { instance: string; backend: string },
   range: TimeRange,
-): BackendHistoryDto | null {
-  const history = store.backendHistory(ref, range);
-  return history && toBackendHistoryDto(history, store.generatedUntil());
+): Promise<BackendHistoryDto | null> {
+  const history = await store.history.backendHistory(ref, range);
+  return history && toBackendHistoryDto(history, await store.history.generatedUntil());
 }
 
 /** GET /api/v1/uptime; the filter is applied in the store's reads. */
-export function getUptime(
+export async function getUptime(
   { store }: HistoryParts,
   range: TimeRange,
   options: { buckets?: number; filter?: UptimeFilter } = {},
   who?: Identity,
-): UptimeDto {
+): Promise<UptimeDto> {
   const dto = toUptimeDto(
-    store.uptime(range, options.buckets, options.filter),
+    await store.history.uptime(range, options.buckets, options.filter),
     range,
-    store.generatedUntil(),
+    await store.history.generatedUntil(),
   );
   return who?.kind === 'share' ? narrowUptime(dto, who.scope, options.filter ?? {}) : dto;
 }
 
-const uptimeBodies = new WeakMap<HistoryStore, SharedBodies>();
+const uptimeBodies = new WeakMap<object, SharedBodies>();
 
 /**
  * GET /api/v1/uptime as a shared answer (lib/http/shared-body.ts): every request of the same query and view
  * between two polls (the collector's generation) gets one computed, encoded, gzipped body. Uptime of every server
  * over 24 h at 10,000 servers reads 10,000 timelines (~130 ms): once per poll, not once per request.
  */
-export function uptimeResponse(
+export async function uptimeResponse(
   parts: HistoryParts & { collector: Collector },
   request: Request,
   query: { range: TimeRange; key: string; options: { buckets?: number; filter?: UptimeFilter } },
@@ -86,18 +86,18 @@ export function uptimeResponse(
   let shared = uptimeBodies.get(parts.store);
   if (!shared) uptimeBodies.set(parts.store, (shared = new SharedBodies()));
   const view = who?.kind === 'share' ? JSON.stringify(who.scope) : 'all';
-  const body = shared.get(`${query.key} ${view}`, parts.collector.generation, () =>
-    JSON.stringify(getUptime(parts, query.range, query.options, who)),
+  const body = await shared.getAsync(`${query.key} ${view}`, parts.collector.generation, async () =>
+    JSON.stringify(await getUptime(parts, query.range, query.options, who)),
   );
   return respondShared(request, body);
 }
 
 /** GET /api/v1/events. */
-export function getEvents(
+export async function getEvents(
   { store }: HistoryParts,
   range: TimeRange,
   limit: number,
   filter?: EventFilter,
-): EventsDto {
-  return toEventsDto(store.events(range, limit, filter));
+): Promise<EventsDto> {
+  return toEventsDto(await store.history.events(range, limit, filter));
 }

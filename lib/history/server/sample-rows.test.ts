@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import { noTraffic } from '@/lib/health/traffic-rates';
-import type { BackendSampleRow, SampleRow } from '@/lib/store/history-writer';
+import type { BackendSampleRow, SampleRow } from '@/lib/store';
 import { backendSampleChanged, sampleChanged, toBackendSampleRow, toSampleRow } from './sample-rows';
 
 const quiet: SampleRow = {

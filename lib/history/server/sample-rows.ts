@@ -4,8 +4,7 @@
  */
 import type { Backend, Server } from '@/lib/health/types';
 import { timeMoved, trafficChanged } from '@/lib/history/figure-changes';
-import type { BackendSampleRow, SampleRow } from '@/lib/store/history-writer';
-import { statusCode, transitionCode } from '@/lib/store/status-codes';
+import { statusCode, transitionCode, type BackendSampleRow, type SampleRow } from '@/lib/store';
 
 // The rows are built field by field, without spreading a shared part: the recorder builds 20,000 a poll.
 export function toSampleRow(server: Server): SampleRow {

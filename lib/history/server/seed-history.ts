@@ -7,13 +7,9 @@
 import { HistoryRecorder } from '@/lib/history/server/history-recorder';
 import { noTraffic } from '@/lib/health/traffic-rates';
 import type { Backend, ProxyTimes, Server, ServerStatus, TrafficRates } from '@/lib/health/types';
-import { readMeta, writeMeta, type HistoryDb } from '@/lib/store/db';
-import { HistoryWriter } from '@/lib/store/history-writer';
-import { runMaintenance } from '@/lib/store/maintenance';
-import { DEFAULT_RETENTION } from '@/lib/store/retention';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
+import { DEFAULT_RETENTION, META_GENERATED_UNTIL, type Store } from '@/lib/store';
 
-import { META_GENERATED_UNTIL } from '@/lib/store/meta-keys';
 const SEED_POLL_MS = 10_000;
 
 export interface SeedServer {
@@ -30,18 +26,18 @@ interface Period {
   status: ServerStatus;
 }
 
-/** Returns the time history is generated until, or null when the database already had history. */
-export function seedGeneratedHistory(
-  db: HistoryDb,
+/** Returns the time history is generated until, or null when the store already had history. */
+export async function seedGeneratedHistory(
+  store: Pick<Store, 'history' | 'recording' | 'maintenance' | 'meta'>,
   topology: readonly SeedServer[],
   now: number,
   hours: number,
-): number | null {
-  const has = db.prepare('SELECT EXISTS (SELECT 1 FROM coverage) AS has').get() as { has: number };
-  if (has.has || readMeta(db, META_GENERATED_UNTIL) !== null || topology.length === 0) return null;
+): Promise<number | null> {
+  if (topology.length === 0 || (await store.history.recorded())) return null;
+  if ((await store.meta.readMeta(META_GENERATED_UNTIL)) !== null) return null;
   const start = now - hours * 3_600_000;
   const plans = topology.map((s, i) => scenario(i, start, now));
-  const recorder = new HistoryRecorder(new HistoryWriter(db), SEED_POLL_MS);
+  const recorder = new HistoryRecorder(store.recording, SEED_POLL_MS);
   const instances = [...new Set(topology.map((s) => s.instance))];
   const gap = { from: start + (now - start) * 0.8, to: start + (now - start) * 0.8 + 4 * 60_000 };
   let until = start;
@@ -56,12 +52,12 @@ export function seedGeneratedHistory(
         byBackend.set(s.backend, list);
       }
       const backends = [...byBackend].map(([name, servers]) => backendAt(instance, name, servers));
-      recorder.record({ instance, at, ok, backends: ok ? backends : null, info: null });
+      await recorder.record({ instance, at, ok, backends: ok ? backends : null, info: null });
     }
     until = at;
   }
-  runMaintenance(db, now, DEFAULT_RETENTION);
-  writeMeta(db, META_GENERATED_UNTIL, String(until));
+  await store.maintenance.runNow(now, DEFAULT_RETENTION);
+  await store.meta.writeMeta(META_GENERATED_UNTIL, String(until));
   return until;
 }
 

@@ -5,20 +5,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Collector } from '@/lib/collector/collector';
-import { HistoryStore } from '@/lib/store';
-import { DEFAULT_RETENTION } from '@/lib/store/retention';
+import { DEFAULT_RETENTION, openStore, type Store } from '@/lib/store';
 import { shareReader, signedInViewer } from '@/lib/testing/identities';
 import { uptimeResponse } from './history-service';
 
 const NOW = Date.parse('2026-12-06T18:15:00Z');
 let tmp = '';
-let store: HistoryStore;
+let store: Store;
 beforeEach(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'hapscope-uptime-response-'));
-  store = new HistoryStore(tmp, DEFAULT_RETENTION, () => NOW);
+  store = openStore(tmp, DEFAULT_RETENTION, () => NOW);
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -41,7 +40,7 @@ const ask = (
   );
 
 test('the same query and view within one poll reads the store once; the next poll reads it again', async () => {
-  const reads = vi.spyOn(store, 'uptime');
+  const reads = vi.spyOn(store.history, 'uptime');
   const collector = { generation: 5 };
   const first = await ask(collector);
   expect(first.status).toBe(200);
@@ -56,4 +55,13 @@ test('the same query and view within one poll reads the store once; the next pol
   const next = await ask(collector, 'range=1h', { 'if-none-match': etag });
   expect(next.status).toBe(200);
   expect(reads).toHaveBeenCalledTimes(4);
+});
+
+test('requests that come while the store is read wait for that one read', async () => {
+  const reads = vi.spyOn(store.history, 'uptime');
+  const collector = { generation: 7 };
+  const answers = await Promise.all([ask(collector), ask(collector), ask(collector)]);
+  expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+  expect(new Set(answers.map((answer) => answer.headers.get('etag'))).size).toBe(1);
+  expect(reads).toHaveBeenCalledTimes(1);
 });

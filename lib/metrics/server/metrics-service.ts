@@ -6,7 +6,7 @@ import type { Backend } from '@/lib/health/types';
 import { buildMetricFamilies } from '@/lib/metrics/metric-families';
 import { toPrometheusText } from '@/lib/metrics/prometheus-text';
 import type { PoolsView } from '@/lib/pools/server/pools-model';
-import type { HistoryStore } from '@/lib/store';
+import type { Store } from '@/lib/store';
 
 type OpenStreams = { readonly count: number; readonly totals: { refused: number; dropped: number } };
 
@@ -16,7 +16,7 @@ export interface MetricsParts {
   alerts: Pick<AlertEngine, 'flaps' | 'firing' | 'lastEvaluationMs'> | null;
   streams: OpenStreams;
   snapshotStreams: OpenStreams;
-  store: Pick<HistoryStore, 'faults'>;
+  store: Pick<Store, 'faults'>;
   backends(): Backend[];
   poolsView(now: number): PoolsView;
 }

@@ -10,7 +10,7 @@ import { pickResolution, type TimeRange } from '@/lib/health/time-range';
 import type { Backend } from '@/lib/health/types';
 import { latencyBucketMs, latencyBuckets } from '@/lib/history/pool-latency-buckets';
 import { toPoolLatencyDto } from '@/lib/history/server/to-pool-latency-dto';
-import type { HistoryStore } from '@/lib/store';
+import type { Store } from '@/lib/store';
 import { narrowPools } from '../narrow-pools';
 import type { PoolsModel, PoolsView } from './pools-model';
 import { toRoutesDto } from './routes-service';
@@ -18,7 +18,7 @@ import { toRoutesDto } from './routes-service';
 /** What the pool reads need of the runtime. */
 export interface PoolsParts {
   poolsView(now: number): PoolsView;
-  store: HistoryStore;
+  store: Pick<Store, 'history' | 'retention'>;
   pools: Pick<PoolsModel, 'routing'>;
   backends(): Backend[];
 }
@@ -52,13 +52,13 @@ export function getPools(
  * GET /api/v1/pools/{pool}/latency, from the stored samples of servers whose stored pool is this one. A pool the
  * live view knows but the store has no server of (new, or nodes only) answers empty buckets; neither: null (404).
  */
-export function getPoolLatency(
-  { store, poolsView }: PoolsParts,
+export async function getPoolLatency(
+  { store, poolsView }: Pick<PoolsParts, 'store' | 'poolsView'>,
   pool: string,
   range: TimeRange,
   now: number,
-): PoolLatencyDto | null {
-  const stored = store.poolCheckDurations(pool, range);
+): Promise<PoolLatencyDto | null> {
+  const stored = await store.history.poolCheckDurations(pool, range);
   if (!stored && !poolsView(now).pools.some((p) => p.name === pool)) return null;
   const resolution = stored?.resolution ?? pickResolution(range, now, store.retention);
   const bucketMs = latencyBucketMs(range, resolution);

@@ -5,16 +5,16 @@ import type { HealthDto } from '@/lib/api/schemas/health';
 import { APP_VERSION } from '@/lib/api/version';
 import type { Recording } from '@/lib/history/server/attach-recorder';
 import type { K8sConnection } from '@/lib/k8s';
-import type { HistoryStore } from '@/lib/store';
+import type { Store } from '@/lib/store';
 import { listProblems } from '../problems';
 import type { StoreFacts } from '../store-problems';
 
 /** GET /api/v1/health: 200 while the process serves; `ok` false while a part of hapscope needs a user to act. */
 export interface HealthParts {
   kubernetes: Pick<K8sConnection, 'status'>;
-  store: Pick<HistoryStore, 'file' | 'faults'>;
+  store: Pick<Store, 'file' | 'faults'>;
   recording: Recording;
-  alerts: Pick<AlertEngine, 'unsavedChanges'> | null;
+  alerts: Pick<AlertEngine, 'unsavedChanges' | 'off'> | null;
   access: Pick<AccessState, 'problems'>;
 }
 
@@ -23,7 +23,7 @@ export function getHealth(parts: HealthParts): HealthDto {
   const problems = listProblems({
     kubernetes: kubernetes.status(),
     store: storeFacts(parts),
-    alertsOff: alerts === null,
+    alertsOff: alerts === null || alerts.off,
     signIn: [...access.problems.values()],
   });
   return {

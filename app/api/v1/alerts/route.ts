@@ -6,11 +6,11 @@ import { catchApiErrors } from '@/lib/api/errors';
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
-  return catchApiErrors(() => {
+  return catchApiErrors(async () => {
     const now = Date.now();
-    const access = authorize(getRuntime(), req, ALERTS_READ, now);
+    const access = await authorize(getRuntime(), req, ALERTS_READ, now);
     if (!access.ok) return access.response;
-    return Response.json(alertsDto(getRuntime(), now, access.who), {
+    return Response.json(await alertsDto(getRuntime(), now, access.who), {
       headers: { 'cache-control': 'no-store' },
     });
   });

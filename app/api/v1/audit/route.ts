@@ -9,11 +9,13 @@ export const dynamic = 'force-dynamic';
 
 /** Who changed what, newest first: `?limit=` (≤ 1000), `?before=<seq>` for the page after. */
 export function GET(request: Request) {
-  return catchApiErrors(() => {
-    const access = authorize(getRuntime(), request, 'admin', Date.now());
+  return catchApiErrors(async () => {
+    const access = await authorize(getRuntime(), request, 'admin', Date.now());
     if (!access.ok) return access.response;
     const query = parseQuery(AuditQuery, request.url);
     if (!query.ok) return query.response;
-    return Response.json(auditDto(getRuntime(), query.value), { headers: { 'cache-control': 'no-store' } });
+    return Response.json(await auditDto(getRuntime(), query.value), {
+      headers: { 'cache-control': 'no-store' },
+    });
   });
 }

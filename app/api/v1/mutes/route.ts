@@ -8,11 +8,11 @@ import { catchApiErrors } from '@/lib/api/errors';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return catchApiErrors(() => {
-    const access = authorize(getRuntime(), request, 'viewer', Date.now());
+  return catchApiErrors(async () => {
+    const access = await authorize(getRuntime(), request, 'viewer', Date.now());
     if (!access.ok) return access.response;
     return Response.json(
-      { mutes: alertsDto(getRuntime(), Date.now()).mutes },
+      { mutes: (await alertsDto(getRuntime(), Date.now())).mutes },
       { headers: { 'cache-control': 'no-store' } },
     );
   });
@@ -21,12 +21,12 @@ export function GET(request: Request) {
 /** POST { target: { instance?, backend?, server?, pool? }, durationMinutes, reason? } */
 export async function POST(request: Request) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'operator', Date.now());
+    const access = await authorize(getRuntime(), request, 'operator', Date.now());
     if (!access.ok) return access.response;
     const body = await parseJsonBody(MuteRequestSchema, request);
     if (!body.ok) return body.response;
     const { target, durationMs, reason } = toMuteRequest(body.value);
-    return Response.json(mute(getRuntime(), access.who, target, durationMs, reason, Date.now()), {
+    return Response.json(await mute(getRuntime(), access.who, target, durationMs, reason, Date.now()), {
       status: 201,
     });
   });

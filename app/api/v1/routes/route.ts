@@ -8,8 +8,8 @@ import { catchApiErrors } from '@/lib/api/errors';
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
-  return catchApiErrors(() => {
-    const access = authorize(getRuntime(), req, 'viewer', Date.now());
+  return catchApiErrors(async () => {
+    const access = await authorize(getRuntime(), req, 'viewer', Date.now());
     if (!access.ok) return access.response;
     const query = parseQuery(RoutesQuery, req.url);
     if (!query.ok) return query.response;

@@ -8,11 +8,11 @@ import { catchApiErrors } from '@/lib/api/errors';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return catchApiErrors(() => {
+  return catchApiErrors(async () => {
     const now = Date.now();
-    const access = authorize(getRuntime(), request, 'admin', now);
+    const access = await authorize(getRuntime(), request, 'admin', now);
     if (!access.ok) return access.response;
-    return Response.json(shareLinksDto(getRuntime().store, now), {
+    return Response.json(await shareLinksDto(getRuntime().store, now), {
       headers: { 'cache-control': 'no-store' },
     });
   });
@@ -21,7 +21,7 @@ export function GET(request: Request) {
 /** POST `{ panel, target, label?, expiresInDays? }` → 201 `{ share, token }`: the token is shown this once. */
 export async function POST(request: Request) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'admin', Date.now());
+    const access = await authorize(getRuntime(), request, 'admin', Date.now());
     if (!access.ok) return access.response;
     const body = await parseJsonBody(CreateShareLinkRequestSchema, request);
     if (!body.ok) return body.response;

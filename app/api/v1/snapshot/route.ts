@@ -6,9 +6,9 @@ import { catchApiErrors } from '@/lib/api/errors';
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request) {
-  return catchApiErrors(() => {
+  return catchApiErrors(async () => {
     const now = Date.now();
-    const access = authorize(getRuntime(), req, SNAPSHOT_READ, now);
+    const access = await authorize(getRuntime(), req, SNAPSHOT_READ, now);
     if (!access.ok) return access.response;
     return snapshotResponse(getRuntime(), req, now, access.who);
   });

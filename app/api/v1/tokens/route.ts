@@ -8,18 +8,20 @@ import { catchApiErrors } from '@/lib/api/errors';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return catchApiErrors(() => {
+  return catchApiErrors(async () => {
     const now = Date.now();
-    const access = authorize(getRuntime(), request, 'admin', now);
+    const access = await authorize(getRuntime(), request, 'admin', now);
     if (!access.ok) return access.response;
-    return Response.json(apiTokensDto(getRuntime().store, now), { headers: { 'cache-control': 'no-store' } });
+    return Response.json(await apiTokensDto(getRuntime().store, now), {
+      headers: { 'cache-control': 'no-store' },
+    });
   });
 }
 
 /** POST `{ name, role, expiresInDays? }` → 201 `{ token, secret }`: the secret is shown this once. */
 export async function POST(request: Request) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'admin', Date.now());
+    const access = await authorize(getRuntime(), request, 'admin', Date.now());
     if (!access.ok) return access.response;
     const body = await parseJsonBody(CreateApiTokenRequestSchema, request);
     if (!body.ok) return body.response;

@@ -8,17 +8,17 @@ import { catchApiErrors } from '@/lib/api/errors';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return catchApiErrors(() => {
-    const access = authorize(getRuntime(), request, 'admin', Date.now());
+  return catchApiErrors(async () => {
+    const access = await authorize(getRuntime(), request, 'admin', Date.now());
     if (!access.ok) return access.response;
-    return Response.json(usersDto(getRuntime()), { headers: { 'cache-control': 'no-store' } });
+    return Response.json(await usersDto(getRuntime()), { headers: { 'cache-control': 'no-store' } });
   });
 }
 
 /** POST `{ name, role, password }` (local mode). */
 export async function POST(request: Request) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'admin', Date.now());
+    const access = await authorize(getRuntime(), request, 'admin', Date.now());
     if (!access.ok) return access.response;
     const body = await parseJsonBody(CreateUserRequestSchema, request);
     if (!body.ok) return body.response;

@@ -13,8 +13,8 @@ export const dynamic = 'force-dynamic';
  * SSE_MAX_STREAMS_PER_CLIENT streams from one client address.
  */
 export function GET(request: Request) {
-  return catchApiErrors(() => {
-    const access = authorize(getRuntime(), request, 'viewer', Date.now());
+  return catchApiErrors(async () => {
+    const access = await authorize(getRuntime(), request, 'viewer', Date.now());
     if (!access.ok) return access.response;
     const query = parseQuery(AlertStreamQuery, request.url);
     if (!query.ok) return query.response;

@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
       return jsonError(parsed.status, parsed.status === 400 ? 'bad_parameter' : 'not_found', parsed.message);
     const now = Date.now();
     const read = badgeRead(parsed.request, url.searchParams.get('token'));
-    const access = authorize(getRuntime(), request, read, now);
+    const access = await authorize(getRuntime(), request, read, now);
     if (!access.ok) return unauthorizedBadgeResponse(parsed.request);
     return badgeResponse(getRuntime(), parsed.request, url, access.who, now);
   });

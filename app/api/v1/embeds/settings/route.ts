@@ -7,8 +7,8 @@ export const dynamic = 'force-dynamic';
 
 /** `{ publicEmbeds }`: whether a wiki needs a share token at all (the share dialog says so). */
 export function GET(request: Request) {
-  return catchApiErrors(() => {
-    const access = authorize(getRuntime(), request, 'viewer', Date.now());
+  return catchApiErrors(async () => {
+    const access = await authorize(getRuntime(), request, 'viewer', Date.now());
     if (!access.ok) return access.response;
     return Response.json(embedSettingsDto(getRuntime()), { headers: { 'cache-control': 'no-store' } });
   });

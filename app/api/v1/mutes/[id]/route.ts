@@ -9,12 +9,12 @@ export const dynamic = 'force-dynamic';
 
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'operator', Date.now());
+    const access = await authorize(getRuntime(), request, 'operator', Date.now());
     if (!access.ok) return access.response;
     const path = parseParams(MuteIdParams, await params);
     if (!path.ok) return path.response;
     const { id } = path.value;
-    return unmute(getRuntime(), access.who, Number(id), Date.now())
+    return (await unmute(getRuntime(), access.who, Number(id), Date.now()))
       ? new Response(null, { status: 204 })
       : jsonError(404, 'not_found', `no mute ${id}`);
   });

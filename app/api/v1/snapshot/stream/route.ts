@@ -14,8 +14,8 @@ export const dynamic = 'force-dynamic';
  * GET /api/v1/snapshot). 429 beyond SSE_MAX_STREAMS_PER_CLIENT streams from one client address.
  */
 export function GET(request: Request) {
-  return catchApiErrors(() => {
-    const access = authorize(getRuntime(), request, 'viewer', Date.now());
+  return catchApiErrors(async () => {
+    const access = await authorize(getRuntime(), request, 'viewer', Date.now());
     if (!access.ok) return access.response;
     const url = new URL(request.url);
     const header = request.headers.get('last-event-id');
@@ -25,6 +25,11 @@ export function GET(request: Request) {
     if (!query.value.after) {
       return jsonError(400, 'bad_parameter', "after: required: the snapshot's x-hapscope-stream-id header");
     }
-    return snapshotStream(getRuntime(), requestClient(getRuntime(), request), query.value.after, request.signal);
+    return snapshotStream(
+      getRuntime(),
+      requestClient(getRuntime(), request),
+      query.value.after,
+      request.signal,
+    );
   });
 }

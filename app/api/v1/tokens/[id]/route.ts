@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 /** Revokes it (204): it stops working at once and stays listed as revoked. */
 export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'admin', Date.now());
+    const access = await authorize(getRuntime(), request, 'admin', Date.now());
     if (!access.ok) return access.response;
     const path = parseParams(RevocableParams, await params);
     if (!path.ok) return path.response;

@@ -12,7 +12,7 @@ type Context = { params: Promise<{ name: string }> };
 /** PATCH `{ role?, password? }`: the user's sessions end; they sign in again. */
 export async function PATCH(request: Request, { params }: Context) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'admin', Date.now());
+    const access = await authorize(getRuntime(), request, 'admin', Date.now());
     if (!access.ok) return access.response;
     const path = parseParams(UserParams, await params);
     if (!path.ok) return path.response;
@@ -24,7 +24,7 @@ export async function PATCH(request: Request, { params }: Context) {
 
 export async function DELETE(request: Request, { params }: Context) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'admin', Date.now());
+    const access = await authorize(getRuntime(), request, 'admin', Date.now());
     if (!access.ok) return access.response;
     const path = parseParams(UserParams, await params);
     if (!path.ok) return path.response;

@@ -10,12 +10,12 @@ export const dynamic = 'force-dynamic';
 /** POST (no body, or `{}`): acknowledge one alert as the signed-in person or token. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return catchApiErrors(async () => {
-    const access = authorize(getRuntime(), request, 'operator', Date.now());
+    const access = await authorize(getRuntime(), request, 'operator', Date.now());
     if (!access.ok) return access.response;
     const { id } = await params;
     const body = await parseJsonBody(AckRequestSchema, request, { optional: true });
     if (!body.ok) return body.response;
-    const alert = acknowledge(getRuntime(), access.who, id, Date.now());
+    const alert = await acknowledge(getRuntime(), access.who, id, Date.now());
     return alert ? Response.json(alert) : jsonError(404, 'not_found', `no alert "${id}"`);
   });
 }

@@ -11,11 +11,11 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return catchApiErrors(async () => {
     const now = Date.now();
-    const access = authorize(getRuntime(), request, 'viewer', now);
+    const access = await authorize(getRuntime(), request, 'viewer', now);
     if (!access.ok) return access.response;
     const path = parseParams(AlertIdParams, await params);
     if (!path.ok) return path.response;
-    const history = alertHistoryDto(getRuntime(), path.value.id, now);
+    const history = await alertHistoryDto(getRuntime(), path.value.id, now);
     return history ? Response.json(history) : jsonError(404, 'not_found', `no alert "${path.value.id}"`);
   });
 }

@@ -20,9 +20,9 @@ export async function GET(req: Request, { params }: { params: Promise<Params> })
     const parsed = parseRangedQuery(BackendHistoryQuery, req.url, Date.now());
     if (!parsed.ok) return parsed.response;
     const ref = path.value;
-    const access = authorize(getRuntime(), req, backendHistoryRead(ref), Date.now());
+    const access = await authorize(getRuntime(), req, backendHistoryRead(ref), Date.now());
     if (!access.ok) return access.response;
-    const history = getBackendHistory(getRuntime(), ref, parsed.value.range);
+    const history = await getBackendHistory(getRuntime(), ref, parsed.value.range);
     if (!history) return jsonError(404, 'not_found', `no history for backend ${ref.instance}/${ref.backend}`);
     return Response.json(history, { headers: { 'cache-control': 'no-store' } });
   });

@@ -21,9 +21,9 @@ export async function GET(req: Request, { params }: { params: Promise<Params> })
     const parsed = parseRangedQuery(HistoryQuery, req.url, Date.now());
     if (!parsed.ok) return parsed.response;
     const ref = path.value;
-    const access = authorize(getRuntime(), req, serverHistoryRead(ref), Date.now());
+    const access = await authorize(getRuntime(), req, serverHistoryRead(ref), Date.now());
     if (!access.ok) return access.response;
-    const history = getServerHistory(
+    const history = await getServerHistory(
       getRuntime(),
       ref,
       parsed.value.range,
