@@ -50,7 +50,8 @@ test.describe('README URLs against the demo', () => {
       () => false,
     );
     if (up) throw new Error(`something already answers on ${DEMO_STATS}: stop the running demo first`);
-    start('node_modules/.bin/tsx', ['e2e/harness/demo.ts', '--stack-only'], {});
+    // The demo imports the store, which is server-only: run it as npm run demo does.
+    start('node_modules/.bin/tsx', ['--conditions=react-server', 'e2e/harness/demo.ts', '--stack-only'], {});
     await waitFor('the demo HAProxy', async () => ((await fetch(`${DEMO_STATS};csv`)).ok ? true : null));
     start('node', ['server.mjs', '-p', String(PORT), '-H', '127.0.0.1'], {
       NEXT_TELEMETRY_DISABLED: '1',

@@ -33,7 +33,9 @@ export function AlertToaster({
               <p className={styles.toastTitle}>{title}</p>
               <p className={styles.toastBody}>{body}</p>
               <p className={styles.toastLinks}>
-                <Link href={alertUrl(event)}>Details</Link>
+                <Link href={alertUrl(event)} prefetch={false}>
+                  Details
+                </Link>
                 <Link href={ALERTS_PAGE}>Alert center</Link>
               </p>
             </div>

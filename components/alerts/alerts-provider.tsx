@@ -1,14 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AlertEventDto, AlertsDto } from '@/lib/api/alerts-dto';
 import type { AlertTarget } from '@/lib/alerts/types';
 import { useAlertList } from '../hooks/use-alert-list';
 import { useAlertBadges } from './use-alert-badges';
 import { useAlertStream } from './use-alert-stream';
 import { useAlertToasts } from './use-alert-toasts';
-import { AlertsContext, type AlertsContextValue } from './use-alerts';
+import { AlertsContext, AlertsHub, type AlertsContextValue } from './use-alerts';
 import { useDesktopNotifications } from './use-desktop-notifications';
 import { useNow } from '../ui/use-now';
 import { deleteMute, postAck, postMute } from './alert-actions';
@@ -86,9 +86,12 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     }),
     [book, stream, count, notifications, refresh],
   );
+  // The context holds the hub, which never changes: readers are told through it (see AlertsHub).
+  const [hub] = useState(() => new AlertsHub(value));
+  useLayoutEffect(() => hub.publish(value), [hub, value]);
 
   return (
-    <AlertsContext.Provider value={value}>
+    <AlertsContext.Provider value={hub}>
       <StreamStatus state={stream} />
       {children}
       <AlertToaster toasts={toasts.toasts} onDismiss={toasts.dismiss} />

@@ -56,6 +56,21 @@ function loadImage(src: string): Promise<HTMLImageElement | null> {
   });
 }
 
+/** Badges drawn, by icon and label: a count that comes back (they come and go with alerts) is not drawn again. */
+const drawn = new Map<string, Promise<string>>();
+const MAX_DRAWN = 64;
+
+function badgeUrl(icon: string, label: string): Promise<string> {
+  const key = `${icon}\n${label}`;
+  let url = drawn.get(key);
+  if (!url) {
+    if (drawn.size >= MAX_DRAWN) drawn.clear();
+    url = loadImage(icon).then((img) => drawBadge(img, label));
+    drawn.set(key, url);
+  }
+  return url;
+}
+
 /** Draws the count over the site icon (a canvas badge as a data URL); puts the icon back at 0. */
 function useFaviconCount(count: number): void {
   useEffect(() => {
@@ -82,9 +97,9 @@ function useFaviconCount(count: number): void {
       return;
     }
     let cancelled = false;
-    void loadImage(links[0]!.getAttribute(ORIGINAL) ?? '/icon.svg').then((img) => {
+    const icon = links[0]!.getAttribute(ORIGINAL) ?? '/icon.svg';
+    void badgeUrl(icon, faviconLabel(count)).then((url) => {
       if (cancelled) return;
-      const url = drawBadge(img, faviconLabel(count));
       // The badge is a PNG: a link still typed image/svg+xml would be skipped by the browser.
       if (url)
         for (const link of links) {

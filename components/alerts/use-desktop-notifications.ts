@@ -19,13 +19,28 @@ export interface DesktopNotifications {
 
 const PERMISSION_EVENT = 'hapscope-notification-permission';
 
-const readPermission = (): NotificationPermissionState =>
+const askPermission = (): NotificationPermissionState =>
   typeof window !== 'undefined' && 'Notification' in window ? Notification.permission : 'unsupported';
 
+/**
+ * The permission as last read. Reading `Notification.permission` asks the browser process each time (about a
+ * millisecond), and React reads a store on every render of its readers: it is read again only when it may have
+ * changed (our own request, the site settings), or while no one follows it.
+ */
+let heldPermission: NotificationPermissionState | null = null;
+let followers = 0;
+const readPermission = (): NotificationPermissionState =>
+  followers > 0 && heldPermission !== null ? heldPermission : (heldPermission = askPermission());
+
 /** Follows the permission: our own request, and a change made in the site settings while the page is open. */
-function subscribePermission(onChange: () => void): () => void {
+function subscribePermission(notify: () => void): () => void {
   let status: PermissionStatus | null = null;
   let closed = false;
+  followers += 1;
+  const onChange = () => {
+    heldPermission = askPermission();
+    notify();
+  };
   window.addEventListener(PERMISSION_EVENT, onChange);
   navigator.permissions
     ?.query({ name: 'notifications' })
@@ -37,6 +52,7 @@ function subscribePermission(onChange: () => void): () => void {
     .catch(() => {});
   return () => {
     closed = true;
+    followers -= 1;
     window.removeEventListener(PERMISSION_EVENT, onChange);
     status?.removeEventListener('change', onChange);
   };

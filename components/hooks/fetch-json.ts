@@ -20,7 +20,7 @@ export function setShareToken(token: string | null): void {
 export const hasShareToken = () => shareToken !== null;
 
 /** A session that ended (idle, expired, signed out elsewhere): to sign in, then back to this page. */
-function toSignIn(): void {
+export function toSignIn(): void {
   const here = `${window.location.pathname}${window.location.search}`;
   // A full navigation on purpose: the session is gone, so is every state the app held for it.
   // eslint-disable-next-line @next/next/no-location-assign-relative-destination

@@ -69,7 +69,8 @@ const INITIAL: SnapshotState = {
  * change stream (GET /api/v1/snapshot/stream): each poll's changes applied to what the tab holds, unchanged rows
  * kept as the same objects. A tab that misses a change, is told to reset (too far behind, the server restarted)
  * or whose stream is refused loads the snapshot afresh; while the stream cannot be had, it does so every poll
- * interval. One per tab, shared by every component that reads it.
+ * interval. One per tab, in the overview's worker (components/panels/live-overview/overview.worker.ts): it is
+ * only fetch, EventSource and timers, and keeps the parsing and applying of each change off the page's thread.
  */
 export class LiveSnapshotSource {
   private state: SnapshotState = INITIAL;
@@ -182,11 +183,4 @@ export class LiveSnapshotSource {
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
-}
-
-let source: LiveSnapshotSource | null = null;
-
-/** The tab's one live snapshot. */
-export function liveSnapshotSource(): LiveSnapshotSource {
-  return (source ??= new LiveSnapshotSource());
 }

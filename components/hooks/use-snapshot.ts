@@ -1,11 +1,10 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import useSWR from 'swr';
 import { SERVER_NOW_HEADER, type SnapshotDto } from '@/lib/api/snapshot-dto';
 import { snapshotUrl } from '@/lib/api/urls';
-import { fetchJsonIfChanged, hasShareToken } from './fetch-json';
-import { asSent, DEFAULT_POLL_MS, liveSnapshotSource, type SnapshotState } from './live-snapshot-source';
+import { fetchJsonIfChanged } from './fetch-json';
+import { asSent, DEFAULT_POLL_MS, type SnapshotState } from './live-snapshot-source';
 import { clockOffsetMs } from './snapshot-clock';
 
 export type { SnapshotState } from './live-snapshot-source';
@@ -28,39 +27,23 @@ async function fetchSnapshot(url: string): Promise<ReceivedSnapshot> {
   };
 }
 
-const noSubscription = () => () => {};
-const nothing = (): SnapshotState | null => null;
-
 /**
- * The latest snapshot. A page of a signed-in viewer follows it live (the change stream: what changed, each poll);
- * an embed at its own pace (`refreshMs`) or through a share link, which has no stream, asks for it every interval.
- * Every caller shares one stream, or one request.
+ * The latest snapshot, asked for at the embed's pace (`refreshMs`, the poll interval by default) and shared by
+ * every caller. Pages follow it live instead, in the overview's worker (components/panels/live-overview).
  */
 export function useSnapshot({ refreshMs }: { refreshMs?: number } = {}): SnapshotState {
-  const followLive = refreshMs === undefined && !hasShareToken();
-  const source = followLive ? liveSnapshotSource() : null;
-  const live = useSyncExternalStore(
-    source?.subscribe ?? noSubscription,
-    source?.getState ?? nothing,
-    nothing,
-  );
-  const { data, error, isLoading } = useSWR<ReceivedSnapshot, Error>(
-    followLive ? null : snapshotUrl(),
-    fetchSnapshot,
-    {
-      refreshInterval: (latest) => refreshMs ?? latest?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
-      keepPreviousData: true,
-      dedupingInterval: 200,
-    },
-  );
-  if (live) return live;
+  const { data, error, isLoading } = useSWR<ReceivedSnapshot, Error>(snapshotUrl(), fetchSnapshot, {
+    refreshInterval: (latest) => refreshMs ?? latest?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
+    keepPreviousData: true,
+    dedupingInterval: 200,
+  });
   return {
     snapshot: data?.snapshot,
     receivedAt: data?.receivedAt ?? null,
     clockOffsetMs: data ? clockOffsetMs(data.serverNow, data.receivedAt) : 0,
     pollIntervalMs: data?.snapshot.pollIntervalMs ?? DEFAULT_POLL_MS,
     error,
-    isLoading: followLive || isLoading,
+    isLoading,
     ageOf: asSent,
     layout: data?.snapshot,
     shape: data?.snapshot,

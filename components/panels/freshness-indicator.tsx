@@ -1,9 +1,9 @@
 'use client';
 
 import { useNow } from '../ui/use-now';
-import { useSnapshot } from '../hooks/use-snapshot';
 import { formatAge } from '../ui/format';
 import { freshness, type Freshness } from './freshness';
+import { useLiveStatus } from './live-overview/use-live-overview';
 import styles from './freshness-indicator.module.css';
 
 const LABELS: Record<Freshness, string> = {
@@ -15,7 +15,7 @@ const LABELS: Record<Freshness, string> = {
 
 /** The top bar's answer to "is this live?": a dot, a word and the age of the latest snapshot. */
 export function FreshnessIndicator() {
-  const { receivedAt, error, pollIntervalMs } = useSnapshot();
+  const { receivedAt, error, pollIntervalMs } = useLiveStatus();
   const now = useNow();
   const state = freshness({ receivedAt, hasError: !!error, pollIntervalMs, now });
   const age = receivedAt === null ? null : formatAge(Math.max(0, now - receivedAt));

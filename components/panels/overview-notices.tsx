@@ -3,7 +3,7 @@ import styles from './overview.module.css';
 
 export interface OverviewNoticesProps {
   summary: OverviewSummary;
-  apiError: Error | undefined;
+  apiError: { message: string } | null;
 }
 
 /** Page-wide warnings that change how the table must be read: stale data, backends without servers. */

@@ -1,9 +1,10 @@
 'use client';
 
-import { useMemo } from 'react';
-import { useSnapshot } from '../hooks/use-snapshot';
-import { useValueAsOf } from '../hooks/use-value-as-of';
+import { useCallback, useMemo } from 'react';
 import { FrontendsPanel } from './frontends/frontends-panel';
+import { overviewClient } from './live-overview/overview-client';
+import type { RowRange } from './live-overview/overview-view';
+import { useLiveOverview } from './live-overview/use-live-overview';
 import { ApiErrorState, NoSourcesState, TableEmptyState } from './overview-empty-states';
 import { OverviewNotices } from './overview-notices';
 import { OverviewSkeleton } from './overview-skeleton';
@@ -15,7 +16,6 @@ import { ServerTable } from './server-table/server-table';
 import { TableToolbar } from './server-table/table-toolbar';
 import { SourcesStrip } from './sources/sources-strip';
 import { SummaryBar } from './summary/summary-bar';
-import { countRows, countSources } from './summary/summary';
 import { useOverviewTable } from './use-overview-table';
 
 /**
@@ -23,44 +23,27 @@ import { useOverviewTable } from './use-overview-table';
  * the alert rules' (the page reads them from the configuration): cells past them are highlighted.
  */
 export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }) {
-  const { snapshot, error, isLoading, clockOffsetMs, ageOf, layout, shape } = useSnapshot();
-  const backends = useMemo(() => snapshot?.backends ?? [], [snapshot]);
-  const frontends = useMemo(() => snapshot?.frontends ?? [], [snapshot]);
-  const instances = useMemo(() => snapshot?.instances ?? [], [snapshot]);
-  // Rows, states and counts change with the layout or the shape; each poll's figures are read at the rows' places.
-  const shapeBackends = useValueAsOf(backends, shape);
-  const layoutBackends = useValueAsOf(backends, layout);
-  const asOf = useMemo(
-    () => ({ now: backends, shape: shapeBackends, layout: layoutBackends }),
-    [backends, shapeBackends, layoutBackends],
-  );
-  // The summary counts each server once: of sources reading one HAProxy process, the counted one.
-  const countedNames = instances
-    .filter((i) => i.counted)
-    .map((i) => i.name)
-    .join('\n');
-  const rowCounts = useMemo(
-    () => countRows(shapeBackends, new Set(countedNames.split('\n'))),
-    [shapeBackends, countedNames],
-  );
-  // The table shows every source's rows, each process's as many times as it is read.
-  const tableServers = useMemo(
-    () => layoutBackends.reduce((n, b) => n + b.servers.length, 0),
-    [layoutBackends],
-  );
-  const summary = useMemo(() => ({ ...rowCounts, ...countSources(instances) }), [rowCounts, instances]);
-  const table = useOverviewTable(asOf, thresholds, instances, ageOf);
+  const { view, frontends, failure } = useLiveOverview();
+  const table = useOverviewTable(view, thresholds);
+  const client = overviewClient();
+  const onFrontendLines = useCallback((range: RowRange | null) => client.showFrontends(range), [client]);
   const shownColumns = useMemo(() => new Set<string>(table.columns.map((c) => c.id)), [table.columns]);
 
-  if (!snapshot)
-    return error && !isLoading ? <ApiErrorState message={error.message} /> : <OverviewSkeleton />;
+  const error = failure ? { message: failure } : view?.status.error;
+  if (!view?.loaded)
+    return error && !view?.status.isLoading ? (
+      <ApiErrorState message={error.message} />
+    ) : (
+      <OverviewSkeleton />
+    );
+  const { summary, instances } = view;
   if (instances.length === 0) return <NoSourcesState />;
   return (
     <div className={styles.overview}>
-      <OverviewNotices summary={summary} apiError={error} />
-      <SourcesStrip instances={instances} clockOffsetMs={clockOffsetMs} />
+      <OverviewNotices summary={summary} apiError={error ?? null} />
+      <SourcesStrip instances={instances} clockOffsetMs={view.status.clockOffsetMs} />
       <SummaryBar summary={summary} />
-      <FrontendsPanel frontends={frontends} thresholds={thresholds} />
+      <FrontendsPanel frontends={frontends} onLines={onFrontendLines} />
       <PoolMatrixPanel />
       <TableToolbar
         search={table.search}
@@ -70,7 +53,7 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
         onProblemsOnly={table.onProblemsOnly}
         problemCount={summary.serversProblem + summary.backendsProblem}
         shownServers={table.shownServers}
-        totalServers={tableServers}
+        totalServers={table.tableServers}
         onCollapseAll={table.collapseAll}
         onExpandAll={table.expandAll}
         columns={
@@ -85,7 +68,7 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
       <ServerTable
         className={styles.table}
         rows={table.rows}
-        backends={backends}
+        onRows={table.onRows}
         columns={table.columns}
         ctx={table.ctx}
         sort={table.query.sort}
@@ -94,7 +77,7 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
         onToggleBackend={table.toggleBackend}
         empty={
           <TableEmptyState
-            search={table.deferredSearch}
+            search={table.searchShown}
             problemsOnly={table.query.problems}
             summary={summary}
             onClear={table.clearFilters}

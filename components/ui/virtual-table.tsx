@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  useEffect,
   useRef,
   useState,
   type CSSProperties,
@@ -10,10 +11,14 @@ import {
 } from 'react';
 import { useScrollViewport } from './use-scroll-viewport';
 import styles from './virtual-table.module.css';
-import { visibleRange } from './virtual-range';
+import { visibleRange, type VirtualRange } from './virtual-range';
 
 export interface VirtualTableProps<T> {
-  rows: readonly T[];
+  rowCount: number;
+  /** The row at an index; undefined for one not at hand yet (its place stays empty until it is). */
+  rowAt: (index: number) => T | undefined;
+  /** Told the rows rendered (with overscan) whenever they change: where the rows come from asynchronously. */
+  onRows?: (range: VirtualRange) => void;
   rowHeight: number;
   /** The cells of the header row (columnheader elements). */
   header: ReactNode;
@@ -53,7 +58,9 @@ function useRowStyles(rowHeight: number): (index: number) => CSSProperties {
  * one scroll container and one Tab stop: arrow keys and Page Up/Down scroll it.
  */
 export function VirtualTable<T>({
-  rows,
+  rowCount,
+  rowAt,
+  onRows,
   rowHeight,
   header,
   renderRow,
@@ -70,11 +77,12 @@ export function VirtualTable<T>({
   const ownRef = useRef<HTMLDivElement | null>(null);
   const ref = scrollRef ?? ownRef;
   const viewport = useScrollViewport(ref);
-  const { start, end } = visibleRange(viewport.scrollTop, viewport.height, rowHeight, rows.length, overscan);
+  const { start, end } = visibleRange(viewport.scrollTop, viewport.height, rowHeight, rowCount, overscan);
+  useEffect(() => onRows?.({ start, end }), [onRows, start, end]);
   const rowStyle = useRowStyles(rowHeight);
   const rendered: ReactNode[] = [];
   for (let i = start; i < end; i++) {
-    const row = rows[i];
+    const row = rowAt(i);
     if (row !== undefined) rendered.push(renderRow(row, i, rowStyle(i)));
   }
   return (
@@ -82,7 +90,7 @@ export function VirtualTable<T>({
       ref={ref}
       role="table"
       aria-label={label}
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={rowCount + 1}
       tabIndex={0}
       className={[styles.scroll, className ?? ''].join(' ')}
       style={style}
@@ -96,10 +104,10 @@ export function VirtualTable<T>({
             {header}
           </div>
         </div>
-        <div role="rowgroup" className={styles.body} style={{ height: rows.length * rowHeight }}>
+        <div role="rowgroup" className={styles.body} style={{ height: rowCount * rowHeight }}>
           {rendered}
         </div>
-        {rows.length === 0 && empty ? <div className={styles.empty}>{empty}</div> : null}
+        {rowCount === 0 && empty ? <div className={styles.empty}>{empty}</div> : null}
       </div>
     </div>
   );

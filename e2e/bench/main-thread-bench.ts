@@ -4,16 +4,16 @@
  * servers' counters grow, ages grow, some check durations change, a rare server flips); the overview is open in
  * Chromium and, for POLLS polls, the renderer's main-thread busy time (CDP Performance.getMetrics → TaskDuration)
  * is read each time the app fetches the CSV: that is when the app starts a poll, so nothing of it can have reached
- * the page yet, whatever the page's transport (snapshot requests, an event stream). Each window between two reads
- * holds one poll's work. Long tasks (> 50 ms) come from a PerformanceObserver installed before the page's scripts.
+ * the page yet, whatever the page's transport (the overview's worker reads the event stream). Each window between
+ * two reads holds one poll's work. Long tasks (> 50 ms) come from a PerformanceObserver installed before the page's scripts.
  * Each size is measured twice: as users get it, then with prefers-reduced-motion (no CSS animation), which leaves
  * the work the polls themselves cause. CPU ms (ThreadTime) beside TaskDuration shows what a busy machine added.
- * Figures only, but a pass in which the polls' data stops reaching the page (snapshot bytes counted per window)
- * measures nothing of the render: that is reported as a failure. Needs a production build.
+ * Figures only, but a pass in which the polls' data stops reaching the page (the worker's views counted per
+ * window) measures nothing of the render: that is reported as a failure. Needs a production build.
  * Run: npx tsx e2e/bench/main-thread-bench.ts [servers…]
  * BENCH_APP_DIR=<another checkout with its own build> runs that one instead: the baseline, side by side.
  */
-import type { Browser, CDPSession } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { launchBenchBrowser, type BenchBrowser } from './browser';
 import { closeServer, requireBuild, serveCsv, startApp, stopApp, waitForServers, type BenchApp } from './app';
 import { statsCsvSeries } from './generate-stats-csv';
@@ -34,8 +34,8 @@ const LOAD_TIMEOUT_MS = 180_000;
 const MISSED_POLLS_ALLOWED = 2;
 
 interface Metrics {
-  /** Bytes of snapshot data (answers and stream) the page had received. */
-  snapshotBytes: number;
+  /** Polls whose data the page had received (views of the overview's worker with a new arrival time). */
+  views: number;
   taskMs: number;
   /** The main thread's CPU time: what is left of TaskDuration once waiting for a core on a shared machine is out. */
   cpuMs: number;
@@ -112,7 +112,7 @@ async function measureOverview(
     await page.addInitScript(LONG_TASK_OBSERVER);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const received = await watchSnapshotBytes(cdp);
+    const received = await watchViews(cdp, page);
     await page.goto(`${url}/`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     await page.locator('[data-testid^="server-row-"]').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
     for (let i = 0; i < WARM_UP_POLLS; i++) await appPolls.next();
@@ -130,8 +130,7 @@ async function measureOverview(
       'long tasks ms (total, max)': `${fmt(sum(longTasks), 0)}, ${fmt(Math.max(0, ...longTasks), 0)}`,
       polls: windows.length,
       // A poll whose data never reached the page costs it nothing: a figure that says nothing of the render.
-      'polls without new data': windows.filter((w) => w.snapshotBytes === 0).length,
-      'snapshot KB per poll (median)': fmt(median(windows.map((w) => w.snapshotBytes)) / 1024, 0),
+      'polls without new data': windows.filter((w) => w.views === 0).length,
     };
   } finally {
     await context.close();
@@ -149,10 +148,10 @@ async function sampleWindows(cdp: CDPSession, appPolls: AppPolls, polls: number,
   const samples: Metrics[] = [];
   while (samples.length < polls + 1) {
     await appPolls.next();
-    samples.push({ ...(await metrics(cdp)), snapshotBytes: received() });
+    samples.push({ ...(await metrics(cdp)), views: received() });
   }
   return samples.slice(1).map((m, i) => ({
-    snapshotBytes: m.snapshotBytes - samples[i]!.snapshotBytes,
+    views: m.views - samples[i]!.views,
     taskMs: m.taskMs - samples[i]!.taskMs,
     cpuMs: m.cpuMs - samples[i]!.cpuMs,
     scriptMs: m.scriptMs - samples[i]!.scriptMs,
@@ -161,7 +160,7 @@ async function sampleWindows(cdp: CDPSession, appPolls: AppPolls, polls: number,
 }
 
 /** Answered by the renderer's main thread between two tasks: a sample never cuts one in half. */
-async function metrics(cdp: CDPSession): Promise<Omit<Metrics, 'snapshotBytes'>> {
+async function metrics(cdp: CDPSession): Promise<Omit<Metrics, 'views'>> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   const ms = (name: string) => (list.find((m) => m.name === name)?.value ?? 0) * 1000;
   return {
@@ -173,21 +172,34 @@ async function metrics(cdp: CDPSession): Promise<Omit<Metrics, 'snapshotBytes'>>
 }
 
 /**
- * Snapshot bytes reaching the page (its answers and its event stream: any URL with /snapshot in its path),
- * to tell a poll that was rendered from one that never arrived. Network.dataReceived carries sizes, not data.
+ * Polls whose data reached the page: the overview's worker (components/panels/live-overview) receives the stream
+ * and posts the page a view stamped with the time the data arrived. A script that runs before the page's own tells
+ * the bench, through a CDP binding (no evaluation inside a measured window), each new arrival time it sees.
  */
-async function watchSnapshotBytes(cdp: CDPSession): Promise<() => number> {
-  const snapshotRequests = new Set<string>();
-  let bytes = 0;
-  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
-    if (new URL(request.url).pathname.includes('/snapshot')) snapshotRequests.add(requestId);
+async function watchViews(cdp: CDPSession, page: Page): Promise<() => number> {
+  const arrivals = new Set<string>();
+  cdp.on('Runtime.bindingCalled', ({ name, payload }) => {
+    if (name === VIEW_BINDING) arrivals.add(payload);
   });
-  cdp.on('Network.dataReceived', ({ requestId, dataLength }) => {
-    if (snapshotRequests.has(requestId)) bytes += dataLength;
-  });
-  await cdp.send('Network.enable');
-  return () => bytes;
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: VIEW_BINDING });
+  await page.addInitScript(VIEW_WATCHER);
+  return () => arrivals.size;
 }
+
+const VIEW_BINDING = '__hapscopeBenchView';
+const VIEW_WATCHER = `(() => {
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        const at = event.data && event.data.status && event.data.status.receivedAt;
+        if (at) window.${VIEW_BINDING}(String(at));
+      });
+    }
+  };
+})();`;
 
 /** The app's polls, as the CSV server hears them: `heard` on each fetch, `next` waits for the coming one. */
 class AppPolls {

@@ -211,6 +211,38 @@ export function toFrontendRows(
   return [...byInstance.values()];
 }
 
+/** One line of the frontends table: an instance's heading (with several instances), a frontend, a listener. */
+export type FrontendLine =
+  | { kind: 'instance'; key: string; instance: string; frontends: number }
+  | (FrontendRow & { instance: string });
+
+/** The table's lines, in order: each instance's frontends and listeners, under its heading when there are several. */
+export function frontendLines(
+  frontends: readonly Frontend[],
+  thresholds: AbnormalThresholds,
+): FrontendLine[] {
+  const groups = toFrontendRows(frontends, thresholds);
+  const lines: FrontendLine[] = [];
+  for (const group of groups) {
+    if (groups.length > 1)
+      lines.push({
+        kind: 'instance',
+        key: `instance:${group.instance}`,
+        instance: group.instance,
+        frontends: group.frontends,
+      });
+    for (const row of group.rows) lines.push({ ...row, instance: group.instance });
+  }
+  return lines;
+}
+
+/** Whether two lines show the same (sameFrontendRow, and the instance). */
+export function sameFrontendLine(a: FrontendLine, b: FrontendLine): boolean {
+  if (a.kind === 'instance') return b.kind === 'instance' && a.key === b.key && a.frontends === b.frontends;
+  if (b.kind === 'instance') return false;
+  return a.instance === b.instance && sameFrontendRow(a, b);
+}
+
 export interface FrontendsSummary {
   total: number;
   full: number;

@@ -149,7 +149,7 @@ function BackendLabel({
           {PROBLEM_TAG[problem]}
         </span>
       ) : null}
-      <span className={styles.serverCount}>{serverCountText(matching, backend.servers.length)}</span>
+      <span className={styles.serverCount}>{serverCountText(matching, row.total)}</span>
       {children}
       <ShareButton label={backend.name} choices={backendShareChoices(backend.instance, backend.name)} />
     </span>

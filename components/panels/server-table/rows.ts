@@ -20,6 +20,8 @@ export interface BackendRow {
   place: number;
   /** Servers of this backend that pass the filters (shown unless collapsed). */
   matching: number;
+  /** Servers of this backend, filtered or not. */
+  total: number;
   collapsed: boolean;
 }
 
@@ -134,7 +136,14 @@ export function toTableRows(
   for (const { backend, place, servers } of sortGroups(filterBackends(backends, query), query, ctx)) {
     const key = backendKey(backend);
     const isCollapsed = collapsed.has(key);
-    rows.push({ kind: 'backend', key, place, matching: servers.length, collapsed: isCollapsed });
+    rows.push({
+      kind: 'backend',
+      key,
+      place,
+      matching: servers.length,
+      total: backend.servers.length,
+      collapsed: isCollapsed,
+    });
     if (isCollapsed) continue;
     for (const { server, place: serverPlace } of servers)
       rows.push({ kind: 'server', key: `${key}/${server.name}`, place, serverPlace });

@@ -1,13 +1,13 @@
 'use client';
 
 import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import type { Backend } from '@/lib/health/types';
 import { SortHeader } from '../../ui/sort-header';
 import { VirtualTable } from '../../ui/virtual-table';
 import { BackendRowView } from './backend-row';
 import type { ColumnContext } from './column-readings';
 import { gridTemplate, minTableWidth, type Column } from './columns';
-import { rowObjects, type TableRow } from './rows';
+import type { RowWindow, WindowRow } from '../live-overview/overview-view';
+import type { VirtualRange } from '../../ui/virtual-range';
 import { ServerRowView } from './server-row';
 import styles from './server-table.module.css';
 import type { SortColumn, SortDir } from './sort';
@@ -15,11 +15,13 @@ import { useRowCursor } from './use-row-cursor';
 
 export const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 34;
+const OVERSCAN = 4;
 
 export interface ServerTableProps {
-  rows: readonly TableRow[];
-  /** The current snapshot's backends: each row's backend and server are read at its places in them (rowObjects). */
-  backends: readonly Backend[];
+  /** The rows the query gives: how many, and those in (and near) the window, as of the latest poll. */
+  rows: RowWindow;
+  /** Told which rows are rendered, so that the window follows the scroll. */
+  onRows: (range: VirtualRange) => void;
   columns: readonly Column[];
   /** What cells read besides their row: thresholds, uptime. */
   ctx: ColumnContext;
@@ -37,7 +39,7 @@ export interface ServerTableProps {
 /** Backends and their servers in one virtualized grid; data and view state come only through props. */
 export function ServerTable({
   rows,
-  backends,
+  onRows,
   columns,
   ctx,
   sort,
@@ -49,9 +51,10 @@ export function ServerTable({
   className,
 }: ServerTableProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  const rowAt = useCallback((index: number) => rows.rows[index - rows.start], [rows]);
   const onActivate = useCallback(
     (index: number, key: string) => {
-      const row = rows[index];
+      const row = rowAt(index)?.row;
       if (row?.kind !== 'backend' || !onToggleBackend) return false;
       const wantsToggle =
         key === 'Enter' ||
@@ -61,9 +64,9 @@ export function ServerTable({
       if (wantsToggle) onToggleBackend(row.key);
       return wantsToggle;
     },
-    [rows, onToggleBackend],
+    [rowAt, onToggleBackend],
   );
-  const onCursorKey = useRowCursor(scrollRef, rows.length, ROW_HEIGHT, HEADER_HEIGHT, onActivate);
+  const onCursorKey = useRowCursor(scrollRef, rows.count, ROW_HEIGHT, HEADER_HEIGHT, onActivate);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if ((event.target as HTMLElement).tagName === 'BUTTON' && (event.key === 'Enter' || event.key === ' '))
       return;
@@ -71,9 +74,14 @@ export function ServerTable({
   };
 
   return (
-    <VirtualTable
-      rows={rows}
+    <VirtualTable<WindowRow>
+      rowCount={rows.count}
+      rowAt={rowAt}
+      onRows={onRows}
       rowHeight={ROW_HEIGHT}
+      // Rows beyond the edges are rendered (and rendered again each poll) for nothing until scrolled to; the worker
+      // keeps a screen's worth on either side at hand, so a scroll finds them without waiting.
+      overscan={OVERSCAN}
       label={label}
       minWidth={minTableWidth(columns)}
       className={[styles.table, className ?? ''].join(' ')}
@@ -98,36 +106,31 @@ export function ServerTable({
           testId={`sort-${column.id}`}
         />
       ))}
-      renderRow={(row, index, style) => {
-        if (row.kind === 'backend') {
-          const at = rowObjects(row, backends);
-          return at ? (
-            <BackendRowView
-              key={row.key}
-              row={row}
-              backend={at.backend}
-              columns={columns}
-              style={style}
-              rowIndex={index}
-              ctx={ctx}
-              onToggle={onToggleBackend}
-            />
-          ) : null;
-        }
-        const at = rowObjects(row, backends);
-        return at ? (
+      renderRow={({ row, backend, server }, index, style) =>
+        row.kind === 'backend' ? (
+          <BackendRowView
+            key={row.key}
+            row={row}
+            backend={backend}
+            columns={columns}
+            style={style}
+            rowIndex={index}
+            ctx={ctx}
+            onToggle={onToggleBackend}
+          />
+        ) : server ? (
           <ServerRowView
             key={row.key}
             row={row}
-            backend={at.backend}
-            server={at.server}
+            backend={backend}
+            server={server}
             columns={columns}
             style={style}
             rowIndex={index}
             ctx={ctx}
           />
-        ) : null;
-      }}
+        ) : null
+      }
     />
   );
 }
