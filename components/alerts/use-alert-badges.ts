@@ -74,7 +74,8 @@ function badgeUrl(icon: string, label: string): Promise<string> {
 /** Draws the count over the site icon (a canvas badge as a data URL); puts the icon back at 0. */
 function useFaviconCount(count: number): void {
   useEffect(() => {
-    let links = [...document.querySelectorAll<HTMLLinkElement>(ICON_LINKS)];
+    // In the head only: the whole document is the overview's table too.
+    let links = [...document.head.querySelectorAll<HTMLLinkElement>(ICON_LINKS)];
     if (links.length === 0) {
       const link = document.createElement('link');
       link.rel = 'icon';

@@ -5,9 +5,10 @@
  * Chromium and, for POLLS polls, the renderer's main-thread busy time (CDP Performance.getMetrics → TaskDuration)
  * is read each time the app fetches the CSV: that is when the app starts a poll, so nothing of it can have reached
  * the page yet, whatever the page's transport (the overview's worker reads the event stream). Each window between
- * two reads holds one poll's work. Long tasks (> 50 ms) come from a PerformanceObserver installed before the page's scripts.
- * Each size is measured twice: as users get it, then with prefers-reduced-motion (no CSS animation), which leaves
- * the work the polls themselves cause. CPU ms (ThreadTime) beside TaskDuration shows what a busy machine added.
+ * two reads holds one poll's work. Long tasks (> 50 ms) come from a PerformanceObserver installed before the page's
+ * scripts.
+ * Each size is measured in three passes (PASSES): as users get it; without CSS animation; and also without state
+ * changes (no alerts). CPU ms (ThreadTime) beside TaskDuration shows what a busy machine added.
  * Figures only, but a pass in which the polls' data stops reaching the page (the worker's views counted per
  * window) measures nothing of the render: that is reported as a failure. Needs a production build.
  * Run: npx tsx e2e/bench/main-thread-bench.ts [servers…]
@@ -24,7 +25,18 @@ const CSV_PORT = 18824;
 const APP_PORT = 18825;
 const POLL_MS = 2_000;
 const POLLS = 20;
-/** The second pass, without CSS animations, needs fewer polls: it only separates the per-poll work. */
+/**
+ * Each size is measured as users get it; then without CSS animations (prefers-reduced-motion), which leaves the work
+ * the polls cause; then also without state changes: no server flips, so no alert reaches the page, and what is left
+ * is the poll's own (figures, ages). The default series flips one server every 5,000 server-polls: 4 a poll at
+ * 20,000 servers, each an alert and a toast.
+ */
+const PASSES = [
+  { reducedMotion: false, flips: true },
+  { reducedMotion: true, flips: true },
+  { reducedMotion: true, flips: false },
+] as const;
+/** The passes without CSS animations need fewer polls: they only separate the per-poll work. */
 const REDUCED_MOTION_POLLS = 10;
 /** Renders before the measured ones: the first paint and the first polls after it are not steady state. */
 const WARM_UP_POLLS = 2;
@@ -34,7 +46,7 @@ const LOAD_TIMEOUT_MS = 180_000;
 const MISSED_POLLS_ALLOWED = 2;
 
 interface Metrics {
-  /** Polls whose data the page had received (views of the overview's worker with a new arrival time). */
+  /** Data the page had received: views of the overview's worker with a new arrival time, plus snapshot bytes. */
   views: number;
   taskMs: number;
   /** The main thread's CPU time: what is left of TaskDuration once waiting for a core on a shared machine is out. */
@@ -64,19 +76,28 @@ export async function runMainThreadBench(
     chrome = await launchBenchBrowser();
     const { browser } = chrome;
     for (const servers of serverCounts) {
-      nextCsv = statsCsvSeries({ backends: servers / 10, serversPerBackend: 10, seed: 13 });
-      await waitForServers(app, servers);
-      for (const reducedMotion of [false, true]) {
+      for (const pass of PASSES) {
+        nextCsv = statsCsvSeries(
+          { backends: servers / 10, serversPerBackend: 10, seed: 13 },
+          pass.flips ? {} : { flipEvery: Number.POSITIVE_INFINITY },
+        );
+        await waitForServers(app, servers);
+        const { reducedMotion } = pass;
         const measured = await measureOverview(browser, app.url, appPolls, {
           polls: reducedMotion ? Math.min(polls, REDUCED_MOTION_POLLS) : polls,
           reducedMotion,
         });
-        const row = { servers, 'CSS animations': reducedMotion ? 'off (reduced motion)' : 'on', ...measured };
+        const row = {
+          servers,
+          'CSS animations': reducedMotion ? 'off (reduced motion)' : 'on',
+          'state changes': pass.flips ? 'flips (alerts)' : 'none',
+          ...measured,
+        };
         console.error(JSON.stringify(row)); // progress: a long run keeps what it measured
         rows.push(row);
         if (measured['polls without new data'] > MISSED_POLLS_ALLOWED)
           failures.push(
-            `${measured['polls without new data']} of ${measured.polls} polls never reached the overview at ${servers.toLocaleString('en')} servers (${row['CSS animations']})`,
+            `${measured['polls without new data']} of ${measured.polls} polls never reached the overview at ${servers.toLocaleString('en')} servers (${row['CSS animations']}, state changes: ${row['state changes']})`,
           );
       }
     }
@@ -112,7 +133,10 @@ async function measureOverview(
     await page.addInitScript(LONG_TASK_OBSERVER);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const received = await watchViews(cdp, page);
+    const views = await watchViews(cdp, page);
+    const bytes = await watchSnapshotBytes(cdp);
+    // Either way data may reach the page: views of the worker (this code), snapshot bytes (a page without one).
+    const received = () => views() + bytes();
     await page.goto(`${url}/`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     await page.locator('[data-testid^="server-row-"]').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
     for (let i = 0; i < WARM_UP_POLLS; i++) await appPolls.next();
@@ -200,6 +224,23 @@ const VIEW_WATCHER = `(() => {
     }
   };
 })();`;
+
+/**
+ * Snapshot bytes reaching the page itself (any URL with /snapshot in its path): how a build that reads the stream
+ * on the page's thread (before the worker; a baseline run with BENCH_APP_DIR) shows its polls arriving.
+ */
+async function watchSnapshotBytes(cdp: CDPSession): Promise<() => number> {
+  const snapshotRequests = new Set<string>();
+  let bytes = 0;
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    if (new URL(request.url).pathname.includes('/snapshot')) snapshotRequests.add(requestId);
+  });
+  cdp.on('Network.dataReceived', ({ requestId, dataLength }) => {
+    if (snapshotRequests.has(requestId)) bytes += dataLength;
+  });
+  await cdp.send('Network.enable');
+  return () => bytes;
+}
 
 /** The app's polls, as the CSV server hears them: `heard` on each fetch, `next` waits for the coming one. */
 class AppPolls {
