@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { backendKey, serverKey } from '@/lib/health/server-key';
 import type { ServerAgreement } from '@/lib/health/view-agreement';
 import { useSlashFocus } from '../hooks/use-slash-focus';
 import { overviewClient, type PageView } from './live-overview/overview-client';
@@ -12,7 +13,6 @@ import type { ColumnId } from './server-table/columns';
 import type { SortColumn } from './server-table/sort';
 import { nextSort } from './server-table/table-query';
 import { useTableQuery } from './server-table/use-table-query';
-import { useUptime24h } from './server-table/use-uptime-24h';
 
 const NO_ROWS: RowWindow = { count: 0, start: 0, rows: [] };
 
@@ -30,15 +30,13 @@ export function useOverviewTable(view: PageView | null, thresholds: AbnormalThre
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
 
-  const { byKey: uptime, uptimeOf } = useUptime24h();
-  useEffect(() => client.send({ kind: 'uptime', uptime }), [client, uptime]);
   useEffect(() => client.send({ kind: 'thresholds', thresholds }), [client, thresholds]);
   const { problems, sort, dir } = query;
   useEffect(() => client.setQuery({ q: search, problems, sort, dir }), [client, search, problems, sort, dir]);
   useEffect(() => () => client.showRows(null), [client]);
 
   const rows = view?.window ?? NO_ROWS;
-  const ctx = useMemo(() => cellContext(rows.rows, thresholds, uptimeOf), [rows, thresholds, uptimeOf]);
+  const ctx = useMemo(() => cellContext(rows.rows, thresholds), [rows, thresholds]);
   const kubernetes = view?.kubernetes ?? false;
   const columns = useMemo(() => visibleColumns(cols, kubernetes), [cols, kubernetes]);
   const onRows = useCallback((visible: RowRange) => client.showRows(visible), [client]);
@@ -88,24 +86,27 @@ export function useOverviewTable(view: PageView | null, thresholds: AbnormalThre
 }
 
 /**
- * What cells read beside their row, for the rows of the window: the thresholds, the uptime, and what the worker
- * computed for each row (its ages now, what load balancers disagree about it).
+ * What cells read beside their row, for the rows of the window: the thresholds, and what the worker computed for
+ * each row (its ages now, its 24h uptime, what load balancers disagree about it).
  */
-export function cellContext(
-  rows: readonly WindowRow[],
-  thresholds: AbnormalThresholds,
-  uptimeOf: ColumnContext['uptimeOf'],
-): ColumnContext {
+export function cellContext(rows: readonly WindowRow[], thresholds: AbnormalThresholds): ColumnContext {
   const ages = new Map<ProxyRow, WindowRow['ages']>();
+  const uptime = new Map<string, number | null | undefined>();
   const disagreements = new Map<string, ServerAgreement>();
-  for (const { backend, server, ages: rowAges, disagreement } of rows) {
+  for (const { backend, server, ages: rowAges, disagreement, uptimePct } of rows) {
     ages.set(server ?? backend, rowAges);
+    uptime.set(
+      server
+        ? serverKey({ instance: backend.instance, backend: backend.name, server: server.name })
+        : backendKey(backend.instance, backend.name),
+      uptimePct,
+    );
     if (server && disagreement)
       disagreements.set(`${backend.instance}/${backend.name}/${server.name}`, disagreement);
   }
   return {
     thresholds,
-    uptimeOf,
+    uptimeOf: (key) => uptime.get(key),
     disagreementOf: (instance, backend, server) =>
       disagreements.get(`${instance}/${backend}/${server}`) ?? null,
     ageOf: (row: ProxyRow, _instance: string, field: AgeField) => {

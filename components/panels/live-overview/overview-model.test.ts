@@ -1,6 +1,7 @@
 // The overview's worker side, fed as the worker feeds it: a snapshot loaded whole, then each poll's change as the
 // server diffs it (diffSnapshots) and a tab applies it (applyDelta); the page's side (heldRows) put back together.
 import { expect, test } from 'vitest';
+import type { UptimeDto } from '@/lib/api/history-dto';
 import type { SnapshotDto } from '@/lib/api/snapshot-dto';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import type { Backend, Frontend, Server } from '@/lib/health/types';
@@ -16,6 +17,7 @@ import {
 import type { SnapshotState } from '../../hooks/live-snapshot-source';
 import { heldRows, rangeToAsk } from './overview-client';
 import { OverviewModel } from './overview-model';
+import { uptimeByKey } from './uptime-feed';
 import type { OverviewView, WindowRow } from './overview-view';
 
 const T0 = Date.parse('2026-12-07T01:00:00Z');
@@ -281,4 +283,26 @@ test('the page asks again only when the rows it shows leave what it asked for, w
   expect(rangeToAsk({ start: 10, end: 30 }, null)).toEqual({ start: 0, end: 40 });
   expect(rangeToAsk({ start: 5, end: 35 }, { start: 0, end: 40 })).toBeNull();
   expect(rangeToAsk({ start: 30, end: 50 }, { start: 0, end: 40 })).toEqual({ start: 20, end: 60 });
+});
+
+test('the 24h uptime reaches each row of the window, and the rows sort by it', () => {
+  const tab = new Tab(fleet(T0));
+  tab.model.apply({ kind: 'range', range: { start: 0, end: 3 } });
+  expect(tab.view().window!.rows.map((r) => r.uptimePct)).toEqual([undefined, undefined, undefined]);
+  tab.model.setUptime(
+    uptimeByKey({
+      servers: [
+        { instance: 'lb', backend: 'api', server: 'api0', uptimePct: 99.5 },
+        { instance: 'lb', backend: 'api', server: 'api3', uptimePct: 42 },
+      ],
+      backends: [{ instance: 'lb', backend: 'api', uptimePct: 97 }],
+    } as unknown as UptimeDto),
+  );
+  tab.model.apply({ kind: 'query', query: { q: '', problems: false, sort: 'uptime', dir: 'asc' } });
+  const rows = tab.view().window!.rows;
+  expect(rows.map((r) => [r.row.key, r.uptimePct])).toEqual([
+    ['lb/api', 97],
+    ['lb/api/api3', 42],
+    ['lb/api/api0', 99.5],
+  ]);
 });

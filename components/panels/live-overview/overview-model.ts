@@ -12,6 +12,7 @@ import type { SnapshotState } from '../../hooks/live-snapshot-source';
 import type { Backend, Frontend, Server } from '@/lib/health/types';
 import { frontendLines, summarizeFrontends, type FrontendLine } from '../frontends/frontends-view';
 import type { InstanceDto } from '@/lib/api/snapshot-dto';
+import { backendKey as healthBackendKey, serverKey } from '@/lib/health/server-key';
 import { DEFAULT_THRESHOLDS, type AbnormalThresholds } from '../server-table/abnormal';
 import type { ColumnContext } from '../server-table/column-readings';
 import { backendKey, toTableRows, type TableRow } from '../server-table/rows';
@@ -109,6 +110,11 @@ export class OverviewModel {
   private readonly frontendLines = new Memo<FrontendLine[]>();
   private readonly frontendsSummary = new Memo<FrontendsWindow['summary']>();
 
+  /** The 24h uptime by server or backend key (uptime-feed.ts), for the column and sorting by it. */
+  setUptime(uptime: ReadonlyMap<string, number | null>): void {
+    this.uptime = uptime;
+  }
+
   /** The live snapshot's latest state (LiveSnapshotSource). */
   setSnapshot(state: SnapshotState): void {
     this.live = state;
@@ -135,9 +141,6 @@ export class OverviewModel {
         this.collapsed = command.collapsed
           ? new Set((this.live?.snapshot?.backends ?? NO_BACKENDS).map(backendKey))
           : new Set();
-        return;
-      case 'uptime':
-        this.uptime = command.uptime;
         return;
       case 'thresholds':
         this.thresholds = command.thresholds;
@@ -274,6 +277,11 @@ export class OverviewModel {
         serverVersion: versions[1],
         ages: [age('lastChangeSec'), age('lastSessionSec')],
         disagreement: server ? (ctx.disagreementOf?.(own.instance, own.name, server.name) ?? null) : null,
+        uptimePct: ctx.uptimeOf(
+          server
+            ? serverKey({ instance: own.instance, backend: own.name, server: server.name })
+            : healthBackendKey(own.instance, own.name),
+        ),
       };
       if (before?.[0] !== versions[0]) {
         let backend = stripped.get(own);

@@ -26,8 +26,6 @@ export type OverviewCommand =
   | { kind: 'frontend-range'; range: RowRange | null }
   | { kind: 'toggle'; key: string }
   | { kind: 'collapse-all'; collapsed: boolean }
-  /** The 24h uptime by server or backend key (lib/health/server-key), for sorting by it; null until known. */
-  | { kind: 'uptime'; uptime: ReadonlyMap<string, number | null> | null }
   | { kind: 'thresholds'; thresholds: AbnormalThresholds };
 
 export interface RowRange {
@@ -63,6 +61,8 @@ export interface WindowRow {
   ages: [number | null, number | null];
   /** What two load balancers disagree about this server; null: nothing. */
   disagreement: ServerAgreement | null;
+  /** The row's 24h uptime %: null without data, undefined until the history answered. */
+  uptimePct: number | null | undefined;
 }
 
 /** A window row as sent: its backend, its server left out where the page holds them at these versions already. */

@@ -6,6 +6,7 @@
 import { LiveSnapshotSource } from '../../hooks/live-snapshot-source';
 import { OverviewModel } from './overview-model';
 import type { OverviewCommand } from './overview-view';
+import { UptimeFeed } from './uptime-feed';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<OverviewCommand>) => void) | null;
@@ -14,6 +15,11 @@ const scope = self as unknown as {
 
 const source = new LiveSnapshotSource();
 const model = new OverviewModel();
+/** While a table shows rows: its uptime column. */
+const uptime = new UptimeFeed((byKey) => {
+  model.setUptime(byKey);
+  postView();
+});
 let unfollow: (() => void) | null = null;
 let queued = false;
 
@@ -39,6 +45,10 @@ scope.onmessage = ({ data: command }) => {
       unfollow = null;
     }
     return;
+  }
+  if (command.kind === 'range') {
+    if (command.range) uptime.start();
+    else uptime.stop();
   }
   model.apply(command);
   postView();
