@@ -1,7 +1,7 @@
 // The overview follows the snapshot's change stream (GET /api/v1/snapshot/stream) against the real HAProxy of the
 // harness: after the first load a tab asks for no whole snapshot again, sees a server go DOWN and come back, and
 // converges to what a fresh load of the page shows — after following every change, after missing changes while
-// its stream was cut, and after the server restarted under it.
+// its stream was cut, after the server restarted under it, and after being hidden long enough to let go of it.
 import { rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { setAgentMode } from './harness/agents';
@@ -138,4 +138,39 @@ test.describe('live overview', () => {
     await expectSameAsFreshLoad(page, app.url);
     await setAgentMode(AGENT1.controlUrl, 'ok');
   });
+
+  test('a hidden tab lets go of its stream and catches up when shown again', async ({ page }) => {
+    await page.goto(app.url);
+    await expect(badgeOf(page, 'codeserver_backend', 'agent1')).toHaveAttribute('data-status', 'UP');
+    await expect.poll(() => snapshotStreamClients(app.url), { timeout: 10_000 }).toBe(1);
+    await setVisibility(page, 'hidden');
+    // After a quick switch of tabs the stream stays; hidden longer (10 s), the tab lets go of it.
+    await expect.poll(() => snapshotStreamClients(app.url), { timeout: 20_000 }).toBe(0);
+    await setAgentMode(AGENT1.controlUrl, 'fail'); // while the tab follows nothing
+    await page.waitForTimeout(8 * POLL_MS);
+    await expect(badgeOf(page, 'codeserver_backend', 'agent1')).toHaveAttribute('data-status', 'UP');
+    await setVisibility(page, 'visible');
+    await expect(badgeOf(page, 'codeserver_backend', 'agent1')).toHaveAttribute('data-status', 'DOWN', {
+      timeout: 10_000,
+    });
+    await expect.poll(() => snapshotStreamClients(app.url), { timeout: 10_000 }).toBe(1);
+    await expectSameAsFreshLoad(page, app.url);
+    await setAgentMode(AGENT1.controlUrl, 'ok');
+  });
 });
+
+/** Open snapshot change streams, as hapscope's /metrics counts them. */
+async function snapshotStreamClients(appUrl: string): Promise<number> {
+  const text = await fetch(`${appUrl}/metrics`).then((r) => r.text());
+  const match = /^hapscope_snapshot_stream_clients(?:\{[^}]*\})? (\d+)/m.exec(text);
+  return match ? Number(match[1]) : -1;
+}
+
+/** What the browser does when the tab is switched away from and back: the page is told, and reads its state. */
+async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((to) => {
+    Object.defineProperty(document, 'visibilityState', { value: to, configurable: true });
+    Object.defineProperty(document, 'hidden', { value: to === 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}

@@ -77,15 +77,35 @@ export class OverviewClient {
   private readonly asked: Record<WindowName, RowRange | null> = { rows: null, frontends: null };
   private lastQuery: RowQuery | null = null;
   private receivedAt: number | null = null;
+  private following = false;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    if (this.listeners.size === 1) this.send({ kind: 'follow', on: true });
+    if (this.listeners.size === 1) {
+      document.addEventListener('visibilitychange', this.onVisibility);
+      this.follow();
+    }
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.send({ kind: 'follow', on: false });
+      if (this.listeners.size > 0) return;
+      document.removeEventListener('visibilitychange', this.onVisibility);
+      this.follow();
     };
   };
+
+  /**
+   * Follows the snapshot while a component reads it and the tab is visible. A hidden tab stops (the worker's
+   * source lets go of the stream after a while: a quick switch of tabs keeps it) and loads afresh when shown: many
+   * dashboards left open in background tabs cost neither the server nor their machine anything per poll.
+   */
+  private follow(): void {
+    const on = this.listeners.size > 0 && document.visibilityState !== 'hidden';
+    if (on === this.following) return;
+    this.following = on;
+    this.send({ kind: 'follow', on });
+  }
+
+  private readonly onVisibility = () => this.follow();
 
   getState = (): LiveOverview => this.state;
 
