@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (a real HAProxy, Debian's Chromium, a real Prometheus with promtool)
-# when they are missing.
+# Installs the Debian packages the tests need (a real HAProxy, Debian's Chromium, a real Prometheus with promtool,
+# PostgreSQL 15 for the store's tests, which start their own throwaway server) when they are missing.
 # Runs before `npm test` and in CI; as a non-root user it prints the command instead.
 set -euo pipefail
 
@@ -8,6 +8,7 @@ missing=()
 [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/prometheus && -x /usr/bin/promtool ]] || missing+=(prometheus)
+[[ -x /usr/lib/postgresql/15/bin/initdb && -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql)
 ((${#missing[@]} == 0)) && exit 0
 
 if [[ $(id -u) -ne 0 ]]; then
@@ -17,5 +18,8 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 echo "--- installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# The tests run initdb themselves: no system cluster ("main" on port 5432) is created or started.
+mkdir -p /etc/postgresql-common/createcluster.d
+echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.d/hapscope.conf
 apt-get update </dev/null
 apt-get install -y "${missing[@]}" </dev/null

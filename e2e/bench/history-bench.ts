@@ -20,17 +20,17 @@ import { countRows, generateMonth } from '@/lib/store/bench-fixture';
 import { syntheticBackend, syntheticServer } from '@/lib/health/synthetic-server';
 import { fmt, median, printTable } from './measure';
 
-const POLL_MS = 2000;
+export const POLL_MS = 2000;
 const PER_BACKEND = 10;
 const DAY = 86_400_000;
 
 /** Deterministic pseudo-random numbers: the bench gives the same figures run to run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let s = seed >>> 0;
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-function topology(servers: number): Backend[] {
+export function topology(servers: number): Backend[] {
   const backends: Backend[] = [];
   for (let b = 0; b < servers / PER_BACKEND; b++) {
     const list = Array.from({ length: PER_BACKEND }, (_, i) =>
@@ -41,10 +41,10 @@ function topology(servers: number): Backend[] {
   return backends;
 }
 
-type Churn = 'redrawn' | 'steady';
+export type Churn = 'redrawn' | 'steady';
 
 /** Moves the servers one poll on, in place, per the churn (see the header); each backend's row follows its servers. */
-function churn(backends: Backend[], next: () => number, model: Churn = 'redrawn'): void {
+export function churn(backends: Backend[], next: () => number, model: Churn = 'redrawn'): void {
   backends.forEach((backend, index) => {
     const busy = model === 'steady' && index % 10 === 0;
     for (const s of backend.servers) {
@@ -92,17 +92,29 @@ function flip(s: Server): void {
   s.check.status = down ? 'L7STS' : 'L7OK';
 }
 
-/** A store in a fresh directory, opened; maintenance runs only when the bench says (at its own times). */
-async function tempStore(): Promise<{ store: Store; dir: string }> {
+/** A store on a fresh database for one bench, and how to get rid of it. */
+export interface BenchStore {
+  store: Store;
+  /** The database's size on disk, all of it. */
+  bytes(): Promise<number>;
+  /** Before the tables are measured: PostgreSQL's dead rows, which autovacuum lets it reuse, are compacted away. */
+  settle?(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** A SQLite store in a fresh directory, opened; maintenance runs only when the bench says (at its own times). */
+export async function tempStore(): Promise<BenchStore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hapscope-bench-'));
   const store = openStore(dir, DEFAULT_RETENTION, Date.now, { maintain: false });
   await store.recording.openForWrites();
-  return { store, dir };
-}
-
-async function dispose({ store, dir }: { store: Store; dir: string }): Promise<void> {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  return {
+    store,
+    bytes: async () => statSync(store.file).size,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function benchIngest(servers: number, polls = 25): Promise<Record<string, string | number>> {
@@ -128,7 +140,7 @@ async function benchIngest(servers: number, polls = 25): Promise<Record<string, 
   }
   const written = (sampleCount() - before) / polls;
   const backendsWritten = (count('backend_samples') - backendsBefore) / polls;
-  await dispose(temp);
+  await temp.dispose();
   return {
     servers,
     'first poll ms': fmt(firstMs),
@@ -163,7 +175,7 @@ async function benchQueries(): Promise<Record<string, string | number>[]> {
   const week = { from: now - 7 * DAY, to: now };
   const historyMs = await time(20, () => history.serverHistory(one, week, 90));
   const points = (await history.serverHistory(one, week, 90))!.samples.length;
-  await dispose(temp);
+  await temp.dispose();
   return [
     { query: `uptime, ${servers} servers, 30 days`, 'median ms': fmt(uptimeMs), target: '< 300' },
     {
@@ -185,8 +197,8 @@ const TABLES = {
   backendMinutes: ['backend_rollup_minute'],
   backendHours: ['backend_rollup_hour'],
 } as const;
-type Figure = keyof typeof TABLES | 'total' | 'steady' | 'file';
-const LABELS: Record<Figure, string> = {
+export type Figure = keyof typeof TABLES | 'total' | 'steady' | 'file';
+export const LABELS: Record<Figure, string> = {
   raw: 'raw samples (MB / 1,000 servers / day)',
   minutes: 'minute rollups (MB / 1,000 servers / day)',
   hours: 'hour rollups (MB / 1,000 servers / day)',
@@ -237,8 +249,11 @@ const BEFORE: Record<Churn, Record<Figure, number>> = {
  * maintenance every minute as the app runs it; sizes scaled to 1,000 servers (100 backends). Steady state: raw
  * samples for 2 days, minutes for 30, hours and transitions for 365.
  */
-async function benchSize(model: Churn): Promise<Record<string, string | number>[]> {
-  const temp = await tempStore();
+export async function measureSize(
+  model: Churn,
+  open: () => Promise<BenchStore> = tempStore,
+): Promise<Record<Figure, number>> {
+  const temp = await open();
   const { store } = temp;
   const recorder = new HistoryRecorder(store.recording, POLL_MS);
   const backends = topology(SIZE_SERVERS);
@@ -252,6 +267,8 @@ async function benchSize(model: Churn): Promise<Record<string, string | number>[
     if (at % 60_000 === 0) await store.maintenance.runNow(at, keepRaw);
   }
   await store.maintenance.runNow(start + DAY + 3 * 60_000, keepRaw);
+  const fileBytes = await temp.bytes();
+  await temp.settle?.();
   const bytes = await store.maintenance.tableBytes();
   const mb = (tables: readonly string[]) =>
     (tables.reduce((n, t) => n + (bytes.get(t) ?? 0), 0) * (1_000 / SIZE_SERVERS)) / 1024 / 1024;
@@ -266,9 +283,14 @@ async function benchSize(model: Churn): Promise<Record<string, string | number>[
       (day.raw + day.backendRaw) * 2 +
       (day.minutes + day.backendMinutes) * 30 +
       (day.hours + day.backendHours + day.transitions) * 365,
-    file: statSync(store.file).size / 1024 / 1024,
+    file: fileBytes / 1024 / 1024,
   };
-  await dispose(temp);
+  await temp.dispose();
+  return figures;
+}
+
+async function benchSize(model: Churn): Promise<Record<string, string | number>[]> {
+  const figures = await measureSize(model);
   const before = BEFORE[model];
   return (Object.keys(LABELS) as Figure[]).map((key) => ({
     what: LABELS[key],

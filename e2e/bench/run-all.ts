@@ -19,6 +19,7 @@ import { runPageBench } from './page-bench';
 import { runParseBench } from './parse-bench';
 import { runBenches, type Bench } from './run-benches';
 import { runSnapshotBench } from './snapshot-bench';
+import { runStoreBench } from './store-bench';
 import { runViewersBench } from './viewers-bench';
 
 const BENCHES: [string, Bench][] = [
@@ -26,6 +27,7 @@ const BENCHES: [string, Bench][] = [
   ['haproxy-parse', runHaproxyParseBench],
   ['snapshot', runSnapshotBench],
   ['history', runHistoryBench],
+  ['store', () => runStoreBench()],
   ['correlation', () => void runCorrelationBench()],
   ['alert', () => runAlertBench()],
   ['page', () => runPageBench()],

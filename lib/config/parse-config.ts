@@ -10,12 +10,15 @@ import { read, readChoice, readInteger, readList, readPositiveNumber, readSecret
 import { parseSources, type Source } from './parse-sources';
 import { parseTopologySettings, type TopologyConfig } from './topology-file';
 import { AUTH_KEYS, parseAuthSettings, type AuthConfig } from './auth-settings';
+import { parseDatabaseUrl, type DatabaseUrl } from './database-url';
 
 export interface Config {
   sources: Source[];
   pollIntervalMs: number;
   pollTimeoutMs: number;
   dataDir: string;
+  /** DATABASE_URL: the store in PostgreSQL; null keeps it in the SQLite file under dataDir. */
+  database: DatabaseUrl | null;
   port: number;
   kubeconfig: string | null;
   k8sEnabled: 'auto' | 'true' | 'false';
@@ -61,6 +64,7 @@ export const CONFIG_KEYS = [
   'POLL_INTERVAL_MS',
   'POLL_TIMEOUT_MS',
   'DATA_DIR',
+  'DATABASE_URL',
   'PORT',
   'KUBECONFIG',
   'K8S_ENABLED',
@@ -127,6 +131,7 @@ export function parseConfig(settings: RawSettings, configFile: string | null = n
     pollIntervalMs,
     pollTimeoutMs,
     dataDir: read(settings, 'DATA_DIR') ?? DEFAULTS.DATA_DIR,
+    database: readDatabaseUrl(settings),
     port: readInteger(settings, 'PORT', DEFAULTS.PORT, { min: 1, max: 65535 }),
     kubeconfig: read(settings, 'KUBECONFIG') ?? null,
     k8sEnabled: readChoice(settings, 'K8S_ENABLED', ['auto', 'true', 'false'], DEFAULTS.K8S_ENABLED),
@@ -195,6 +200,11 @@ function readAlertSettings(settings: RawSettings): Config['alerts'] {
       { min: 0 },
     ),
   };
+}
+
+function readDatabaseUrl(settings: RawSettings): DatabaseUrl | null {
+  const raw = read(settings, 'DATABASE_URL');
+  return raw === undefined ? null : parseDatabaseUrl(raw);
 }
 
 /** PUBLIC_URL, e.g. https://hapscope.example.com (a path is allowed and ignored here): its origin. */

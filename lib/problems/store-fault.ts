@@ -3,12 +3,23 @@
  * problem, the log and the API's 503. Pure and browser-safe (no `node:path`): the store layer classifies errors,
  * this file only names them.
  */
+import { describePostgresFault, isDatabaseUrl } from './postgres-fault';
+
 export type StoreFaultKind =
-  'disk-full' | 'read-only' | 'not-a-database' | 'locked' | 'data-dir' | 'io' | 'unknown';
+  | 'disk-full'
+  | 'read-only'
+  | 'not-a-database'
+  | 'locked'
+  | 'data-dir'
+  | 'io'
+  | 'unknown'
+  // PostgreSQL only (postgres-fault.ts): the server cannot be reached, or refuses hapscope's user or database.
+  | 'unreachable'
+  | 'refused';
 
 export interface StoreFault {
   kind: StoreFaultKind;
-  /** SQLite's or the system's error code (`SQLITE_FULL`, `ENOSPC`, …). */
+  /** SQLite's, PostgreSQL's (SQLSTATE) or the system's error code (`SQLITE_FULL`, `53100`, `ENOSPC`, …). */
   code: string;
   /** The error's own words, or what a look at DATA_DIR found (`/data is a file, not a directory`). */
   detail: string;
@@ -53,6 +64,7 @@ export function dirOf(file: string): string {
 
 /** What is wrong and what to do, for one fault of one file. */
 export function describeStoreFault(fault: StoreFault, file: string): { what: string; fix: string } {
+  if (isDatabaseUrl(file)) return describePostgresFault(fault);
   const dir = dirOf(file);
   switch (fault.kind) {
     case 'disk-full':
@@ -85,7 +97,7 @@ export function describeStoreFault(fault: StoreFault, file: string): { what: str
         what: `the disk reports an I/O error (${fault.detail})`,
         fix: `check the disk that holds ${dir} and the kernel log`,
       };
-    case 'unknown':
+    default:
       return { what: fault.detail, fix: `check the disk that holds ${dir} and DATA_DIR` };
   }
 }

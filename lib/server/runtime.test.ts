@@ -33,6 +33,10 @@ const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
   POLL_INTERVAL_MS: ['100', 'POLL_INTERVAL_MS: must be at least 250, got 100'],
   POLL_TIMEOUT_MS: ['fast', 'POLL_TIMEOUT_MS: must be a whole number, got "fast"'],
   DATA_DIR: ['a-file', 'DATA_DIR: "a-file" is a file, not a directory'],
+  DATABASE_URL: [
+    'mysql://hapscope:s3cret@db:3306/hapscope',
+    'DATABASE_URL: must start with postgres:// (such as postgres://user:password@host:5432/hapscope), got "mysql://hapscope:***@db:3306/hapscope"',
+  ],
   PORT: ['0', 'PORT: must be at least 1, got 0'],
   KUBECONFIG: ['/nonexistent/kubeconfig', 'KUBECONFIG: names no existing file ("/nonexistent/kubeconfig")'],
   K8S_ENABLED: ['sometimes', 'K8S_ENABLED: must be one of auto, true, false, got "sometimes"'],

@@ -57,7 +57,7 @@ export interface RuntimeOptions {
 export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions): Runtime {
   const config = loadConfig(env, cwd);
   const now = () => clock.now();
-  const store = openStore(config.dataDir, config.retention, now);
+  const store = openStore(config.dataDir, config.retention, now, { database: config.database });
   const kubernetes = connectK8s(config, env);
   let alerts: AlertEngine | null = null;
   const pools = new PoolsModel(kubernetes, config.topology, config.poolLabels, config.pollIntervalMs, {

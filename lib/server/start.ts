@@ -17,6 +17,11 @@ export function startOrExit(): void {
       });
     }
     console.log(`[hapscope] polling every ${config.pollIntervalMs} ms: ${names}`);
+    // The URL as shown everywhere: its password replaced by ***.
+    const store = config.database
+      ? `PostgreSQL ${config.database.display}`
+      : `SQLite under ${config.dataDir}`;
+    console.log(`[hapscope] store: ${store}`);
     console.log(`[hapscope] sign-in: AUTH_MODE=${config.auth.mode}${describeOpenReads(config.auth)}`);
     if (config.auth.mode === 'none')
       console.warn('[hapscope] AUTH_MODE=none: everyone who reaches hapscope is an admin');

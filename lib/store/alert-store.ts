@@ -1,43 +1,20 @@
 /** Alerts in the store: episodes, the numbered change log the SSE stream replays, acknowledgements and mutes. */
 import type { AlertChangeKind, AlertDto, AlertEventDto, MuteDto } from '@/lib/api/alerts-dto';
 import type { AlertRecord, AlertTarget } from '@/lib/alerts/types';
+import {
+  alertValues,
+  latestCover,
+  muteCovers,
+  targetOf,
+  toAlertDto,
+  toFiring,
+  toMuteDto,
+  type AlertRow,
+  type MuteRow,
+} from './alert-rows';
 import type { HistoryDb } from './db';
 import type { AlertSave } from './store';
 import { guarded } from './store-call';
-
-interface AlertRow {
-  id: string;
-  rule_key: string;
-  kind: AlertDto['kind'];
-  severity: AlertDto['severity'];
-  instance: string | null;
-  backend: string | null;
-  server: string | null;
-  pool: string | null;
-  summary: string;
-  state: 'firing' | 'resolved';
-  since: number;
-  fired_at: number;
-  resolved_at: number | null;
-  group_id: string | null;
-  inhibited_by: string | null;
-  acked_at: number | null;
-  acked_by: string | null;
-}
-
-interface MuteRow {
-  id: number;
-  instance: string | null;
-  backend: string | null;
-  server: string | null;
-  pool: string | null;
-  until: number;
-  created_at: number;
-  created_by: string | null;
-  reason: string | null;
-}
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export const saveAlert = guarded(
   'alerts',
@@ -49,20 +26,7 @@ export const saveAlert = guarded(
        @resolvedAt, @groupId, @inhibitedBy)
      ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, state = excluded.state,
        resolved_at = excluded.resolved_at, inhibited_by = excluded.inhibited_by, group_id = excluded.group_id`,
-    ).run({
-      id,
-      key: record.id,
-      kind: record.kind,
-      severity: record.severity,
-      ...record.target,
-      summary: record.summary,
-      state: record.state === 'resolved' ? 'resolved' : 'firing',
-      since: record.since,
-      firedAt: record.firedAt ?? record.since,
-      resolvedAt: record.resolvedAt,
-      groupId: record.groupId,
-      inhibitedBy: record.inhibitedBy,
-    });
+    ).run(alertValues(id, record));
   },
 );
 
@@ -198,28 +162,7 @@ export const loadFiringAlerts = guarded('reads', function loadFiringAlerts(db: H
   { id: string; record: AlertRecord }
 > {
   const rows = db.prepare(`SELECT * FROM alerts WHERE state = 'firing'`).all() as AlertRow[];
-  return new Map(
-    rows.map((row) => [
-      row.rule_key,
-      {
-        id: row.id,
-        record: {
-          id: row.rule_key,
-          kind: row.kind,
-          severity: row.severity,
-          target: targetOf(row),
-          summary: row.summary,
-          graceMs: 0,
-          groupId: row.group_id,
-          state: 'firing',
-          since: row.since,
-          firedAt: row.fired_at,
-          resolvedAt: null,
-          inhibitedBy: row.inhibited_by,
-        },
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.rule_key, toFiring(row)]));
 });
 
 export const acknowledgeAlert = guarded(
@@ -256,22 +199,8 @@ export const deleteMute = guarded('alerts', function deleteMute(db: HistoryDb, i
 });
 
 export const listMutes = guarded('reads', function listMutes(db: HistoryDb, now: number): MuteDto[] {
-  return listMuteRows(db, now).map((row) => ({
-    id: row.id,
-    target: targetOf(row),
-    until: iso(row.until)!,
-    createdAt: iso(row.created_at)!,
-    createdBy: row.created_by,
-    reason: row.reason,
-  }));
+  return listMuteRows(db, now).map(toMuteDto);
 });
-
-/** Whether a mute covers a target: every field the mute names must match (unnamed fields match anything). */
-export function muteCovers(mute: AlertTarget, target: AlertTarget): boolean {
-  return (['instance', 'backend', 'server', 'pool'] as const).every(
-    (field) => mute[field] === null || mute[field] === target[field],
-  );
-}
 
 export const mutedUntil = guarded(
   'reads',
@@ -282,38 +211,4 @@ export const mutedUntil = guarded(
 
 function listMuteRows(db: HistoryDb, now: number): MuteRow[] {
   return db.prepare('SELECT * FROM mutes WHERE until > ? ORDER BY until DESC').all(now) as MuteRow[];
-}
-
-function latestCover(mutes: MuteRow[], target: AlertTarget): number | null {
-  const covering = mutes.filter((mute) => muteCovers(targetOf(mute), target));
-  return covering.length ? Math.max(...covering.map((mute) => mute.until)) : null;
-}
-
-function targetOf(row: {
-  instance: string | null;
-  backend: string | null;
-  server: string | null;
-  pool: string | null;
-}): AlertTarget {
-  return { instance: row.instance, backend: row.backend, server: row.server, pool: row.pool };
-}
-
-function toAlertDto(row: AlertRow, mutes: MuteRow[]): AlertDto {
-  const target = targetOf(row);
-  return {
-    id: row.id,
-    kind: row.kind,
-    severity: row.severity,
-    state: row.state,
-    since: iso(row.since)!,
-    firedAt: iso(row.fired_at)!,
-    resolvedAt: iso(row.resolved_at),
-    target,
-    summary: row.summary,
-    groupId: row.group_id,
-    inhibitedBy: row.inhibited_by,
-    acknowledgedAt: iso(row.acked_at),
-    acknowledgedBy: row.acked_by,
-    mutedUntil: iso(latestCover(mutes, target)),
-  };
 }

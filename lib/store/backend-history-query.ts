@@ -9,7 +9,7 @@ import { readAtResolution } from './history-query';
 import type { BackendHistory, BackendHistorySample } from './history-types';
 import type { Retention } from './retention-policy';
 import { ROLLUP_TABLES, readBuckets, type RollupTable } from './rollup-table';
-import { toTrafficRollup, toTrafficSample } from './traffic-columns';
+import { toBackendRollupSample, toBackendSample } from './history-rows';
 
 interface BackendRow {
   id: number;
@@ -76,12 +76,7 @@ function rawSamples(
         )
         .get(id, range.from) as BackendSampleDbRow | undefined);
   const rows = before ? [{ ...before, at: range.from }, ...inside] : inside;
-  return rows.map((row) => ({
-    at: row.at,
-    sessions: row.sessions,
-    sessionRate: row.rate,
-    ...toTrafficSample(row),
-  }));
+  return rows.map(toBackendSample);
 }
 
 /** One sample per bucket: a stored run gives each bucket it stands for (rollup-table.ts). */
@@ -91,23 +86,7 @@ function rollupSamples(
   id: number,
   range: Interval,
 ): BackendHistorySample[] {
-  const bucketMs = table.bucketMs;
-  return readBuckets<BackendRollupDbRow>(db, table, id, range).map((row) => {
-    const { http5xxRateMax, responseMaxMs, totalMaxMs, ...traffic } = toTrafficRollup(row);
-    return {
-      at: row.bucket * bucketMs,
-      sessions: row.sess_avg,
-      sessionRate: row.rate_avg,
-      ...traffic,
-      rollup: {
-        bucketMs,
-        http5xxRateMax,
-        responseMaxMs,
-        totalMaxMs,
-        sessionsMax: row.sess_max,
-        sessionRateMax: row.rate_max,
-        noDataSec: row.nodata_ms / 1000,
-      },
-    };
-  });
+  return readBuckets<BackendRollupDbRow>(db, table, id, range).map((row) =>
+    toBackendRollupSample(row, table.bucketMs),
+  );
 }

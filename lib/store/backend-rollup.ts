@@ -89,7 +89,7 @@ export interface BackendRollupDbRow extends TrafficDbRow {
 }
 
 /** A backend's rollup rows in buckets of `bucketMs`, as stored and compared (backendRollupChanged). */
-const BACKEND_CODEC: RollupCodec<BackendRollupRow, BackendRollupDbRow> = {
+export const BACKEND_CODEC: RollupCodec<BackendRollupRow, BackendRollupDbRow> = {
   columns: `covered_ms, nodata_ms, sess_avg, sess_max, rate_avg, rate_max, ${TRAFFIC_ROLLUP_COLUMNS}`,
   values: (row) => [
     row.coveredMs,

@@ -1,7 +1,7 @@
 /** State-change events, newest first, each with how long the new state lasted (null while it still holds). */
 import type { Interval } from '@/lib/health/history-types';
 import type { HistoryDb } from './db';
-import { toStatusChange } from './history-query';
+import { toStatusChange } from './history-rows';
 import type { EventFilter, HistoryEvent } from './history-types';
 import { filterSql } from './timelines';
 

@@ -1,13 +1,18 @@
 import 'server-only';
+import type { DatabaseUrl } from '@/lib/config/database-url';
+import { PostgresStore, type PostgresStoreOptions } from './postgres-store';
 import type { Retention } from './retention-policy';
-import { SqliteStore, type StoreOptions } from './sqlite-store';
+import { SqliteStore, type SqliteStoreOptions } from './sqlite-store';
 import type { Store } from './store';
 
-export type { StoreOptions } from './sqlite-store';
+export interface StoreOptions extends SqliteStoreOptions, PostgresStoreOptions {
+  /** DATABASE_URL: the store on PostgreSQL; absent or null, the SQLite file under `dataDir`. */
+  database?: DatabaseUrl | null;
+}
 
 /**
- * The process's store, not opened yet (that happens on first use): the SQLite file under `dataDir`, or in memory
- * for ':memory:'.
+ * The process's store, not opened yet (that happens on first use): PostgreSQL when DATABASE_URL names one, else
+ * the SQLite file under `dataDir` (or in memory for ':memory:').
  */
 export function openStore(
   dataDir: string,
@@ -15,5 +20,7 @@ export function openStore(
   clock: () => number = Date.now,
   options: StoreOptions = {},
 ): Store {
-  return new SqliteStore(dataDir, retention, clock, options);
+  const { database, ...rest } = options;
+  if (database) return new PostgresStore(database, retention, clock, rest);
+  return new SqliteStore(dataDir, retention, clock, rest);
 }

@@ -9,6 +9,11 @@ import type { HistoryDb } from './db';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
+/** A minute is rolled up this long after it ends, when its polls have landed. */
+export const ROLLUP_LAG_MS = 2 * MINUTE_MS;
+/** Rollups run a window at a time: an hour of minutes, a day of hours. */
+export const MINUTES_PER_WINDOW = 60;
+export const HOURS_PER_WINDOW = 24;
 
 export interface RollupTable {
   name: 'rollup_minute' | 'rollup_hour' | 'backend_rollup_minute' | 'backend_rollup_hour';
@@ -111,13 +116,22 @@ export function readBuckets<D extends StoredRun>(
   range: Interval,
 ): D[] {
   if (range.to <= range.from) return [];
-  const first = Math.floor(range.from / table.bucketMs);
-  const end = Math.ceil(range.to / table.bucketMs);
+  const { first, end } = bucketRange(table, range);
   const rows = db
     .prepare(
       `SELECT * FROM ${table.name} WHERE ${table.id} = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`,
     )
     .all(id, first - (table.limit - 1), end) as D[];
+  return expandRuns(rows, first, end);
+}
+
+/** The buckets `range` (epoch ms) touches: [first, end). A run that starts up to limit − 1 before may reach in. */
+export function bucketRange(table: RollupTable, range: Interval): { first: number; end: number } {
+  return { first: Math.floor(range.from / table.bucketMs), end: Math.ceil(range.to / table.bucketMs) };
+}
+
+/** Stored runs (sorted by bucket) as one row per bucket in [first, end), each with its own `bucket`. Pure. */
+export function expandRuns<D extends StoredRun>(rows: readonly D[], first: number, end: number): D[] {
   const buckets: D[] = [];
   for (const row of rows) {
     const last = Math.min(row.bucket + row.span, end);

@@ -7,18 +7,12 @@
 import { backendHours, rollupBackendMinutes } from './backend-rollup';
 import { readMeta, writeMeta, type HistoryDb } from './db';
 import { coverageByInstance, dimensionBatches } from './dimensions';
-import { HOUR_MS, MINUTE_MS } from './rollup-table';
+import { META_HOURS_ROLLED, META_MINUTES_ROLLED } from './meta-keys';
+import { HOUR_MS, HOURS_PER_WINDOW, MINUTE_MS, MINUTES_PER_WINDOW, ROLLUP_LAG_MS } from './rollup-table';
 import { rollupServerMinutes, serverHours } from './server-rollup';
 
-export { HOUR_MS, MINUTE_MS } from './rollup-table';
-
-/** A minute is rolled up this long after it ends, when its polls have landed. */
-export const ROLLUP_LAG_MS = 2 * MINUTE_MS;
-const MINUTES_PER_WINDOW = 60;
-const HOURS_PER_WINDOW = 24;
-
-export const META_MINUTES_ROLLED = 'rollup_minute_until';
-export const META_HOURS_ROLLED = 'rollup_hour_until';
+export { HOUR_MS, MINUTE_MS, ROLLUP_LAG_MS } from './rollup-table';
+export { META_HOURS_ROLLED, META_MINUTES_ROLLED } from './meta-keys';
 
 /** Rolls complete minutes, from where the last run stopped, no further back than `earliest` (epoch ms). */
 export function* rollupMinutes(db: HistoryDb, now: number, earliest: number): Generator<void> {

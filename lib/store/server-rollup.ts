@@ -111,7 +111,7 @@ export interface ServerRollupDbRow extends TrafficDbRow {
 }
 
 /** A server's rollup rows in buckets of `bucketMs`, as stored and compared (serverRollupChanged). */
-const SERVER_CODEC: RollupCodec<RollupRow, ServerRollupDbRow> = {
+export const SERVER_CODEC: RollupCodec<RollupRow, ServerRollupDbRow> = {
   columns: `up_ms, down_ms, planned_ms, nodata_ms, worst, check_duration_ms, check_duration_max_ms, sess_avg,
     sess_max, rate_avg, rate_max, queue_max, ${TRAFFIC_ROLLUP_COLUMNS}`,
   values: (row) => [

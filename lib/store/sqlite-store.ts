@@ -13,7 +13,7 @@ import { attachFaults, guarded } from './store-call';
 import type { StorePart } from '@/lib/problems/store-problems';
 import { StoreFaults } from './store-faults';
 
-export interface StoreOptions extends OpenOptions {
+export interface SqliteStoreOptions extends OpenOptions {
   /** After SQLITE_BUSY, how long writes nobody waits for pause (LOCK_RETRY_MS). */
   lockRetryMs?: number;
   /** false: no rollup and pruning every minute, only maintenance.runNow (benches and tests that set the time). */
@@ -56,7 +56,7 @@ export class SqliteStore implements Store, SqliteConnection {
     private readonly dataDir: string,
     readonly retention: Retention,
     readonly clock: () => number = Date.now,
-    private readonly options: StoreOptions = {},
+    private readonly options: SqliteStoreOptions = {},
   ) {
     this.faults = new StoreFaults(
       this.file,

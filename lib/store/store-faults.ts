@@ -62,6 +62,8 @@ export class StoreFaults {
     /** Asked for a new connection (the store opens one on its next use). */
     private readonly reopen: () => void = () => {},
     private readonly lockRetryMs = LOCK_RETRY_MS,
+    /** Which errors are the store's and in what words: SQLite's (store-error.ts) or PostgreSQL's. */
+    private readonly classify: (error: unknown, file: string) => StoreError | null = toStoreError,
   ) {}
 
   /** Another process held the lock a moment ago: the recorder, the alert engine and "last used" writes wait. */
@@ -84,7 +86,7 @@ export class StoreFaults {
   /** Records a failed operation of `part`; the StoreError to throw, or null for an error that is not the store's. */
   failed(part: StorePart, error: unknown): StoreError | null {
     const seen = isStoreError(error);
-    const storeError = seen ? error : toStoreError(error, this.file);
+    const storeError = seen ? error : this.classify(error, this.file);
     if (!storeError) return null;
     const now = this.clock();
     this.failing.set(part, storeError.fault);

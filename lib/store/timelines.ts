@@ -1,39 +1,19 @@
 /** Loads what the pure uptime math needs for a range: each server's state at the start, its changes, no-data. */
 import type { Interval } from '@/lib/health/history-types';
-import { invertIntervals, type ServerTimelineInput, type TimelineChange } from '@/lib/health/timeline';
+import type { TimelineChange } from '@/lib/health/timeline';
 import type { HistoryDb } from './db';
 import { coverageByInstance, lifeCoverage } from './dimensions';
 import type { ServerDimension, ServerFilter } from './history-types';
-import { toStatusPoint } from './status-codes';
+import {
+  toChange,
+  toDimension,
+  toInput,
+  type ChangeRow,
+  type DimRow,
+  type ServerTimeline,
+} from './timeline-rows';
 
-export interface ServerTimeline {
-  server: ServerDimension;
-  input: ServerTimelineInput;
-}
-
-interface DimRow {
-  id: number;
-  instance: string;
-  instance_id: number;
-  backend: string;
-  name: string;
-  backup: number;
-  pool: string | null;
-  first_seen_at: number;
-  first_status: number;
-  first_transition: number;
-  gone_at: number | null;
-}
-
-interface ChangeRow {
-  server_id: number;
-  at: number;
-  to_status: number;
-  to_transition: number;
-  check_status: string | null;
-  check_code: number | null;
-  check_desc: string | null;
-}
+export type { ServerTimeline } from './timeline-rows';
 
 type ChangeTuple = [number, number, number, number, string | null, number | null, string | null];
 
@@ -124,49 +104,4 @@ function loadChangeRows(
     .prepare(`SELECT ${CHANGE_COLUMNS} FROM transitions WHERE at > ? AND at < ?${servers} ORDER BY at, id`)
     .raw()
     .all(range.from, range.to, ...values) as ChangeTuple[];
-}
-
-function toInput(
-  dim: DimRow,
-  before: ChangeRow | undefined,
-  changes: TimelineChange[],
-  covered: Interval[],
-  range: Interval,
-): ServerTimelineInput {
-  const first = toStatusPoint(dim.first_status, dim.first_transition);
-  const seenBefore = dim.first_seen_at <= range.from;
-  const initialRow = before ? toChange(before) : null;
-  return {
-    initial: seenBefore ? (initialRow?.to ?? first) : null,
-    initialCause: initialRow
-      ? {
-          checkStatus: initialRow.checkStatus ?? null,
-          checkCode: initialRow.checkCode ?? null,
-          description: initialRow.description ?? null,
-        }
-      : null,
-    changes: seenBefore ? changes : [{ at: dim.first_seen_at, to: first }, ...changes],
-    noData: invertIntervals(covered, range),
-  };
-}
-
-function toChange(row: ChangeRow): TimelineChange {
-  return {
-    at: row.at,
-    to: toStatusPoint(row.to_status, row.to_transition),
-    checkStatus: row.check_status,
-    checkCode: row.check_code,
-    description: row.check_desc,
-  };
-}
-
-function toDimension(row: DimRow): ServerDimension {
-  return {
-    id: row.id,
-    instance: row.instance,
-    backend: row.backend,
-    server: row.name,
-    backup: row.backup === 1,
-    pool: row.pool,
-  };
 }

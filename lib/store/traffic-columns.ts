@@ -58,16 +58,22 @@ export function toTrafficRollup(row: TrafficDbRow): TrafficRollup {
   return rollup;
 }
 
+/** SQL rounding `expr` to `decimals` places, in the store's dialect. */
+export type RoundSql = (expr: string, decimals: number) => string;
+const sqliteRound: RoundSql = (expr, decimals) => `ROUND(${expr}, ${decimals})`;
+
 /**
  * SELECT expressions rolling finer rollups into a coarser one, in TRAFFIC_ROLLUP_COLUMNS order and named after
  * them: each mean weighted by `weight` (the finer row's covered time) over the rows where it was known, maxima of
  * maxima.
  */
-export function coarserTrafficSql(weight: string): string {
+export function coarserTrafficSql(weight: string, round: RoundSql = sqliteRound): string {
   const means = TRAFFIC_KEYS.map((key) => {
     const column = TRAFFIC_COLUMNS[key];
     const known = `SUM(CASE WHEN ${column} IS NULL THEN NULL ELSE ${weight} END)`;
-    return `ROUND(SUM(${column} * (${weight})) / ${known}, ${TRAFFIC_FIGURES[key].decimals}) AS ${column}`;
+    // NULLIF: PostgreSQL refuses a division by zero, SQLite gives NULL.
+    const mean = `SUM(${column} * (${weight})) / NULLIF(${known}, 0)`;
+    return `${round(mean, TRAFFIC_FIGURES[key].decimals)} AS ${column}`;
   });
   const maxima = MAX_KEYS.map((key) => `MAX(${MAX_COLUMNS[key]}) AS ${MAX_COLUMNS[key]}`);
   return [...means, ...maxima].join(',\n       ');

@@ -6,7 +6,7 @@ import { toUptimeBuckets } from '@/lib/health/uptime-buckets';
 import { computePoolUptime, groupSpans, summarizeSpans, type GroupMember } from '@/lib/health/uptime';
 import type { HistoryDb } from './db';
 import type { BackendUptime, PoolUptime, ServerDimension, UptimeFilter, UptimeReport } from './history-types';
-import { loadTimelines } from './timelines';
+import { loadTimelines, type ServerTimeline } from './timelines';
 
 type Member = GroupMember & { server: ServerDimension; segments: Segment[] };
 
@@ -19,9 +19,18 @@ export function queryUptime(
   range: Interval,
   options: { buckets?: number; filter?: UptimeFilter } = {},
 ): UptimeReport {
+  return toUptimeReport(loadTimelines(db, range, options.filter ?? {}), range, options);
+}
+
+/** The report from the timelines of the servers the filter kept (either store reads them). */
+export function toUptimeReport(
+  timelines: readonly ServerTimeline[],
+  range: Interval,
+  options: { buckets?: number; filter?: UptimeFilter } = {},
+): UptimeReport {
   const bars = options.buckets ?? 0;
   const filter = options.filter ?? {};
-  const members: Member[] = loadTimelines(db, range, filter).map((timeline) => ({
+  const members: Member[] = timelines.map((timeline) => ({
     server: timeline.server,
     backup: timeline.server.backup,
     pool: timeline.server.pool,

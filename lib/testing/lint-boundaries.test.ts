@@ -47,6 +47,10 @@ test.each([
   ['lib/access/server/fixture.ts', "import { openHistoryDb } from '@/lib/store/db';\nvoid openHistoryDb;\n"],
   ['lib/server/fixture.ts', "import { SqliteStore } from '@/lib/store/sqlite-store';\nvoid SqliteStore;\n"],
   [
+    'lib/server/fixture.ts',
+    "import { PostgresStore } from '@/lib/store/postgres-store';\nvoid PostgresStore;\n",
+  ],
+  [
     'lib/collector/fixture.ts',
     "import { HistoryWriter } from '@/lib/store/history-writer';\nvoid HistoryWriter;\n",
   ],

@@ -67,7 +67,7 @@ async function run(): Promise<void> {
     const config = loadConfig(process.env, process.cwd());
     process.exitCode = await main(
       process.argv.slice(2),
-      () => (opened ??= openStore(config.dataDir, config.retention)),
+      () => (opened ??= openStore(config.dataDir, config.retention, Date.now, { database: config.database })),
       Date.now(),
     );
   } catch (error) {
