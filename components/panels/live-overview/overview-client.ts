@@ -170,8 +170,12 @@ export class OverviewClient {
     if (view.status.error?.status === 401) toSignIn();
     const held = this.state.view?.window?.rows ?? [];
     const { frontends, window: sent, ...rest } = view;
-    const window = sent && { ...sent, rows: heldRows(sent.rows, held) };
-    this.state = { view: { ...rest, window }, frontends: frontends ?? this.state.frontends, failure: null };
+    const rows = sent && { ...sent, rows: heldRows(sent.rows, held) };
+    this.state = {
+      view: { ...rest, window: rows },
+      frontends: frontends ?? this.state.frontends,
+      failure: null,
+    };
     // The ages on the page (the top bar's "updated", the sources') tick with the data: one render, one frame.
     if (rest.status.receivedAt !== this.receivedAt) restartClock(AGE_TICK_MS);
     this.receivedAt = rest.status.receivedAt;
