@@ -246,4 +246,6 @@ export const E2E_SPEC_PORTS = {
   liveSnapshotRelay: E2E_BASE_PORT + 65,
   /** badge-cache.spec.ts: the README's HAProxy cache recipe on 18470, its app behind it on 18471. */
   badgeCache: E2E_BASE_PORT + 70,
+  /** postgres-store.spec.ts: its app, on a throwaway PostgreSQL (the fixture picks that one's port itself). */
+  postgresStoreApp: E2E_BASE_PORT + 66,
 };
