@@ -8,6 +8,7 @@ import { toProxies } from '@/lib/haproxy/to-backends';
 import type { PollResult } from '@/lib/haproxy/poll-result';
 import { FakeClock } from '@/lib/testing/fake-clock';
 import { Collector, type PollSource } from './collector';
+import { parseRelayedPoll, relayedPoll } from './relayed-poll';
 import { snapshotJson } from '@/lib/snapshot/server/snapshot-json';
 
 const HEADER =
@@ -278,4 +279,83 @@ test('two sources of one HAProxy process: peers, one counted; after a reload the
   expect(http).toMatchObject({ sameProcessAs: ['sock'], counted: true, infoStale: false });
   expect(http!.info?.pid).toBe(5555);
   collector.stop();
+});
+
+test("a follower takes the leader's polls, through JSON, under its generations, and polls nothing itself", async () => {
+  const clockA = new FakeClock();
+  const clockB = new FakeClock();
+  const fakeA = fakePoll((name) => goodPoll(name));
+  const fakeB = fakePoll((name) => goodPoll(name));
+  fakeA.bind(clockA);
+  fakeB.bind(clockB);
+  const config = configFor('lb1=http://a/good,lb2=http://b/500', 250);
+  const leader = new Collector(config, { clock: clockA, poll: fakeA.poll }, 'A');
+  const decorated: string[] = [];
+  const follower = new Collector(config, {
+    clock: clockB,
+    poll: fakeB.poll,
+    decorate: (backends, instance) => decorated.push(`${instance}:${backends.length}`),
+  });
+  const relayed: string[] = [];
+  leader.onPoll((event) =>
+    relayed.push(JSON.stringify(relayedPoll(event.state, event.result, event.at, leader.term, leader.generation))),
+  );
+  const heard: { source: string; relayed: boolean | undefined; generation: number }[] = [];
+  follower.onPoll((event) =>
+    heard.push({ source: event.state.source.name, relayed: event.relayed, generation: follower.generation }),
+  );
+  leader.start();
+  await clockA.advance(0);
+  await clockA.advance(250);
+  leader.stop();
+  expect(relayed).toHaveLength(4);
+
+  for (const body of relayed) expect(follower.followPoll(parseRelayedPoll(body)!)).toBe(true);
+  expect(follower.term).toBe('A');
+  expect(follower.generation).toBe(leader.generation);
+  expect(heard.map((h) => `${h.source} ${h.generation} ${h.relayed}`)).toEqual([
+    'lb1 1 true',
+    'lb2 2 true',
+    'lb1 3 true',
+    'lb2 4 true',
+  ]);
+  // What the follower shows is the leader's: states, servers with their figures, process groups.
+  const shown = (c: Collector) =>
+    c.states.map(({ nextPollAt: _next, ...state }) => JSON.parse(JSON.stringify(state)) as unknown);
+  expect(shown(follower)).toEqual(shown(leader));
+  expect(decorated).toEqual(['lb1:1', 'lb2:1', 'lb1:1', 'lb2:1']);
+  expect(fakeB.calls).toEqual({});
+  // An old poll, again, or one for a source it does not have, changes nothing.
+  expect(follower.followPoll(parseRelayedPoll(relayed[1]!)!)).toBe(false);
+  expect(follower.followPoll({ ...parseRelayedPoll(relayed[3]!)!, generation: 9, source: 'other' })).toBe(false);
+  expect(parseRelayedPoll('{"term":"A"')).toBeNull();
+  expect(parseRelayedPoll('{"term":"A","generation":1}')).toBeNull();
+});
+
+test('a new leader polls on after the last generation published, under its own term; one that pauses drops its poll in flight', async () => {
+  const clock = new FakeClock();
+  let release: () => void = () => {};
+  const fake = fakePoll((name) => goodPoll(name));
+  fake.bind(clock);
+  const slow: PollSource = (source, timeout, info) =>
+    new Promise((resolve) => (release = () => resolve(fake.poll(source, timeout, info))));
+  const collector = new Collector(configFor('lb1=http://a/good', 250), { clock, poll: slow }, 'boot');
+  const polls: number[] = [];
+  collector.onPoll(() => polls.push(collector.generation));
+  expect(collector.leading).toBe(false);
+
+  collector.lead('term2', 41);
+  expect(collector).toMatchObject({ leading: true, term: 'term2', generation: 41 });
+  await clock.advance(0);
+  release();
+  await clock.advance(0);
+  expect(polls).toEqual([42]);
+
+  await clock.advance(250);
+  collector.pause();
+  release();
+  await clock.advance(1000);
+  expect(polls).toEqual([42]);
+  expect(collector.leading).toBe(false);
+  expect(fake.calls.lb1).toHaveLength(2);
 });

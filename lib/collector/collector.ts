@@ -7,6 +7,7 @@ import type { Backend } from '@/lib/health/types';
 import { nextPollDelayMs } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { logSourceChange } from './log';
+import type { RelayedPoll } from './relayed-poll';
 import { initialSourceState, type SourceState } from './source-state';
 import { regroupSameProcess } from './same-process-states';
 
@@ -17,6 +18,8 @@ export interface PollEvent {
   state: SourceState;
   at: number;
   result: PollResult | null;
+  /** True when the leading replica made this poll and this process took it (followPoll): nothing to record. */
+  relayed?: boolean;
 }
 export type PollListener = (event: PollEvent) => void;
 
@@ -32,12 +35,21 @@ export interface CollectorDeps {
 
 /**
  * Polls every source on its own timer: a poll of one source never overlaps the next one of the same source,
- * and a slow or failing source never delays the others.
+ * and a slow or failing source never delays the others. A replica that does not lead polls nothing: it takes the
+ * leader's polls instead (followPoll), with the leader's generations, so whatever it derives is the leader's.
  */
 export class Collector {
   readonly states: SourceState[];
   /** Bumped after every poll: lets readers cache what they derive from the states. */
   generation = 0;
+  /**
+   * Whose polls these are: this process's term while it polls, the leader's while it follows. With the
+   * generation it names a poll among every replica's (the snapshot stream's ids).
+   */
+  term: string;
+  private polling = false;
+  /** Bumped when polling stops: a poll in flight from before is dropped. */
+  private round = 0;
   private readonly listeners = new Set<PollListener>();
   private readonly timers = new Map<string, unknown>();
   private stopped = false;
@@ -48,20 +60,70 @@ export class Collector {
   constructor(
     readonly config: Pick<Config, 'sources' | 'pollIntervalMs' | 'pollTimeoutMs'>,
     private readonly deps: CollectorDeps = {},
+    term = 'local',
   ) {
     this.states = config.sources.map(initialSourceState);
     this.clock = deps.clock ?? systemClock;
     this.poll = deps.poll ?? pollSource;
+    this.term = term;
   }
 
+  /** Whether this process polls (it leads), rather than following another's polls. */
+  get leading(): boolean {
+    return this.polling;
+  }
+
+  /** Starts polling every source now. */
   start(): void {
+    if (this.stopped || this.polling) return;
+    this.polling = true;
     for (const state of this.states) this.schedule(state, 0);
+  }
+
+  /**
+   * Starts polling as the new leader: under its own term, its generations after every one already published
+   * (`after`), so every replica's stream goes on in one order.
+   */
+  lead(term: string, after: number): void {
+    this.term = term;
+    this.generation = Math.max(this.generation, after);
+    this.start();
+  }
+
+  /** Stops polling (another process leads now); a poll in flight is dropped. */
+  pause(): void {
+    this.polling = false;
+    this.round++;
+    for (const timer of this.timers.values()) this.clock.clearTimeout(timer);
+    this.timers.clear();
   }
 
   stop(): void {
     this.stopped = true;
-    for (const timer of this.timers.values()) this.clock.clearTimeout(timer);
-    this.timers.clear();
+    this.pause();
+  }
+
+  /**
+   * Takes a poll the leader made (relayed-poll.ts) as if this process had made it; false, and nothing changes,
+   * while this process polls itself, or for a source it does not know (the replicas' sources differ) or a poll
+   * older than the last taken.
+   */
+  followPoll(poll: RelayedPoll): boolean {
+    const state = this.states.find((s) => s.source.name === poll.source);
+    if (this.polling || this.stopped || !state || poll.generation <= this.generation) return false;
+    const { polled, ...figures } = poll.state;
+    Object.assign(state, figures);
+    if (polled) {
+      this.decorate(polled.backends, state, poll.at);
+      state.backends = polled.backends;
+      state.frontends = polled.frontends;
+    }
+    this.grouping = regroupSameProcess(this.states, this.grouping);
+    this.term = poll.term;
+    this.generation = poll.generation;
+    const result = polled && { ...polled, info: poll.state.info, bytes: 0 };
+    this.notify({ state, at: poll.at, result, relayed: true });
+    return true;
   }
 
   onPoll(listener: PollListener): () => void {
@@ -70,7 +132,7 @@ export class Collector {
   }
 
   private schedule(state: SourceState, delayMs: number): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.polling) return;
     state.nextPollAt = this.clock.now() + delayMs;
     this.timers.set(
       state.source.name,
@@ -79,6 +141,7 @@ export class Collector {
   }
 
   private async pollOnce(state: SourceState): Promise<void> {
+    const round = this.round;
     const startedAt = this.clock.now();
     const { pollTimeoutMs, pollIntervalMs } = this.config;
     const wantInfo =
@@ -89,9 +152,11 @@ export class Collector {
     let result: PollResult | null = null;
     try {
       result = await this.poll(state.source, pollTimeoutMs, wantInfo);
-      this.decorate(result, state, startedAt);
+      if (round !== this.round) return;
+      this.decorate(result.backends, state, startedAt);
       this.recordSuccess(state, result, startedAt);
     } catch (error) {
+      if (round !== this.round) return;
       this.recordFailure(state, toSourceError(error, pollTimeoutMs), startedAt);
     }
     this.grouping = regroupSameProcess(this.states, this.grouping);
@@ -103,9 +168,9 @@ export class Collector {
     this.schedule(state, nextPollDelayMs(pollIntervalMs, state.consecutiveFailures, elapsed));
   }
 
-  private decorate(result: PollResult, state: SourceState, at: number): void {
+  private decorate(backends: Backend[], state: SourceState, at: number): void {
     try {
-      this.deps.decorate?.(result.backends, state.source.name, at);
+      this.deps.decorate?.(backends, state.source.name, at);
     } catch (error) {
       console.error('[hapscope] decorating a poll failed:', error);
     }

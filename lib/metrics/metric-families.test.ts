@@ -58,6 +58,7 @@ const INPUT: MetricsInput = {
   streamsDropped: 1,
   snapshotStreams: { clients: 4, refused: 5, dropped: 6 },
   store: { healthy: true, errorsTotal: 0 },
+  replica: { leader: true, takeoversTotal: 2 },
 };
 
 test('every figure with base units, counters as _total, source/proxy/server labels and no instance label', () => {
@@ -136,6 +137,12 @@ hapscope_snapshot_streams_refused_total 5
 # HELP hapscope_snapshot_streams_dropped_total Snapshot change streams closed because their client stopped reading (1 MiB queued)
 # TYPE hapscope_snapshot_streams_dropped_total counter
 hapscope_snapshot_streams_dropped_total 6
+# HELP hapscope_leader Whether this replica polls HAProxy, records and evaluates alerts (1), or follows the one that does (0)
+# TYPE hapscope_leader gauge
+hapscope_leader 1
+# HELP hapscope_leader_takeovers_total Times this replica took the lead from another (or from none) since it started, on a shared DATABASE_URL
+# TYPE hapscope_leader_takeovers_total counter
+hapscope_leader_takeovers_total 2
 # HELP hapscope_store_healthy Whether the history store takes every read and write (0 while /api/v1/health lists a store fault)
 # TYPE hapscope_store_healthy gauge
 hapscope_store_healthy 1

@@ -35,6 +35,8 @@ export interface MetricsInput {
   snapshotStreams: { clients: number; refused: number; dropped: number };
   /** The history store: whether every part of hapscope can use it, and its failed operations so far. */
   store: { healthy: boolean; errorsTotal: number };
+  /** Whether this replica polls (it leads; always, on SQLite) and how often it took the lead since it started. */
+  replica: { leader: boolean; takeoversTotal: number };
 }
 
 type Samples = MetricFamily['samples'];
@@ -57,7 +59,7 @@ export function buildMetricFamilies(input: MetricsInput): MetricFamily[] {
     ...serverFamilies(input),
     ...poolFamilies(input.pools, input.withCluster),
     ...alertFamilies(input),
-    ...storeFamilies(input.store),
+    ...storeFamilies(input.store, input.replica),
   ];
 }
 
@@ -221,8 +223,18 @@ function alertFamilies(input: MetricsInput): MetricFamily[] {
   ];
 }
 
-function storeFamilies(store: MetricsInput['store']): MetricFamily[] {
+function storeFamilies(store: MetricsInput['store'], replica: MetricsInput['replica']): MetricFamily[] {
   return [
+    gauge(
+      'hapscope_leader',
+      'Whether this replica polls HAProxy, records and evaluates alerts (1), or follows the one that does (0)',
+      [{ labels: {}, value: replica.leader ? 1 : 0 }],
+    ),
+    counter(
+      'hapscope_leader_takeovers_total',
+      'Times this replica took the lead from another (or from none) since it started, on a shared DATABASE_URL',
+      [{ labels: {}, value: replica.takeoversTotal }],
+    ),
     gauge(
       'hapscope_store_healthy',
       'Whether the history store takes every read and write (0 while /api/v1/health lists a store fault)',

@@ -13,6 +13,8 @@ export interface PartFacts {
   alertsOff: boolean;
   /** Why nobody can sign in (the OpenID provider unusable, a proxy mode whose peers are unknown); already in words. */
   signIn: string[];
+  /** A follower that hears no poll from any leader; already in words (lib/server/leadership.ts). */
+  replicas?: string | null;
 }
 
 export function listProblems(facts: PartFacts): string[] {
@@ -31,5 +33,6 @@ export function listProblems(facts: PartFacts): string[] {
     );
   }
   for (const problem of facts.signIn) problems.push(problem);
+  if (facts.replicas) problems.push(facts.replicas);
   return problems;
 }

@@ -37,6 +37,7 @@ const BAD: Record<(typeof CONFIG_KEYS)[number], [string, string]> = {
     'mysql://hapscope:s3cret@db:3306/hapscope',
     'DATABASE_URL: must start with postgres:// (such as postgres://user:password@host:5432/hapscope), got "mysql://hapscope:***@db:3306/hapscope"',
   ],
+  LEADER_LEASE_MS: ['500', 'LEADER_LEASE_MS: must be at least 1000, got 500'],
   PORT: ['0', 'PORT: must be at least 1, got 0'],
   KUBECONFIG: ['/nonexistent/kubeconfig', 'KUBECONFIG: names no existing file ("/nonexistent/kubeconfig")'],
   K8S_ENABLED: ['sometimes', 'K8S_ENABLED: must be one of auto, true, false, got "sometimes"'],

@@ -19,6 +19,8 @@ import { cachedPoolUptime } from '@/lib/pools/server/pool-uptime';
 import { PoolsModel, type PoolsView } from '@/lib/pools/server/pools-model';
 import { openStore, type Store } from '@/lib/store';
 import { EventStreams } from '@/lib/sse/event-streams';
+import { BOOT_ID } from '@/lib/http/boot-id';
+import { Leadership } from './leadership';
 import { SnapshotLog } from '@/lib/snapshot/server/snapshot-log';
 
 export interface Runtime {
@@ -40,6 +42,8 @@ export interface Runtime {
   snapshotLog: SnapshotLog;
   /** Sign-in throttle, trusted proxies and one-time warnings (lib/access). */
   access: AccessState;
+  /** Whether this replica polls or follows the one that does (lib/server/leadership.ts). */
+  leadership: Leadership;
   /** Every source's last good backends. */
   backends(): Backend[];
   /** Pool health now, from the latest backends. */
@@ -57,7 +61,10 @@ export interface RuntimeOptions {
 export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions): Runtime {
   const config = loadConfig(env, cwd);
   const now = () => clock.now();
-  const store = openStore(config.dataDir, config.retention, now, { database: config.database });
+  const store = openStore(config.dataDir, config.retention, now, {
+    database: config.database,
+    leaseMs: config.leaderLeaseMs,
+  });
   const kubernetes = connectK8s(config, env);
   let alerts: AlertEngine | null = null;
   const pools = new PoolsModel(kubernetes, config.topology, config.poolLabels, config.pollIntervalMs, {
@@ -65,10 +72,11 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
     isFlapping: (instance: string, backend: string, server: string) =>
       alerts !== null && flapOf(alerts.flaps, instance, backend, server)?.flapping === true,
   });
-  const collector = new Collector(config, {
-    clock,
-    decorate: (polled, instance, at) => pools.decorate(instance, polled, at),
-  });
+  const collector = new Collector(
+    config,
+    { clock, decorate: (polled, instance, at) => pools.decorate(instance, polled, at) },
+    BOOT_ID,
+  );
   const backends = () => collector.states.flatMap((state) => state.backends ?? []);
   // Two sources of one HAProxy process count its servers once in pools (lib/health/same-process.ts).
   const countedBackends = () => countedStates(collector.states).flatMap((state) => state.backends ?? []);
@@ -83,6 +91,15 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
   const snapshotStreams = new EventStreams(config.sseMaxStreamsPerClient);
   const snapshotLog = new SnapshotLog(collector, now);
   const access = createAccessState(config.auth);
+  const leadership = new Leadership({
+    coordination: store.coordination,
+    collector,
+    recording,
+    alerts,
+    pollIntervalMs: config.pollIntervalMs,
+    leaseMs: config.leaderLeaseMs,
+    now,
+  });
   return {
     config,
     clock,
@@ -96,9 +113,11 @@ export function createRuntime({ env, cwd, clock = systemClock }: RuntimeOptions)
     snapshotStreams,
     snapshotLog,
     access,
+    leadership,
     backends,
     poolsView,
     stop() {
+      void leadership.stop().catch((error) => console.error('[hapscope] giving up the lead failed:', error));
       collector.stop();
       streams.closeAll();
       snapshotStreams.closeAll();
@@ -131,7 +150,11 @@ function attachAlertEngine(
 ): AlertEngine | null {
   let engine: AlertEngine;
   try {
-    engine = new AlertEngine(config, { store, pools: cachedPoolFacts(poolsView) });
+    engine = new AlertEngine(config, {
+      store,
+      pools: cachedPoolFacts(poolsView),
+      sharedLog: store.coordination.shared,
+    });
   } catch (error) {
     console.error('[hapscope] alerts are off: the alert engine could not start:', error);
     return null;
@@ -160,7 +183,7 @@ export function getRuntime(): Runtime {
     }
     const runtime = createRuntime({ env: process.env, cwd: process.cwd() });
     holder.__hapscopeRuntime = runtime;
-    runtime.collector.start();
+    runtime.leadership.start();
   }
   return holder.__hapscopeRuntime;
 }

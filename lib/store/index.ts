@@ -13,6 +13,7 @@ export type {
   Store,
   StoreMaintenance,
 } from './store';
+export type { CoordinationNotice, RelayedRecord, StoreCoordination } from './store-coordination';
 export type {
   BackendDimension,
   BackendHistory,

@@ -15,6 +15,7 @@ import {
   type AlertRow,
   type MuteRow,
 } from './alert-rows';
+import { ALERT_EVENTS_CHANNEL } from './postgres-coordination';
 import { inTransaction, row, rows, type PgDb, type PostgresConnection } from './postgres-connection';
 import type { AlertStore } from './store';
 
@@ -189,5 +190,7 @@ async function logAlertEvent(
     by,
   };
   await db.query('UPDATE alert_events SET body = $1 WHERE seq = $2', [JSON.stringify(event), event.seq]);
+  // Every replica hears of it once it commits, in the order of the log (postgres-coordination.ts).
+  await db.query('SELECT pg_notify($1, $2)', [ALERT_EVENTS_CHANNEL, String(event.seq)]);
   return event;
 }

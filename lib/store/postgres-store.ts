@@ -11,6 +11,7 @@ import { isStoreError } from '@/lib/problems/store-fault';
 import { postgresAccess } from './postgres-access';
 import { postgresAlerts } from './postgres-alerts';
 import { PostgresConnection, rows, type PgDb } from './postgres-connection';
+import { PostgresCoordination } from './postgres-coordination';
 import { toPostgresStoreError } from './postgres-errors';
 import { postgresHistory } from './postgres-history';
 import { runPostgresMaintenance } from './postgres-maintenance';
@@ -29,12 +30,15 @@ import type {
 } from './store';
 import { StoreFaults } from './store-faults';
 import { MAINTENANCE_INTERVAL_MS } from './maintenance';
+import { DEFAULT_LEASE_MS } from './store-coordination';
 
 export interface PostgresStoreOptions {
   /** false: no maintenance every minute, only maintenance.runNow (benches and tests that set the time). */
   maintain?: boolean;
   /** Connections in the pool. */
   poolSize?: number;
+  /** How long a leader that cannot confirm its lead goes on leading (LEADER_LEASE_MS). */
+  leaseMs?: number;
 }
 
 export class PostgresStore implements Store {
@@ -49,6 +53,7 @@ export class PostgresStore implements Store {
   readonly access: AccessStore;
   readonly maintenance: StoreMaintenance;
   readonly meta: MetaStore;
+  readonly coordination: PostgresCoordination;
 
   constructor(
     database: DatabaseUrl,
@@ -65,6 +70,7 @@ export class PostgresStore implements Store {
       (error, where) => toPostgresStoreError(error, where, database.password),
     );
     this.connection = new PostgresConnection(database, this.faults, options.poolSize);
+    this.coordination = new PostgresCoordination(database, this.connection, options.leaseMs ?? DEFAULT_LEASE_MS);
     this.history = postgresHistory(this.connection, () => ({ now: this.clock(), retention: this.retention }));
     this.recording = postgresRecording(this.connection, this.partitions);
     this.alerts = postgresAlerts(this.connection);
@@ -91,16 +97,18 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.coordination.close();
     await this.connection.close();
   }
 
   /**
-   * Every minute, once the store has opened (a store nobody used stays unconnected). A run still going is not
-   * started again; its failure is reported as maintenance's (logged when it is not the store's).
+   * Every minute, once the store has opened (a store nobody used stays unconnected), by the replica that leads
+   * only. A run still going is not started again; its failure is reported as maintenance's (logged when it is not
+   * the store's).
    */
   private startMaintenance(): void {
     this.timer = setInterval(() => {
-      if (this.maintaining || this.connection.opens === 0) return;
+      if (this.maintaining || this.connection.opens === 0 || !this.coordination.leads) return;
       this.maintaining = true;
       this.maintenance
         .runNow(Date.now())

@@ -1,4 +1,5 @@
 import 'server-only';
+import { localCoordination } from './store-coordination';
 import type { Retention } from './retention-policy';
 import { historyDbPath, readMeta, writeMeta, type HistoryDb, type OpenOptions } from './db';
 import { runMaintenance, startMaintenance } from './maintenance';
@@ -46,6 +47,8 @@ export class SqliteStore implements Store, SqliteConnection {
       return new Map((rows as { name: string; bytes: number }[]).map((r) => [r.name, r.bytes]));
     },
   };
+  /** The file is this process's: it always leads. */
+  readonly coordination = localCoordination;
   readonly meta: MetaStore = {
     readMeta: async (key) => META.read(this.db(), key),
     writeMeta: async (key, value) => META.write(this.db(), key, value),

@@ -30,6 +30,7 @@ import type {
 } from './history-types';
 import type { HistoryWrite, StoredIds, StoredInstance } from './history-writes';
 import type { Retention } from './retention-policy';
+import type { StoreCoordination } from './store-coordination';
 import type { StoreFaults } from './store-faults';
 
 export interface Store {
@@ -44,6 +45,8 @@ export interface Store {
   readonly alerts: AlertStore;
   readonly access: AccessStore;
   readonly meta: MetaStore;
+  /** Which of the processes sharing the store leads, and what the leader tells the others (store-coordination.ts). */
+  readonly coordination: StoreCoordination;
   close(): Promise<void>;
 }
 

@@ -45,6 +45,11 @@ export const episodeId = (ruleKey: string, firedAt: number) => `${ruleKey}@${fir
 
 export interface AlertEngineDeps {
   store: Pick<Store, 'alerts' | 'faults'>;
+  /**
+   * Other replicas share the store's change log: subscribers hear changes as the store tells of them (heard), this
+   * process's own included, so every replica's streams send one log in one order.
+   */
+  sharedLog?: boolean;
   /** Pool facts, or null while they are unknown (Kubernetes not synced): pool alerts then carry over. */
   pools: (now: number) => PoolFacts[] | null;
 }
@@ -69,6 +74,9 @@ export class AlertEngine {
   private readonly ruleSettings: AlertSettings;
   /** Cost of the last evaluation, for /metrics. */
   lastEvaluationMs = 0;
+  /** With a shared log: the last change told to subscribers (null until the first is heard), and the reads. */
+  private toldSeq: number | null = null;
+  private telling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly config: Config,
@@ -136,9 +144,22 @@ export class AlertEngine {
   }
 
   /**
+   * This process leads from now on, after another (or nobody) did: the firing alerts are read from the store again
+   * before the next evaluation, and changes it could not save before are dropped (the leader since has its own).
+   * Flap and response windows go on: every replica watches every poll.
+   */
+  lead(): void {
+    this.loaded = false;
+    this.active = new Map();
+    this.episodes = new Map();
+    this.unsaved = [];
+  }
+
+  /**
    * Called after every poll of every source. Rules run once every source has been polled since start, and once the
    * firing alerts are read (an evaluation waits for a read in progress). Resolves when this poll's changes are
-   * saved, or kept for later; rejects only when the evaluation itself failed (a bug).
+   * saved, or kept for later; rejects only when the evaluation itself failed (a bug). A poll relayed from the
+   * leading replica is watched (flaps, responses) and not evaluated: the leader evaluates it.
    */
   onPoll(event: PollEvent, states: readonly SourceState[]): Promise<void> {
     // Of the sources of one process, the counted one is watched, under the process's name: whichever of them
@@ -149,6 +170,7 @@ export class AlertEngine {
       this.observeResponses(backends, event.at);
     }
     this.polled.add(event.state.source.name);
+    if (event.relayed) return this.saving;
     if (!states.every((state) => this.polled.has(state.source.name))) return this.saving;
     if (this.loaded) {
       this.evaluate(states, event.at);
@@ -263,7 +285,36 @@ export class AlertEngine {
     this.unsaved = pending.slice(-MAX_UNSAVED_CHANGES);
   }
 
+  /** A change this process logged: to subscribers now, or with a shared log once the store tells of it. */
   emit(event: AlertEventDto): void {
+    if (!this.deps.sharedLog) this.tell(event);
+  }
+
+  /**
+   * The shared log grew to `seq` (null: the store's notices resumed after a break): what is new since the last
+   * change told is read and told, in order, once each.
+   */
+  heard(seq: number | null): Promise<void> {
+    if (seq !== null && this.toldSeq === null) this.toldSeq = seq - 1;
+    this.telling = this.telling.then(() => this.tellStored()).catch((error: unknown) => {
+      if (!isStoreError(error)) console.error('[hapscope] reading alert changes failed:', error);
+    });
+    return this.telling;
+  }
+
+  private async tellStored(): Promise<void> {
+    for (;;) {
+      if (this.toldSeq === null) return;
+      const page = await this.deps.store.alerts.eventsAfter(this.toldSeq, 100);
+      for (const event of page) {
+        this.toldSeq = event.seq;
+        this.tell(event);
+      }
+      if (page.length < 100) return;
+    }
+  }
+
+  private tell(event: AlertEventDto): void {
     for (const listener of this.listeners) {
       try {
         listener(event);

@@ -6,6 +6,11 @@ export const HealthSchema = z
     ok: z.boolean().meta({ description: 'false while a problem needs a user to act' }),
     version: z.string(),
     uptimeSec: z.number(),
+    role: z.enum(['leader', 'follower']).meta({
+      description:
+        'leader: this process polls HAProxy, records history and evaluates alerts (always so on SQLite); ' +
+        'follower: another replica on the same DATABASE_URL does, and this one serves what it publishes',
+    }),
     problems: z.array(z.string()).meta({ description: 'each fault, naming the part and the fix' }),
   })
   .meta({ id: 'Health' });

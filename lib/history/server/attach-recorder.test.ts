@@ -57,6 +57,7 @@ function recordingOn(dataDir: string, limits: RecordingLimits = RECORDING_LIMITS
       recording,
       alerts: { unsavedChanges: 0, off: false },
       access: { problems: new Map() },
+      leadership: { status: () => ({ role: 'leader' }), problem: () => null },
     });
   const history = async (server: string) =>
     (await store.history.serverHistory({ instance: 'main', backend: 'web', server }, { from: T0, to: now }))!;

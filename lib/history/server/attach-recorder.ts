@@ -9,6 +9,11 @@ export interface Recording {
   backlog(): { polls: number; dropped: number };
   /** Resolves once every poll handed so far has been tried (never rejects). */
   settled(): Promise<void>;
+  /**
+   * Another replica led (and recorded) meanwhile: the polls still waiting are dropped, and the next write starts
+   * from the store, as at start-up.
+   */
+  forget(): void;
 }
 
 export interface RecordingLimits extends BufferLimits {
@@ -79,6 +84,8 @@ export function attachHistoryRecorder(
   };
 
   collector.onPoll((event) => {
+    // The leader recorded it.
+    if (event.relayed) return;
     buffer.push({
       instance: event.state.source.name,
       at: event.at,
@@ -91,5 +98,11 @@ export function attachHistoryRecorder(
   return {
     backlog: () => ({ polls: buffer.size, dropped: buffer.dropped }),
     settled: () => flushed,
+    forget: () => {
+      flushed = flushed.then(() => {
+        while (buffer.size > 0) buffer.shift();
+        writing = null;
+      });
+    },
   };
 }

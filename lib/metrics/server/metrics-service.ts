@@ -17,13 +17,14 @@ export interface MetricsParts {
   streams: OpenStreams;
   snapshotStreams: OpenStreams;
   store: Pick<Store, 'faults'>;
+  leadership: { status(): { role: 'leader' | 'follower' }; readonly takeovers: number };
   backends(): Backend[];
   poolsView(now: number): PoolsView;
 }
 
 /** GET /metrics: the dashboard's derived figures, so Prometheus/Alertmanager can take over paging. */
 export function metricsText(parts: MetricsParts, now: number): string {
-  const { collector, alerts: engine, streams, snapshotStreams, store, backends, poolsView } = parts;
+  const { collector, alerts: engine, streams, snapshotStreams, store, leadership, backends, poolsView } = parts;
   const view = poolsView(now);
   return toPrometheusText(
     buildMetricFamilies({
@@ -50,6 +51,7 @@ export function metricsText(parts: MetricsParts, now: number): string {
         dropped: snapshotStreams.totals.dropped,
       },
       store: { healthy: store.faults.healthy, errorsTotal: store.faults.errorsTotal },
+      replica: { leader: leadership.status().role === 'leader', takeoversTotal: leadership.takeovers },
     }),
   );
 }

@@ -16,20 +16,23 @@ export interface HealthParts {
   recording: Recording;
   alerts: Pick<AlertEngine, 'unsavedChanges' | 'off'> | null;
   access: Pick<AccessState, 'problems'>;
+  leadership: { status(): { role: 'leader' | 'follower' }; problem(): string | null };
 }
 
 export function getHealth(parts: HealthParts): HealthDto {
-  const { kubernetes, alerts, access } = parts;
+  const { kubernetes, alerts, access, leadership } = parts;
   const problems = listProblems({
     kubernetes: kubernetes.status(),
     store: storeFacts(parts),
     alertsOff: alerts === null || alerts.off,
     signIn: [...access.problems.values()],
+    replicas: leadership.problem(),
   });
   return {
     ok: problems.length === 0,
     version: APP_VERSION,
     uptimeSec: Math.floor(process.uptime()),
+    role: leadership.status().role,
     problems,
   };
 }

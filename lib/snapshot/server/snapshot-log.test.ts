@@ -151,7 +151,7 @@ test('an id the log no longer holds, or one from before a restart, gets a reset 
   await clock.advance(10);
   const first = log.follow();
   await clock.advance(INTERVAL);
-  const [tooOld] = log.source().backlog(SnapshotLog.idOf(-5));
+  const [tooOld] = log.source().backlog(`${collector.term}.-5`);
   expect(tooOld).toMatchObject({
     event: 'reset',
     data: { reason: expect.stringContaining('too far behind') },
@@ -171,7 +171,7 @@ test('with no tab for five minutes the log stops diffing, and starts afresh on t
   await clock.advance(6 * 60_000);
   expect(log.knows(first)).toBe(false); // idle: dropped
   const again = log.follow();
-  expect(again).toBe(SnapshotLog.idOf(collector.generation));
+  expect(again).toBe(`${collector.term}.${collector.generation}`);
   expect(log.source().backlog(again)).toEqual([]); // caught up: live from here
   collector.stop();
 });

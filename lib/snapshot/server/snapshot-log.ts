@@ -1,7 +1,6 @@
 import 'server-only';
 import type { SnapshotDto } from '@/lib/api/snapshot-dto';
 import type { Collector } from '@/lib/collector/collector';
-import { BOOT_ID } from '@/lib/http/boot-id';
 import type { StreamMessage, StreamSource } from '@/lib/sse/event-stream';
 import { anchorsOf, diffSnapshots, type DiffBase, type SnapshotDelta } from '../snapshot-delta';
 import { toSnapshotDto } from './snapshot-json';
@@ -23,7 +22,7 @@ interface Entry {
 /**
  * The snapshot's change log for the live stream: while any tab reads, each poll is diffed against the one before,
  * once (snapshot-delta.ts), encoded once, sent to every open stream and kept for a while, so a tab that reconnects
- * gets what it missed. Ids are `<boot>.<generation>`: a tab's id from before a restart is never taken for one of
+ * gets what it missed. Ids are `<term>.<generation>` (currentId): a tab's id from before a restart is never taken for one of
  * this process. A tab too far behind (its id no longer kept), or from before a restart, is told to `reset`: load the
  * snapshot afresh and follow from there.
  */
@@ -43,9 +42,12 @@ export class SnapshotLog {
     collector.onPoll(() => queueMicrotask(() => this.onPoll()));
   }
 
-  /** The stream id of a generation of this process's collector. */
-  static idOf(generation: number): string {
-    return `${BOOT_ID}.${generation}`;
+  /**
+   * The stream id of the collector's current poll: `<term>.<generation>`. The term is this process's start while
+   * it polls alone; with replicas, the leading replica's, so every replica names a poll alike.
+   */
+  currentId(): string {
+    return `${this.collector.term}.${this.collector.generation}`;
   }
 
   /**
@@ -78,14 +80,14 @@ export class SnapshotLog {
     this.lastReadAt = this.clock();
     if (afterId === this.baseId) return [];
     const at = this.entries.findIndex((entry) => entry.from === afterId);
-    if (at < 0) return [resetMessage(this.baseId, afterId)];
+    if (at < 0) return [resetMessage(this.baseId, afterId, this.collector.term)];
     return this.entries.slice(at, at + REPLAY_PAGE).map((entry) => entry.message);
   }
 
   private start(): void {
     const snapshot = this.current();
     this.base = { snapshot, anchors: anchorsOf(snapshot) };
-    this.baseId = SnapshotLog.idOf(this.collector.generation);
+    this.baseId = this.currentId();
     this.entries = [];
     this.bytes = 0;
   }
@@ -103,7 +105,7 @@ export class SnapshotLog {
       this.bytes = 0;
       return;
     }
-    const to = SnapshotLog.idOf(this.collector.generation);
+    const to = this.currentId();
     if (to === this.baseId) return; // two polls ended in one turn: the first diff took both
     const next = this.current();
     const { delta, anchors } = diffSnapshots(this.base, next, { from: this.baseId, to });
@@ -131,8 +133,8 @@ const deltaMessage = (delta: SnapshotDelta): StreamMessage<string> => ({
 });
 
 /** A tab whose id the log does not hold: load the snapshot afresh (GET /api/v1/snapshot) and follow from its id. */
-function resetMessage(currentId: string, afterId: string): StreamMessage<string> {
-  const reason = afterId.startsWith(`${BOOT_ID}.`)
+function resetMessage(currentId: string, afterId: string, term: string): StreamMessage<string> {
+  const reason = afterId.startsWith(`${term}.`)
     ? 'too far behind: the changes since are no longer kept'
     : 'hapscope restarted since';
   return { id: currentId, event: 'reset', data: { reason } };
