@@ -298,7 +298,9 @@ test("a follower takes the leader's polls, through JSON, under its generations, 
   });
   const relayed: string[] = [];
   leader.onPoll((event) =>
-    relayed.push(JSON.stringify(relayedPoll(event.state, event.result, event.at, leader.term, leader.generation))),
+    relayed.push(
+      JSON.stringify(relayedPoll(event.state, event.result, event.at, leader.term, leader.generation)),
+    ),
   );
   const heard: { source: string; relayed: boolean | undefined; generation: number }[] = [];
   follower.onPoll((event) =>
@@ -321,13 +323,15 @@ test("a follower takes the leader's polls, through JSON, under its generations, 
   ]);
   // What the follower shows is the leader's: states, servers with their figures, process groups.
   const shown = (c: Collector) =>
-    c.states.map(({ nextPollAt: _next, ...state }) => JSON.parse(JSON.stringify(state)) as unknown);
+    c.states.map((state) => JSON.parse(JSON.stringify({ ...state, nextPollAt: null })) as unknown);
   expect(shown(follower)).toEqual(shown(leader));
   expect(decorated).toEqual(['lb1:1', 'lb2:1', 'lb1:1', 'lb2:1']);
   expect(fakeB.calls).toEqual({});
   // An old poll, again, or one for a source it does not have, changes nothing.
   expect(follower.followPoll(parseRelayedPoll(relayed[1]!)!)).toBe(false);
-  expect(follower.followPoll({ ...parseRelayedPoll(relayed[3]!)!, generation: 9, source: 'other' })).toBe(false);
+  expect(follower.followPoll({ ...parseRelayedPoll(relayed[3]!)!, generation: 9, source: 'other' })).toBe(
+    false,
+  );
   expect(parseRelayedPoll('{"term":"A"')).toBeNull();
   expect(parseRelayedPoll('{"term":"A","generation":1}')).toBeNull();
 });

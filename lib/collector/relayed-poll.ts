@@ -57,7 +57,8 @@ export function relayedPoll(
       info: state.info,
       infoReadAt: state.infoReadAt,
       // The state's, not the result's: they carry the rates worked out from the poll before.
-      polled: result && state.backends ? { backends: state.backends, frontends: state.frontends ?? [] } : null,
+      polled:
+        result && state.backends ? { backends: state.backends, frontends: state.frontends ?? [] } : null,
     },
   };
 }

@@ -62,7 +62,11 @@ function replica(databaseUrl: string): Runtime {
   return runtime;
 }
 
-async function until<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+async function until<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  timeoutMs = 15_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -72,7 +76,13 @@ async function until<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 1
   }
 }
 
-const operator = { kind: 'principal', name: 'olga', role: 'operator', via: 'session', detail: 'local' } as const;
+const operator = {
+  kind: 'principal',
+  name: 'olga',
+  role: 'operator',
+  via: 'session',
+  detail: 'local',
+} as const;
 
 describe.skipIf(!POSTGRES.available && !process.env.CI)(
   POSTGRES.available ? 'PostgreSQL 15' : POSTGRES.reason,
@@ -82,7 +92,10 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
       const url = await postgres.createDatabase();
       const startedAt = Date.now();
       const a = replica(url);
-      await until('A to lead and poll', () => a.leadership.status().role === 'leader' && a.collector.generation >= 3);
+      await until(
+        'A to lead and poll',
+        () => a.leadership.status().role === 'leader' && a.collector.generation >= 3,
+      );
       const b = replica(url);
       const heardA: AlertEventDto[] = [];
       const heardB: AlertEventDto[] = [];
@@ -92,12 +105,15 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
       const before = (await a.store.alerts.eventsAfter(0)).at(-1)?.seq ?? 0;
 
       // B follows: the leader's generations, term and servers; it polls nothing and records nothing.
-      const followed = await until('B to take a poll', () => (b.collector.generation > 0 ? b.collector.generation : 0));
+      const followed = await until('B to take a poll', () =>
+        b.collector.generation > 0 ? b.collector.generation : 0,
+      );
       expect(b.leadership.status().role).toBe('follower');
       expect(b.collector.leading).toBe(false);
       expect(b.collector.term).toBe(a.collector.term);
       expect(followed).toBeLessThanOrEqual(a.collector.generation);
-      const servers = (rt: Runtime) => rt.backends().flatMap((be) => be.servers.map((s) => `${be.name}/${s.name} ${s.status}`));
+      const servers = (rt: Runtime) =>
+        rt.backends().flatMap((be) => be.servers.map((s) => `${be.name}/${s.name} ${s.status}`));
       await until('B to show what A shows', () => servers(b).join() === servers(a).join());
       expect(servers(b)).toContain('be_tcp/t2 UP');
       expect(getHealth(b)).toMatchObject({ ok: true, role: 'follower' });
@@ -112,12 +128,15 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
       await until('B to show t2 down', () => servers(b).some((s) => s.startsWith('be_tcp/t2 DOWN')));
       expect(await acknowledge(b, operator, fired.id, Date.now())).toMatchObject({ acknowledgedBy: 'olga' });
       await until('both to hear the acknowledgement', () =>
-        [heardA, heardB].every((heard) => heard.some((e) => e.change === 'acknowledged' && e.id === fired.id)),
+        [heardA, heardB].every((heard) =>
+          heard.some((e) => e.change === 'acknowledged' && e.id === fired.id),
+        ),
       );
 
       // Every change of the log, once each, in its order, on both replicas.
       const stored = await a.store.alerts.eventsAfter(before);
-      const seqs = (events: AlertEventDto[]) => events.map((event) => event.seq).filter((seq) => seq > before);
+      const seqs = (events: AlertEventDto[]) =>
+        events.map((event) => event.seq).filter((seq) => seq > before);
       await until('both to have heard the whole log', () =>
         [heardA, heardB].every((heard) => seqs(heard).join() === seqs(stored).join()),
       );
@@ -146,7 +165,9 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
         return statuses.at(-1) === 'UP' && statuses.includes('DOWN') ? found : null;
       });
       const firstPoll = history.samples[0]?.at ?? startedAt;
-      const gaps = history.noData.filter((gap) => gap.to > firstPoll).map((gap) => gap.to - Math.max(gap.from, firstPoll));
+      const gaps = history.noData
+        .filter((gap) => gap.to > firstPoll)
+        .map((gap) => gap.to - Math.max(gap.from, firstPoll));
       expect(Math.max(0, ...gaps)).toBeLessThanOrEqual(tookOverMs + 2 * 250);
 
       const client = new pg.Client({ connectionString: url });
@@ -157,7 +178,9 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
         );
         expect(rows).toEqual([]);
         const firing = await b.store.alerts.alertCenter(0, Date.now());
-        expect(firing.alerts.filter((alert) => alert.target.server === 't2' && alert.kind === 'down')).toHaveLength(1);
+        expect(
+          firing.alerts.filter((alert) => alert.target.server === 't2' && alert.kind === 'down'),
+        ).toHaveLength(1);
       } finally {
         await client.end();
       }

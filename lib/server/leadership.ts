@@ -55,7 +55,9 @@ export class Leadership {
     parts.collector.onPoll((event) => {
       if (event.relayed || !parts.coordination.shared || !parts.collector.leading) return;
       const { collector } = parts;
-      const body = JSON.stringify(relayedPoll(event.state, event.result, event.at, collector.term, collector.generation));
+      const body = JSON.stringify(
+        relayedPoll(event.state, event.result, event.at, collector.term, collector.generation),
+      );
       this.publish({ generation: collector.generation, body });
     });
   }
@@ -146,7 +148,9 @@ export class Leadership {
   private become(role: ReplicaRole): void {
     if (role === this.role) return;
     if (this.parts.coordination.shared) {
-      console.log(`[hapscope] this replica ${role === 'leader' ? 'leads: it polls now' : 'follows the leader now'}`);
+      console.log(
+        `[hapscope] this replica ${role === 'leader' ? 'leads: it polls now' : 'follows the leader now'}`,
+      );
     }
     this.role = role;
     this.roleSince = this.parts.now();
@@ -185,7 +189,8 @@ export class Leadership {
         },
         (error: unknown) => {
           // Once per outage: the store's faults say the rest.
-          if (!this.publishFailed && !isStoreError(error)) console.error('[hapscope] publishing a poll failed:', error);
+          if (!this.publishFailed && !isStoreError(error))
+            console.error('[hapscope] publishing a poll failed:', error);
           this.publishFailed = true;
         },
       );

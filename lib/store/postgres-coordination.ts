@@ -44,7 +44,9 @@ export class PostgresCoordination implements StoreCoordination {
     if (this.closed) return false;
     const session = await this.open();
     if (this.leading) return true;
-    const result = await row<{ ok: boolean }>(session, 'SELECT pg_try_advisory_lock($1) AS ok', [LEADER_LOCK]);
+    const result = await row<{ ok: boolean }>(session, 'SELECT pg_try_advisory_lock($1) AS ok', [
+      LEADER_LOCK,
+    ]);
     // The session may have ended while it answered: then the lock went with it.
     this.leading = result?.ok === true && this.session === session;
     return this.leading;

@@ -247,7 +247,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_by_target ON audit_log (target, seq);
   `,
-  // 3: the leader's published polls (postgres-coordination.ts): UNLOGGED, uncompressed, kept a few polls.
+  // 2: the leader's published polls (postgres-coordination.ts): UNLOGGED, uncompressed, kept a few polls.
   `
   CREATE UNLOGGED TABLE relayed_polls (
     generation BIGINT PRIMARY KEY,

@@ -51,7 +51,7 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
       expect(await sessions()).toEqual([{ n: 0 }]);
       expect(await store.history.recorded()).toBe(false);
       expect((await sessions())[0]!.n).toBeGreaterThan(0);
-      expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 1 }]);
+      expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 2 }]);
       await store.close();
     });
 

@@ -17,9 +17,7 @@ export interface RelayedRecord {
 
 /** What a replica hears: a poll published, an alert change logged, or its listening session (re)connected. */
 export type CoordinationNotice =
-  | { kind: 'poll'; generation: number }
-  | { kind: 'alert-event'; seq: number }
-  | { kind: 'connected' };
+  { kind: 'poll'; generation: number } | { kind: 'alert-event'; seq: number } | { kind: 'connected' };
 
 export interface StoreCoordination {
   /** Whether other processes may share the store; false: this process always leads, and nothing is relayed. */

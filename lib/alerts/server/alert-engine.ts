@@ -296,9 +296,11 @@ export class AlertEngine {
    */
   heard(seq: number | null): Promise<void> {
     if (seq !== null && this.toldSeq === null) this.toldSeq = seq - 1;
-    this.telling = this.telling.then(() => this.tellStored()).catch((error: unknown) => {
-      if (!isStoreError(error)) console.error('[hapscope] reading alert changes failed:', error);
-    });
+    this.telling = this.telling
+      .then(() => this.tellStored())
+      .catch((error: unknown) => {
+        if (!isStoreError(error)) console.error('[hapscope] reading alert changes failed:', error);
+      });
     return this.telling;
   }
 
