@@ -207,3 +207,105 @@ describe('overlays/sqlite, the default', () => {
     expect([service.metadata.namespace, service.spec.ports[0]?.port]).toEqual(['hapscope', 80]);
   });
 });
+
+describe('overlays/postgres, several replicas on one PostgreSQL', () => {
+  let objects: K8sObject[];
+  let deployment: Deployment;
+  let container: Container;
+  beforeAll(() => {
+    objects = kustomize('overlays/postgres');
+    deployment = only<Deployment>(objects, 'Deployment', 'hapscope');
+    container = hapscope(deployment);
+  });
+
+  test('two replicas, rolled one at a time, spread over nodes, one kept through a drain', () => {
+    expect(deployment.spec.replicas).toBe(2);
+    expect(deployment.spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxUnavailable: 0, maxSurge: 1 },
+    });
+    const spread = (
+      deployment.spec.template.spec as { topologySpreadConstraints?: { topologyKey: string }[] }
+    ).topologySpreadConstraints;
+    expect(spread?.map((c) => c.topologyKey)).toEqual(['kubernetes.io/hostname']);
+    const budget = only<K8sObject & { spec: { minAvailable: number; selector: unknown } }>(
+      objects,
+      'PodDisruptionBudget',
+    );
+    expect(budget.metadata.namespace).toBe('hapscope');
+    expect(budget.spec).toEqual({
+      minAvailable: 1,
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'hapscope' } },
+    });
+  });
+
+  test('DATABASE_URL comes from a Secret, which is not in the manifests; no volume, nothing written but /tmp', () => {
+    expect(envValue(container, 'DATABASE_URL')).toEqual({
+      name: 'DATABASE_URL',
+      valueFrom: { secretKeyRef: { name: 'hapscope-database', key: 'url' } },
+    });
+    expect(objects.filter((o) => o.kind === 'Secret' || o.kind === 'PersistentVolumeClaim')).toEqual([]);
+    expect(envValue(container, 'DATA_DIR')).toBeUndefined();
+    expect(container.volumeMounts.filter((m) => !m.readOnly).map((m) => m.mountPath)).toEqual(['/tmp']);
+    expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true });
+  });
+
+  test('the election needs no Kubernetes rights: the ClusterRole stays read-only on the topology, no Lease', () => {
+    const roles = objects.filter((o) => o.kind === 'ClusterRole' || o.kind === 'Role') as ClusterRole[];
+    expect(roles.map((r) => r.metadata.name)).toEqual(['hapscope-read-topology']);
+    const expected = TOPOLOGY_READS.flatMap(([group, resource]) =>
+      READ_VERBS.map((v) => `${group}/${resource} ${v}`),
+    );
+    expect(grants(roles[0]!.rules)).toEqual(expected.sort());
+    expect(grants(roles[0]!.rules).filter((g) => g.includes('coordination.k8s.io'))).toEqual([]);
+  });
+
+  test('the probes and the sign-in are the base’s; with the Secret’s URL hapscope takes the PostgreSQL store', () => {
+    for (const probe of [container.startupProbe, container.readinessProbe, container.livenessProbe])
+      expect(probe?.httpGet?.path).toBe('/api/v1/health');
+    const configMap = deployment.spec.template.spec.volumes.find((v) => v.name === 'config')?.configMap;
+    const file = only<ConfigMap>(objects, 'ConfigMap', configMap?.name).data['hapscope.config.yaml']!;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-deploy-'));
+    try {
+      writeFileSync(path.join(dir, 'hapscope.config.yaml'), file);
+      const env = Object.fromEntries(
+        container.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]),
+      );
+      const config = loadConfig(
+        {
+          ...env,
+          HAPSCOPE_CONFIG: path.join(dir, 'hapscope.config.yaml'),
+          DATABASE_URL: 'postgres://hapscope:secret@postgres.db.svc:5432/hapscope',
+        },
+        dir,
+      );
+      expect(config.database?.display).toBe('postgres://hapscope:***@postgres.db.svc:5432/hapscope');
+      expect(config.auth).toMatchObject({ mode: 'local', metricsPublic: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("Prometheus's replica job scrapes every pod of the Service, with the token from its Secret", () => {
+    const file = readFileSync(path.join(DEPLOY_DIR, 'prometheus/scrape-hapscope-replicas.yaml'), 'utf8');
+    const scrape = parseYaml(file) as { scrape_configs: unknown };
+    expect(scrape.scrape_configs).toMatchObject([
+      {
+        metrics_path: '/metrics',
+        authorization: { credentials_file: '/etc/prometheus/secrets/hapscope-metrics-token/token' },
+        kubernetes_sd_configs: [{ role: 'endpoints', namespaces: { names: ['hapscope'] } }],
+        relabel_configs: [
+          {
+            source_labels: ['__meta_kubernetes_service_name', '__meta_kubernetes_endpoint_port_name'],
+            regex: 'hapscope;http',
+            action: 'keep',
+          },
+          { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' },
+        ],
+      },
+    ]);
+    const service = only<Service>(objects, 'Service', 'hapscope');
+    expect(service.metadata.namespace).toBe('hapscope');
+    expect((service.spec.ports[0] as { name?: string }).name).toBe('http');
+  });
+});

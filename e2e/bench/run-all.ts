@@ -20,6 +20,7 @@ import { runParseBench } from './parse-bench';
 import { runBenches, type Bench } from './run-benches';
 import { runSnapshotBench } from './snapshot-bench';
 import { runStoreBench } from './store-bench';
+import { runTakeoverBench } from './takeover-bench';
 import { runViewersBench } from './viewers-bench';
 
 const BENCHES: [string, Bench][] = [
@@ -28,6 +29,7 @@ const BENCHES: [string, Bench][] = [
   ['snapshot', runSnapshotBench],
   ['history', runHistoryBench],
   ['store', () => runStoreBench()],
+  ['takeover', () => runTakeoverBench()],
   ['correlation', () => void runCorrelationBench()],
   ['alert', () => runAlertBench()],
   ['page', () => runPageBench()],

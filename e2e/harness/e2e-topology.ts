@@ -248,4 +248,7 @@ export const E2E_SPEC_PORTS = {
   badgeCache: E2E_BASE_PORT + 70,
   /** postgres-store.spec.ts: its app, on a throwaway PostgreSQL (the fixture picks that one's port itself). */
   postgresStoreApp: E2E_BASE_PORT + 66,
+  /** replicas.spec.ts: two replicas on one throwaway PostgreSQL. */
+  replicaApp1: E2E_BASE_PORT + 67,
+  replicaApp2: E2E_BASE_PORT + 68,
 };
