@@ -72,6 +72,7 @@ const goodPoll = (instance: string): PollResult => ({
   ...toProxies(parseStatsCsv(GOOD_CSV), instance),
   info: null,
   bytes: GOOD_CSV.length,
+  csv: GOOD_CSV,
 });
 
 /** A poll function that answers from a table by source name, at once, and counts calls. */

@@ -1,6 +1,8 @@
 import type { Config } from '@/lib/config/parse-config';
 import { pollSource, type PollResult } from '@/lib/haproxy';
+import { parseStatsCsv } from '@/lib/haproxy/parse-csv';
 import { toSourceError, type SourceError } from '@/lib/haproxy/source-error';
+import { toProxies } from '@/lib/haproxy/to-backends';
 import { fillTrafficRates } from '@/lib/health/traffic-rates';
 import type { SameProcessGrouping } from '@/lib/health/same-process';
 import type { Backend } from '@/lib/health/types';
@@ -112,16 +114,23 @@ export class Collector {
     const state = this.states.find((s) => s.source.name === poll.source);
     if (this.polling || this.stopped || !state || poll.generation <= this.generation) return false;
     const { polled, ...figures } = poll.state;
-    Object.assign(state, figures);
+    let result: PollResult | null = null;
     if (polled) {
-      this.decorate(polled.backends, state, poll.at);
-      state.backends = polled.backends;
-      state.frontends = polled.frontends;
+      // As the leader did: parse, decorate, rates from the last good poll.
+      const proxies = toProxies(parseStatsCsv(polled.csv), state.source.name);
+      result = { ...proxies, info: figures.info, bytes: polled.csv.length };
+      this.decorate(result.backends, state, poll.at);
+      if (state.backends && state.lastSuccessAt !== null) {
+        const previous = { backends: state.backends, frontends: state.frontends ?? [] };
+        fillTrafficRates(previous, result, poll.at - state.lastSuccessAt);
+      }
+      state.backends = result.backends;
+      state.frontends = result.frontends;
     }
+    Object.assign(state, figures);
     this.grouping = regroupSameProcess(this.states, this.grouping);
     this.term = poll.term;
     this.generation = poll.generation;
-    const result = polled && { ...polled, info: poll.state.info, bytes: 0 };
     this.notify({ state, at: poll.at, result, relayed: true });
     return true;
   }

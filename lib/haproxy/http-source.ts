@@ -16,7 +16,7 @@ export async function pollHttpSource(
     const text = await fetchText(source, source.csvUrl, timeoutMs);
     const { backends, frontends } = toProxies(parseStatsCsv(text), source.name);
     const info = withInfo ? await fetchProcessInfo(source, timeoutMs) : null;
-    return { backends, frontends, info, bytes: text.length };
+    return { backends, frontends, info, bytes: text.length, csv: text };
   } catch (error) {
     throw toSourceError(error, timeoutMs);
   }

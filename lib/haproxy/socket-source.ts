@@ -25,6 +25,7 @@ export async function pollSocketSource(source: SocketSource, timeoutMs: number):
       ...toProxies(parseStatsCsv(statText), source.name),
       info: parseShowInfo(infoText),
       bytes: statText.length,
+      csv: statText,
     };
   } catch (error) {
     throw toSourceError(error, timeoutMs);

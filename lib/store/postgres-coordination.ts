@@ -76,7 +76,7 @@ export class PostgresCoordination implements StoreCoordination {
       async (db) => {
         await db.query(
           'INSERT INTO relayed_polls (generation, body) VALUES ($1, $2) ON CONFLICT (generation) DO NOTHING',
-          [generation, body],
+          [generation, Buffer.from(body.buffer, body.byteOffset, body.byteLength)],
         );
         await db.query('DELETE FROM relayed_polls WHERE generation <= $1', [generation - KEPT_POLLS]);
         await db.query('SELECT pg_notify($1, $2)', [POLLS_CHANNEL, String(generation)]);

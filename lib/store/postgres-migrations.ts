@@ -247,11 +247,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_by_target ON audit_log (target, seq);
   `,
-  // 2: the leader's published polls (postgres-coordination.ts): UNLOGGED, uncompressed, kept a few polls.
+  // 2: the leader's published polls (postgres-coordination.ts): UNLOGGED, gzipped already, kept a few polls.
   `
   CREATE UNLOGGED TABLE relayed_polls (
     generation BIGINT PRIMARY KEY,
-    body TEXT NOT NULL
+    body BYTEA NOT NULL
   );
   ALTER TABLE relayed_polls ALTER COLUMN body SET STORAGE EXTERNAL;
   `,

@@ -9,10 +9,10 @@
 /** LEADER_LEASE_MS's default (lib/config). */
 export const DEFAULT_LEASE_MS = 5_000;
 
-/** A poll the leader made, as it published it: its generation (one per poll, in order) and its body (JSON). */
+/** A poll the leader made, as it published it: its generation (one per poll, in order) and its body (opaque). */
 export interface RelayedRecord {
   generation: number;
-  body: string;
+  body: Uint8Array;
 }
 
 /** What a replica hears: a poll published, an alert change logged, or its listening session (re)connected. */
