@@ -14,6 +14,7 @@ export type {
   StoreMaintenance,
 } from './store';
 export type { CoordinationNotice, RelayedRecord, StoreCoordination } from './store-coordination';
+export { localCoordination } from './store-coordination';
 export type {
   BackendDimension,
   BackendHistory,
