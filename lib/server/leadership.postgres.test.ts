@@ -126,6 +126,9 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
         return alerts.find((alert) => alert.target.server === 't2' && alert.kind === 'down');
       });
       await until('B to show t2 down', () => servers(b).some((s) => s.startsWith('be_tcp/t2 DOWN')));
+      // Only the leader holds firing alerts (its /metrics has them); the follower's are the leader's, in the store.
+      expect(a.alerts!.firing().map((alert) => alert.target.server)).toContain('t2');
+      expect(b.alerts!.firing()).toEqual([]);
       expect(await acknowledge(b, operator, fired.id, Date.now())).toMatchObject({ acknowledgedBy: 'olga' });
       await until('both to hear the acknowledgement', () =>
         [heardA, heardB].every((heard) =>
@@ -155,6 +158,10 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
       expect(b.leadership.takeovers).toBe(1);
 
       const tookOverMs = Date.now() - cut;
+      // B read the firing alerts again: t2's is its own now.
+      await until('B to hold t2 firing', () =>
+        b.alerts!.firing().some((alert) => alert.target.server === 't2'),
+      );
 
       // B records from then on: t2 comes back, and history has it; no gap in it is longer than the takeover.
       csv = T2_UP;

@@ -94,6 +94,7 @@ export class Leadership {
       this.parts.collector.start();
       return;
     }
+    this.parts.alerts?.follow();
     const tickMs = Math.min(1_000, Math.max(100, Math.floor(this.parts.leaseMs / 5)));
     this.timer = setInterval(() => void this.tick(), tickMs);
     this.timer.unref();
@@ -145,6 +146,7 @@ export class Leadership {
 
   private stepDown(): void {
     this.parts.collector.pause();
+    this.parts.alerts?.follow();
     this.become('follower');
     this.lastFollowedAt = this.parts.now();
   }

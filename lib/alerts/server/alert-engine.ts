@@ -74,6 +74,8 @@ export class AlertEngine {
   private readonly ruleSettings: AlertSettings;
   /** Cost of the last evaluation, for /metrics. */
   lastEvaluationMs = 0;
+  /** Another replica evaluates (follow): firing() is empty here, and /metrics' alert figures are the leader's. */
+  private following = false;
   /** With a shared log: the last change told to subscribers (null until the first is heard), and the reads. */
   private toldSeq: number | null = null;
   private telling: Promise<void> = Promise.resolve();
@@ -149,9 +151,17 @@ export class AlertEngine {
    * Flap and response windows go on: every replica watches every poll.
    */
   lead(): void {
+    this.following = false;
     this.loaded = false;
     this.active = new Map();
     this.episodes = new Map();
+    this.unsaved = [];
+  }
+
+  /** Another replica leads (and evaluates): this one holds no firing alerts of its own until it leads. */
+  follow(): void {
+    this.following = true;
+    this.active = new Map();
     this.unsaved = [];
   }
 
@@ -327,6 +337,7 @@ export class AlertEngine {
   }
 
   firing(): AlertRecord[] {
+    if (this.following) return [];
     return [...this.active.values()].filter((record) => record.state === 'firing');
   }
 }
