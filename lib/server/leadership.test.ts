@@ -104,6 +104,19 @@ test('a follower that hears no poll for two intervals plus the lease says so, un
   expect(collector.term).toBe('T');
   expect(collector.states[0]!.backends?.[0]?.servers.map((s) => s.name)).toEqual(['agent1']);
   expect(leadership.problem()).toBeNull();
+
+  // A leader polling a source this replica does not have: the problem says so.
+  const other = relayedPoll({ ...state, source: { ...state.source, name: 'elsewhere' } }, null, now, 'T', 8);
+  coordination.records.push({ generation: 8, body: gzipSync(JSON.stringify(other)) });
+  coordination.tell({ kind: 'poll', generation: 8 });
+  await vi.advanceTimersByTimeAsync(10);
+  now += 8000;
+  await vi.waitFor(() =>
+    expect(leadership.problem()).toBe(
+      'Replicas: the leader polls source "elsewhere", which this replica does not have — every replica on one ' +
+        'DATABASE_URL needs the same HAPROXY_STATS_URL; the dashboard here is not updated',
+    ),
+  );
 });
 
 test('a follower takes the lead once it can, after the last published generation; it steps down when it loses it', async () => {

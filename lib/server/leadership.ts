@@ -49,6 +49,8 @@ export class Leadership {
   private publishFailed = false;
   /** When this replica last took a poll from the leader (or started following). */
   private lastFollowedAt: number;
+  /** The last published poll of a source this replica does not have (its HAPROXY_STATS_URL differs). */
+  private unknownSource: string | null = null;
   private readonly unlisten: () => void;
   /** Times this process took the lead, for /metrics. */
   takeovers = 0;
@@ -80,6 +82,12 @@ export class Leadership {
     const { pollIntervalMs, leaseMs, now } = this.parts;
     const silentMs = now() - this.lastFollowedAt;
     if (silentMs <= 2 * pollIntervalMs + leaseMs) return null;
+    if (this.unknownSource !== null) {
+      return (
+        `Replicas: the leader polls source "${this.unknownSource}", which this replica does not have — every ` +
+        'replica on one DATABASE_URL needs the same HAPROXY_STATS_URL; the dashboard here is not updated'
+      );
+    }
     return (
       `Replicas: this replica follows, and no replica has published a poll for ${Math.round(silentMs / 1000)} s — ` +
       'the dashboard here is not updated (check the other replicas and the database; a replica leads once it ' +
@@ -182,7 +190,12 @@ export class Leadership {
             () => null,
           );
           // One this process cannot read (damaged, another version's) is skipped: the next poll has it all again.
-          if (poll && collector.followPoll(poll)) this.lastFollowedAt = this.parts.now();
+          if (poll && collector.followPoll(poll)) {
+            this.lastFollowedAt = this.parts.now();
+            this.unknownSource = null;
+          } else if (poll && !collector.states.some((state) => state.source.name === poll.source)) {
+            this.unknownSource = poll.source;
+          }
         }
       } catch (error) {
         if (!isStoreError(error)) console.error('[hapscope] following the leader failed:', error);
