@@ -42,6 +42,34 @@ const hapscope = (deployment: Deployment) =>
   deployment.spec.template.spec.containers.find((c) => c.name === 'hapscope')!;
 const envValue = (container: Container, name: string) => container.env.find((e) => e.name === name);
 
+/**
+ * The configuration hapscope reads in the pod: the ConfigMap's file where the pod mounts it, the container's literal
+ * environment, and `secrets` for what the pod takes from Secrets.
+ */
+function podConfig(
+  objects: K8sObject[],
+  deployment: Deployment,
+  container: Container,
+  secrets: Record<string, string> = {},
+) {
+  const configMap = deployment.spec.template.spec.volumes.find((v) => v.name === 'config')?.configMap;
+  const file = only<ConfigMap>(objects, 'ConfigMap', configMap?.name).data['hapscope.config.yaml']!;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-deploy-'));
+  try {
+    writeFileSync(path.join(dir, 'hapscope.config.yaml'), file);
+    const env = Object.fromEntries(
+      container.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]),
+    );
+    const config = loadConfig(
+      { ...env, ...secrets, HAPSCOPE_CONFIG: path.join(dir, 'hapscope.config.yaml') },
+      dir,
+    );
+    return { env, config };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 beforeAll(() => {
   expect(kustomizeMajorVersion(), 'kubectl must carry kustomize 5 or later').toBeGreaterThanOrEqual(5);
 });
@@ -172,22 +200,11 @@ describe('overlays/sqlite, the default', () => {
   });
 
   test('hapscope accepts the pod configuration: the ConfigMap file and the literal environment', () => {
-    const configMap = deployment.spec.template.spec.volumes.find((v) => v.name === 'config')?.configMap;
-    const file = only<ConfigMap>(objects, 'ConfigMap', configMap?.name).data['hapscope.config.yaml']!;
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-deploy-'));
-    try {
-      writeFileSync(path.join(dir, 'hapscope.config.yaml'), file);
-      const env = Object.fromEntries(
-        container.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]),
-      );
-      expect(env.HAPSCOPE_CONFIG).toBe('/etc/hapscope/hapscope.config.yaml');
-      const config = loadConfig({ ...env, HAPSCOPE_CONFIG: path.join(dir, 'hapscope.config.yaml') }, dir);
-      expect(config).toMatchObject({ dataDir: '/data', port: 3000, k8sEnabled: 'true' });
-      // /metrics stays behind a token: Prometheus's Secret (deploy/prometheus) is what lets it in.
-      expect(config.auth).toMatchObject({ mode: 'local', metricsPublic: false });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { env, config } = podConfig(objects, deployment, container);
+    expect(env.HAPSCOPE_CONFIG).toBe('/etc/hapscope/hapscope.config.yaml');
+    expect(config).toMatchObject({ dataDir: '/data', port: 3000, k8sEnabled: 'true' });
+    // /metrics stays behind a token: Prometheus's Secret (deploy/prometheus) is what lets it in.
+    expect(config.auth).toMatchObject({ mode: 'local', metricsPublic: false });
   });
 
   test("Prometheus's scrape job reaches the rendered Service with the token from its Secret", () => {
@@ -263,27 +280,11 @@ describe('overlays/postgres, several replicas on one PostgreSQL', () => {
   test('the probes and the sign-in are the base’s; with the Secret’s URL hapscope takes the PostgreSQL store', () => {
     for (const probe of [container.startupProbe, container.readinessProbe, container.livenessProbe])
       expect(probe?.httpGet?.path).toBe('/api/v1/health');
-    const configMap = deployment.spec.template.spec.volumes.find((v) => v.name === 'config')?.configMap;
-    const file = only<ConfigMap>(objects, 'ConfigMap', configMap?.name).data['hapscope.config.yaml']!;
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hapscope-deploy-'));
-    try {
-      writeFileSync(path.join(dir, 'hapscope.config.yaml'), file);
-      const env = Object.fromEntries(
-        container.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]),
-      );
-      const config = loadConfig(
-        {
-          ...env,
-          HAPSCOPE_CONFIG: path.join(dir, 'hapscope.config.yaml'),
-          DATABASE_URL: 'postgres://hapscope:secret@postgres.db.svc:5432/hapscope',
-        },
-        dir,
-      );
-      expect(config.database?.display).toBe('postgres://hapscope:***@postgres.db.svc:5432/hapscope');
-      expect(config.auth).toMatchObject({ mode: 'local', metricsPublic: false });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { config } = podConfig(objects, deployment, container, {
+      DATABASE_URL: 'postgres://hapscope:secret@postgres.db.svc:5432/hapscope',
+    });
+    expect(config.database?.display).toBe('postgres://hapscope:***@postgres.db.svc:5432/hapscope');
+    expect(config.auth).toMatchObject({ mode: 'local', metricsPublic: false });
   });
 
   test("Prometheus's replica job scrapes every pod of the Service, with the token from its Secret", () => {

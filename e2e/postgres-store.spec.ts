@@ -2,7 +2,6 @@
 // against the harness's real HAProxy: flappy1 goes DOWN and comes back, the history and the down alert (fired,
 // resolved, acknowledged) are in the API and the pages; after kill -9 and a restart on the same database all of it is
 // still there and polling resumes. DATA_DIR never gets a SQLite file.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import type { SnapshotDto } from '../lib/api/snapshot-dto';
 import { POSTGRES, startPostgres, type PostgresServer } from '../lib/store/postgres-fixture';
 import { setAgentMode } from './harness/agents';
 import { E2E, E2E_SPEC_PORTS } from './harness/e2e-topology';
+import { startSpecApp, type SpecApp } from './harness/spec-app';
 
 const PORT = E2E_SPEC_PORTS.postgresStoreApp;
 const BASE = `http://${E2E.host}:${PORT}`;
@@ -27,44 +27,27 @@ const fast = { timeout: 10_000, intervals: [100] };
 let postgres: PostgresServer | null = null;
 let databaseUrl = '';
 let dataDir = '';
-let app: ChildProcess | null = null;
-let output = '';
+let app: SpecApp | null = null;
 /** What the first test did and saw, for the ones after it (serial). */
 const seen = { failAt: 0, downAt: 0, okAt: 0, upAt: 0, alertId: '', ackedAt: '', ackedBy: '' };
 
 async function startApp(): Promise<void> {
-  // detached: node → next-server is one process group, SIGKILLed whole.
-  app = spawn('node', ['server.mjs', '-p', String(PORT), '-H', E2E.host], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  app = await startSpecApp({
+    host: E2E.host,
+    port: PORT,
     env: {
-      ...process.env,
       HAPROXY_STATS_URL: `${INSTANCE}=${E2E.statsUrl}`,
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       POLL_INTERVAL_MS: '500',
       ALERT_DOWN_GRACE_MS: '0',
       K8S_ENABLED: 'false',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(PORT),
     },
   });
-  app.stdout?.on('data', (d) => (output += d));
-  app.stderr?.on('data', (d) => (output += d));
-  const health = () =>
-    fetch(`${BASE}/api/v1/health`).then(
-      (r) => r.status,
-      () => 0,
-    );
-  await expect.poll(health, { timeout: 30_000, intervals: [200] }).toBe(200);
 }
 
 function killApp(): void {
-  try {
-    if (app?.pid) process.kill(-app.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
+  app?.kill();
   app = null;
 }
 
@@ -117,7 +100,8 @@ test.afterAll(async () => {
   }
 });
 test.afterEach(({}, info) => {
-  if (info.status !== info.expectedStatus) console.log(`[app on ${PORT}]\n${output.slice(-4000)}`);
+  if (info.status !== info.expectedStatus)
+    console.log(`[app on ${PORT}]\n${app?.output().slice(-4000) ?? ''}`);
 });
 
 test('a downtime fires the down alert and resolves it, in the API and the alert center; it is acknowledged', async ({

@@ -3,7 +3,6 @@
 // other takes over, flappy1 comes back: the down alert fired once and was resolved by the new leader; history has
 // both changes and no gap longer than the takeover; a client of the surviving replica's streams saw every alert
 // change in the log's order, and every snapshot change chained (each from the one before), across the takeover.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { STREAM_ID_HEADER, type SnapshotDto } from '../lib/api/snapshot-dto';
 import { POSTGRES, startPostgres, type PostgresServer } from '../lib/store/postgres-fixture';
 import { setAgentMode } from './harness/agents';
 import { E2E, E2E_SPEC_PORTS } from './harness/e2e-topology';
+import { startSpecApp, type SpecApp } from './harness/spec-app';
 
 const INSTANCE = 'pg';
 const BACKEND = 'flappy_backend';
@@ -27,8 +27,7 @@ const LEASE_MS = 2000;
 interface Replica {
   name: string;
   base: string;
-  process: ChildProcess | null;
-  output: string;
+  app: SpecApp;
 }
 
 let postgres: PostgresServer | null = null;
@@ -37,13 +36,10 @@ let dataDir = '';
 const replicas: Replica[] = [];
 
 async function startReplica(name: string, port: number): Promise<Replica> {
-  const replica: Replica = { name, base: `http://${E2E.host}:${port}`, process: null, output: '' };
-  // detached: node → next-server is one process group, SIGKILLed whole.
-  replica.process = spawn('node', ['server.mjs', '-p', String(port), '-H', E2E.host], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const app = await startSpecApp({
+    host: E2E.host,
+    port,
     env: {
-      ...process.env,
       HAPROXY_STATS_URL: `${INSTANCE}=${E2E.statsUrl}`,
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
@@ -51,24 +47,11 @@ async function startReplica(name: string, port: number): Promise<Replica> {
       LEADER_LEASE_MS: String(LEASE_MS),
       ALERT_DOWN_GRACE_MS: '0',
       K8S_ENABLED: 'false',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(port),
     },
   });
-  replica.process.stdout?.on('data', (d) => (replica.output += d));
-  replica.process.stderr?.on('data', (d) => (replica.output += d));
+  const replica = { name, base: app.url, app };
   replicas.push(replica);
-  await expect.poll(() => role(replica), { timeout: 30_000, intervals: [200] }).not.toBeNull();
   return replica;
-}
-
-function kill(replica: Replica): void {
-  try {
-    if (replica.process?.pid) process.kill(-replica.process.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-  replica.process = null;
 }
 
 async function role(replica: Replica): Promise<HealthDto['role'] | null> {
@@ -133,14 +116,14 @@ test.afterAll(async () => {
   try {
     await setAgentMode(FLAPPY, 'ok');
   } finally {
-    replicas.forEach(kill);
+    replicas.forEach((replica) => replica.app.kill());
     await postgres?.remove();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 });
 test.afterEach(({}, info) => {
   if (info.status !== info.expectedStatus)
-    for (const r of replicas) console.log(`[${r.name}]\n${r.output.slice(-4000)}`);
+    for (const r of replicas) console.log(`[${r.name}]\n${r.app.output().slice(-4000)}`);
 });
 
 test('kill -9 of the leader: the other replica takes over; one alert, no history gap, its streams in order', async () => {
@@ -180,7 +163,7 @@ test('kill -9 of the leader: the other replica takes over; one alert, no history
     .toContain('fired');
 
   // kill -9 of the leader; the follower takes over within a tick of the election plus a poll.
-  kill(first);
+  first.app.kill();
   const killedAt = Date.now();
   await expect
     .poll(() => role(second), { timeout: 2 * POLL_MS + LEASE_MS + 5_000, intervals: [50] })

@@ -1,14 +1,19 @@
 /**
  * A second app server (server.mjs, as `npm start`) on the same build, for a spec that needs settings the shared harness app must not have
- * (a static pool for flappy1, say). It runs in its own process group, stopped whole by `stop()` (idempotent) or,
- * should the test process exit first, killed with it.
+ * (a static pool for flappy1, say). It runs in its own process group, stopped whole by `stop()` (idempotent),
+ * killed outright by `kill()` (SIGKILL, as a crash) or, should the test process exit first, killed with it.
+ * `output()` is what it printed (the last 16 KiB), for a spec to show when it fails.
  */
 import { spawn } from 'node:child_process';
 
 export interface SpecApp {
   url: string;
   stop(): Promise<void>;
+  kill(): void;
+  output(): string;
 }
+
+const KEPT_OUTPUT = 16 * 1024;
 
 export async function startSpecApp(options: {
   host: string;
@@ -19,9 +24,13 @@ export async function startSpecApp(options: {
   const { host, port } = options;
   const child = spawn('node', ['server.mjs', '-p', String(port), '-H', host], {
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...options.env },
   });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-KEPT_OUTPUT));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   let exited = false;
   child.once('exit', () => {
     exited = true;
@@ -51,7 +60,11 @@ export async function startSpecApp(options: {
     await stop();
     throw error;
   });
-  return { url, stop };
+  const kill = () => {
+    process.off('exit', killNow);
+    killNow();
+  };
+  return { url, stop, kill, output: () => output };
 }
 
 async function waitHealthy(url: string, exited: () => boolean, timeoutMs: number): Promise<void> {
