@@ -28,12 +28,15 @@ class Clock {
     };
   };
 
-  /** Ticks now, and from now on an interval after: see restartClock. */
-  restart(): void {
+  /** Ticks now, next `quietMs` from now, then every interval: see restartClock. */
+  restart(quietMs: number): void {
     if (this.timer === undefined) return;
     clearInterval(this.timer);
     this.tick();
-    this.start();
+    this.timer = setTimeout(() => {
+      this.tick();
+      this.start();
+    }, quietMs);
   }
 
   private start(): void {
@@ -53,19 +56,22 @@ class Clock {
 }
 
 const clocks = new Map<number, Clock>();
-const clockFor = (intervalMs: number) => {
+/** The page's clock of `intervalMs` (exported for its tests; components read it through useNow). */
+export const clockFor = (intervalMs: number) => {
   let clock = clocks.get(intervalMs);
   if (!clock) clocks.set(intervalMs, (clock = new Clock(intervalMs)));
   return clock;
 };
 
 /**
- * Ticks the clock of `intervalMs` now and restarts its interval from now. Called as new data arrives (in the same
- * task), the times shown are rendered with the data, in the same frame, and the next tick comes an interval after:
- * a page that shows a poll every 2 s and ages every second paints twice per poll, not three times.
+ * Ticks the clock of `intervalMs` now, and next only `quietMs` from now (then every interval again). Called as new
+ * data arrives (in the same task), with `quietMs` past the next arrival expected, the times shown are rendered with
+ * the data, in its frame, and while data keeps coming the clock never ticks on its own: a page that shows a poll
+ * every 2 s paints once per poll, not three times (ticks at +1 s, and at +2 s just before a poll that takes a
+ * little longer than 2 s). Once data is late, the times go on ticking every interval.
  */
-export function restartClock(intervalMs: number): void {
-  clocks.get(intervalMs)?.restart();
+export function restartClock(intervalMs: number, quietMs = intervalMs): void {
+  clocks.get(intervalMs)?.restart(quietMs);
 }
 
 /** The current time, re-rendering the caller every `intervalMs`. Keep it in small leaf components. */

@@ -176,8 +176,10 @@ export class OverviewClient {
       frontends: frontends ?? this.state.frontends,
       failure: null,
     };
-    // The ages on the page (the top bar's "updated", the sources') tick with the data: one render, one frame.
-    if (rest.status.receivedAt !== this.receivedAt) restartClock(AGE_TICK_MS);
+    // The ages on the page (the top bar's "updated", the sources') tick with the data: one render, one frame. They
+    // tick on their own only once the next poll is a tick late.
+    if (rest.status.receivedAt !== this.receivedAt)
+      restartClock(AGE_TICK_MS, rest.status.pollIntervalMs + AGE_TICK_MS);
     this.receivedAt = rest.status.receivedAt;
     this.notify();
   }
