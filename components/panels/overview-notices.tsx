@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { OverviewSummary } from './summary/summary';
 import styles from './overview.module.css';
 
@@ -7,7 +8,7 @@ export interface OverviewNoticesProps {
 }
 
 /** Page-wide warnings that change how the table must be read: stale data, backends without servers. */
-export function OverviewNotices({ summary, apiError }: OverviewNoticesProps) {
+export const OverviewNotices = memo(function OverviewNotices({ summary, apiError }: OverviewNoticesProps) {
   const notices: Array<{ key: string; text: string }> = [];
   if (apiError) {
     notices.push({
@@ -37,4 +38,4 @@ export function OverviewNotices({ summary, apiError }: OverviewNoticesProps) {
       ))}
     </div>
   );
-}
+});

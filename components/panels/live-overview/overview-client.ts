@@ -2,6 +2,7 @@
 
 import { toSignIn } from '../../hooks/fetch-json';
 import { restartClock } from '../../ui/use-now';
+import { sameSummary } from '../summary/summary';
 import type {
   FrontendsWindow,
   OverviewCommand,
@@ -171,6 +172,9 @@ export class OverviewClient {
     const held = this.state.view?.window?.rows ?? [];
     const { frontends, window: sent, ...rest } = view;
     const rows = sent && { ...sent, rows: heldRows(sent.rows, held) };
+    // Counts change with states, rarely: the same counts keep their object, and the summary is not drawn again.
+    const summary = this.state.view?.summary;
+    if (summary && sameSummary(summary, rest.summary)) rest.summary = summary;
     this.state = {
       view: { ...rest, window: rows },
       frontends: frontends ?? this.state.frontends,

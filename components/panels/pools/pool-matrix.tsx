@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { poolHref } from '@/lib/api/urls';
 import { usePools } from '../../hooks/use-pools';
 import { Badge } from '../../ui/badge';
@@ -70,8 +70,8 @@ function Cell({ cell }: { cell: MatrixCell }) {
   );
 }
 
-/** Pools × backends on the overview: where a backend's trouble sits geographically. */
-export function PoolMatrixPanel() {
+/** Pools × backends on the overview: where a backend's trouble sits geographically (its own data: no props). */
+export const PoolMatrixPanel = memo(function PoolMatrixPanel() {
   const { data } = usePools();
   const matrix = useMemo(() => buildPoolMatrix(data?.pools ?? []), [data]);
   if (matrix.rows.length === 0 || matrix.backends.length === 0) return null;
@@ -115,4 +115,4 @@ export function PoolMatrixPanel() {
       </table>
     </section>
   );
-}
+});

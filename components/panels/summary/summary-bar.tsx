@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ShapeIcon } from '../../ui/shape-icon';
 import { formatNumber } from '../../ui/format';
 import { shapeOf, type StatusLook } from '../server-table/status';
@@ -33,8 +34,11 @@ function Count({ look, value, label }: CountProps) {
   );
 }
 
-/** Servers per state and backends by how they serve, over everything in the snapshot (not the filter). */
-export function SummaryBar({ summary }: { summary: OverviewSummary }) {
+/**
+ * Servers per state and backends by how they serve, over everything in the snapshot (not the filter). Drawn again
+ * only when the counts changed (the overview keeps the summary's object while they do not).
+ */
+export const SummaryBar = memo(function SummaryBar({ summary }: { summary: OverviewSummary }) {
   return (
     <section className={styles.bar} aria-label="Summary" data-testid="summary-bar">
       <ul className={styles.group} aria-label={`${summary.servers} servers`}>
@@ -54,4 +58,4 @@ export function SummaryBar({ summary }: { summary: OverviewSummary }) {
       </ul>
     </section>
   );
-}
+});

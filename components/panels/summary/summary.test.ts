@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { InstanceDto } from '@/lib/api/snapshot-dto';
 import type { Backend } from '@/lib/health/types';
 import { makeBackend, makeServer } from '../server-table/test-data';
-import { countRows, countSources, type OverviewSummary } from './summary';
+import { countRows, countSources, sameSummary, type OverviewSummary } from './summary';
 
 /** The summary bar's counts, as the overview puts them together. */
 const summarize = (backends: Backend[], instances: InstanceDto[]): OverviewSummary => ({
@@ -52,4 +52,21 @@ test('two sources reading one HAProxy process: its servers and backends count on
   expect(counts.servers).toBe(4); // lb-http's two and lb-other's two; lb-sock is lb-http read again
   expect(counts.backends).toBe(2);
   expect(counts.byLook.down).toBe(2);
+});
+
+test('two summaries are the same when every count is, the counts per look included', () => {
+  const summary: OverviewSummary = {
+    servers: 3,
+    byLook: { up: 2, 'going-down': 0, down: 1, 'going-up': 0, maint: 0, drain: 0, nolb: 0, nocheck: 0 },
+    backends: 1,
+    backendsFromBackup: 0,
+    backendsNoServer: 0,
+    backendsProblem: 0,
+    serversProblem: 1,
+    sources: 1,
+    sourcesFailing: 0,
+  };
+  expect(sameSummary(summary, structuredClone(summary))).toBe(true);
+  expect(sameSummary(summary, { ...summary, sourcesFailing: 1 })).toBe(false);
+  expect(sameSummary(summary, { ...summary, byLook: { ...summary.byLook, up: 1, down: 2 } })).toBe(false);
 });

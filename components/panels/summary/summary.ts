@@ -29,6 +29,14 @@ export interface OverviewSummary {
   sourcesFailing: number;
 }
 
+/** Whether two summaries hold the same counts: the page keeps the one it has, and what shows it is not redrawn. */
+export function sameSummary(a: OverviewSummary, b: OverviewSummary): boolean {
+  for (const key of Object.keys(a) as (keyof OverviewSummary)[]) {
+    if (key !== 'byLook' && a[key] !== b[key]) return false;
+  }
+  return (Object.keys(a.byLook) as ServerLook[]).every((look) => a.byLook[look] === b.byLook[look]);
+}
+
 /**
  * The counts of servers and backends: they change with states, not with figures. Only the sources in `counted` are
  * counted: of two sources reading one HAProxy process, one (lib/health/same-process.ts), so no server counts twice.
