@@ -8,7 +8,8 @@
  * every server's traffic changes about every 20 s. "steady": the servers of every tenth backend carry traffic that
  * changes every poll, the others are idle. Both: check durations jitter 1–3 ms (under the 2 ms / 10 % write
  * threshold); one server-poll in 5,000 flips UP/DOWN. Each backend's own row sums its servers'. Samples (servers'
- * and backends') are written on change or as a 30 s heartbeat; rollups as the app makes them, every minute.
+ * and backends') are written on change or as a 30 s heartbeat; rollups as the app makes them, every minute, and a
+ * last maintenance an hour past the day's end packs it as it stays (lib/store/raw-samples.ts, packed-runs.ts).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -187,15 +188,15 @@ async function benchQueries(): Promise<Record<string, string | number>[]> {
   ];
 }
 
-/** The tables of each figure; servers' per 1,000 servers, backends' per 100 backends (theirs). */
+/** The tables of each figure, rows and packed; servers' per 1,000 servers, backends' per 100 backends (theirs). */
 const TABLES = {
-  raw: ['samples'],
-  minutes: ['rollup_minute'],
-  hours: ['rollup_hour'],
+  raw: ['samples', 'sample_blocks'],
+  minutes: ['rollup_minute', 'rollup_minute_blocks'],
+  hours: ['rollup_hour', 'rollup_hour_blocks'],
   transitions: ['transitions', 'transitions_by_server', 'transitions_by_time'],
-  backendRaw: ['backend_samples'],
-  backendMinutes: ['backend_rollup_minute'],
-  backendHours: ['backend_rollup_hour'],
+  backendRaw: ['backend_samples', 'backend_sample_blocks'],
+  backendMinutes: ['backend_rollup_minute', 'backend_rollup_minute_blocks'],
+  backendHours: ['backend_rollup_hour', 'backend_rollup_hour_blocks'],
 } as const;
 export type Figure = keyof typeof TABLES | 'total' | 'steady' | 'file';
 export const LABELS: Record<Figure, string> = {
@@ -245,6 +246,39 @@ const BEFORE: Record<Churn, Record<Figure, number>> = {
 };
 
 /**
+ * Measured with this bench on the code of cb1968d, before raw samples and rollup days were packed (schema 6: one
+ * row per raw sample, one per rollup run), the final maintenance 3 minutes after the day.
+ */
+const BEFORE_PACKING: Record<Churn, Record<Figure, number>> = {
+  redrawn: {
+    raw: 256.2,
+    minutes: 118.3,
+    hours: 2.2,
+    transitions: 0.9,
+    backendRaw: 109.4,
+    backendMinutes: 11.3,
+    backendHours: 0.2,
+    total: 498.6,
+    steady: 5817.8,
+    file: 99.8,
+  },
+  steady: {
+    raw: 288.2,
+    minutes: 15.2,
+    hours: 0.8,
+    transitions: 0.8,
+    backendRaw: 23.2,
+    backendMinutes: 1.2,
+    backendHours: 0.1,
+    total: 329.5,
+    steady: 1742.8,
+    file: 66.0,
+  },
+};
+/** The same for the queries (median ms), in benchQueries' order. */
+const QUERIES_BEFORE_PACKING = [201.1, 242.3, 2.2];
+
+/**
  * A day (from midnight UTC, so hours roll as they do in a day) of 2 s polls for 200 servers in 20 backends,
  * maintenance every minute as the app runs it; sizes scaled to 1,000 servers (100 backends). Steady state: raw
  * samples for 2 days, minutes for 30, hours and transitions for 365.
@@ -266,7 +300,8 @@ export async function measureSize(
     await recorder.record({ instance: 'bench', at, ok: true, backends, info: null });
     if (at % 60_000 === 0) await store.maintenance.runNow(at, keepRaw);
   }
-  await store.maintenance.runNow(start + DAY + 3 * 60_000, keepRaw);
+  // An hour past the day's end: its raw samples and rollup runs are packed as they will stay (packed-runs.ts).
+  await store.maintenance.runNow(start + DAY + 65 * 60_000, keepRaw);
   const fileBytes = await temp.bytes();
   await temp.settle?.();
   const bytes = await store.maintenance.tableBytes();
@@ -295,6 +330,7 @@ async function benchSize(model: Churn): Promise<Record<string, string | number>[
   return (Object.keys(LABELS) as Figure[]).map((key) => ({
     what: LABELS[key],
     'before (one row per bucket)': fmt(before[key]),
+    'before packing (cb1968d)': fmt(BEFORE_PACKING[model][key]),
     now: fmt(figures[key]),
   }));
 }
@@ -304,7 +340,13 @@ export async function runHistoryBench(): Promise<void> {
     await benchIngest(2_000),
     await benchIngest(20_000),
   ]);
-  printTable('History queries', await benchQueries());
+  printTable(
+    'History queries',
+    (await benchQueries()).map((row, i) => ({
+      ...row,
+      'before packing (cb1968d)': fmt(QUERIES_BEFORE_PACKING[i]!),
+    })),
+  );
   for (const model of ['redrawn', 'steady'] as const)
     printTable(
       `History database size, ${model} churn (see the header of e2e/bench/history-bench.ts)`,

@@ -3,7 +3,8 @@
  * "redrawn" churn of history-bench.ts; the median of several polls after the first, which creates every row), and
  * the size per 1,000 servers at steady state (history-bench.ts's day, "steady" churn) on both: PostgreSQL's tables
  * measured live (after VACUUM FULL: the dead rows of rewritten rollup runs are space autovacuum lets it reuse, not
- * growth), its database "after the day" as written. PostgreSQL is a
+ * growth), its database "after the day" as written; "before" is the code before raw samples and rollup days were
+ * packed (lib/store/raw-samples.ts, packed-runs.ts). PostgreSQL is a
  * throwaway server from Debian's packages (lib/store/postgres-fixture.ts) with its durability settings as shipped;
  * hapscope commits polls without waiting for the disk on both stores. Bar: PostgreSQL ingest within 2 × SQLite's.
  * Run: npx tsx --conditions=react-server e2e/bench/store-bench.ts [ingest|size]
@@ -29,6 +30,39 @@ import { fmt, median, printTable } from './measure';
 
 const SERVERS = 20_000;
 const POLLS = 10;
+
+/**
+ * Measured with this bench on the code of cb1968d, before raw samples and rollup days were packed (one row per
+ * sample and per run): sizes as LABELS lists them, ingest the median of the polls.
+ */
+const BEFORE: Record<'SQLite' | 'PostgreSQL', Record<Figure, number> & { ingestMs: number }> = {
+  SQLite: {
+    raw: 288.2,
+    minutes: 15.2,
+    hours: 0.8,
+    transitions: 0.8,
+    backendRaw: 23.2,
+    backendMinutes: 1.2,
+    backendHours: 0.1,
+    total: 329.5,
+    steady: 1742.8,
+    file: 66.0,
+    ingestMs: 46.0,
+  },
+  PostgreSQL: {
+    raw: 1094.1,
+    minutes: 34.1,
+    hours: 2.8,
+    transitions: 1.8,
+    backendRaw: 82.4,
+    backendMinutes: 2.7,
+    backendHours: 0.2,
+    total: 1218.1,
+    steady: 5212.9,
+    file: 260.9,
+    ingestMs: 66.6,
+  },
+};
 
 /** A PostgreSQL store on a fresh database of `server`. */
 async function postgresStore(server: PostgresServer): Promise<BenchStore> {
@@ -95,6 +129,11 @@ export async function runStoreBench(parts: readonly string[] = ['ingest', 'size'
             SQLite: fmt(sqlite.medianMs),
             PostgreSQL: fmt(postgres.medianMs),
           },
+          {
+            what: `median, before packing (cb1968d)`,
+            SQLite: fmt(BEFORE.SQLite.ingestMs),
+            PostgreSQL: fmt(BEFORE.PostgreSQL.ingestMs),
+          },
           { what: 'slowest poll', SQLite: fmt(sqlite.maxMs), PostgreSQL: fmt(postgres.maxMs) },
           {
             what: 'PostgreSQL / SQLite (median)',
@@ -111,7 +150,9 @@ export async function runStoreBench(parts: readonly string[] = ['ingest', 'size'
         'Store size, steady churn (history-bench.ts), MB per 1,000 servers (bar: ≤ 1,200 at steady state)',
         (Object.keys(LABELS) as Figure[]).map((key) => ({
           what: key === 'file' ? 'database after the day, as written, 200 servers (MB)' : LABELS[key],
+          'SQLite before': fmt(BEFORE.SQLite[key]),
           SQLite: fmt(sqlite[key]),
+          'PostgreSQL before': fmt(BEFORE.PostgreSQL[key]),
           PostgreSQL: fmt(postgres[key]),
         })),
       );

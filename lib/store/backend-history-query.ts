@@ -2,14 +2,17 @@
 import type { Interval } from '@/lib/health/history-types';
 import { pickResolution } from '@/lib/health/time-range';
 import { invertIntervals } from '@/lib/health/timeline';
-import { BACKEND_SAMPLE_COLUMNS, type BackendRollupDbRow, type BackendSampleDbRow } from './backend-rollup';
+import type { BackendRollupDbRow, BackendSampleDbRow } from './backend-rollup';
 import type { HistoryDb } from './db';
 import { coverageByInstance, lifeCoverage } from './dimensions';
 import { readAtResolution } from './history-query';
 import type { BackendHistory, BackendHistorySample } from './history-types';
 import type { Retention } from './retention-policy';
-import { ROLLUP_TABLES, readBuckets, type RollupTable } from './rollup-table';
+import { ROLLUP_TABLES, type RollupTable } from './rollup-table';
+import { readBuckets } from './sqlite-packed-runs';
 import { toBackendRollupSample, toBackendSample } from './history-rows';
+import { BACKEND_RAW } from './raw-samples';
+import { rawReader, readRaw } from './sqlite-raw-samples';
 
 interface BackendRow {
   id: number;
@@ -62,21 +65,7 @@ function rawSamples(
   range: Interval,
   afterRollup: boolean,
 ): BackendHistorySample[] {
-  if (range.to <= range.from) return [];
-  const inside = db
-    .prepare(
-      `SELECT ${BACKEND_SAMPLE_COLUMNS} FROM backend_samples WHERE backend_id = ? AND at >= ? AND at < ? ORDER BY at`,
-    )
-    .all(id, range.from, range.to) as BackendSampleDbRow[];
-  const before = afterRollup
-    ? undefined
-    : (db
-        .prepare(
-          `SELECT ${BACKEND_SAMPLE_COLUMNS} FROM backend_samples WHERE backend_id = ? AND at < ? ORDER BY at DESC LIMIT 1`,
-        )
-        .get(id, range.from) as BackendSampleDbRow | undefined);
-  const rows = before ? [{ ...before, at: range.from }, ...inside] : inside;
-  return rows.map(toBackendSample);
+  return readRaw<BackendSampleDbRow>(rawReader(db, BACKEND_RAW), id, range, afterRollup).map(toBackendSample);
 }
 
 /** One sample per bucket: a stored run gives each bucket it stands for (rollup-table.ts). */

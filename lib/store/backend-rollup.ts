@@ -8,7 +8,9 @@ import {
 import { backendRollupChanged } from '@/lib/history/rollup-runs';
 import type { HistoryDb } from './db';
 import { dimensionBatches, lifeCoverage } from './dimensions';
+import { BACKEND_RAW } from './raw-samples';
 import { HOUR_MS, hourWriter, MINUTE_MS, ROLLUP_TABLES, runWriter, type RollupCodec } from './rollup-table';
+import { rawReader } from './sqlite-raw-samples';
 import {
   TRAFFIC_ROLLUP_COLUMNS,
   TRAFFIC_SAMPLE_COLUMNS,
@@ -27,12 +29,7 @@ export function* rollupBackendMinutes(
   window: Interval,
   coverage: ReadonlyMap<number, Interval[]>,
 ): Generator<void> {
-  const before = db.prepare(
-    `SELECT ${BACKEND_SAMPLE_COLUMNS} FROM backend_samples WHERE backend_id = ? AND at < ? ORDER BY at DESC LIMIT 1`,
-  );
-  const inside = db.prepare(
-    `SELECT ${BACKEND_SAMPLE_COLUMNS} FROM backend_samples WHERE backend_id = ? AND at >= ? AND at < ? ORDER BY at`,
-  );
+  const read = rawReader(db, BACKEND_RAW);
   const write = runWriter(db, ROLLUP_TABLES.backendMinutes, BACKEND_CODEC);
   const minutes = { from: window.from / MINUTE_MS, to: window.to / MINUTE_MS };
   for (const batch of dimensionBatches(db, 'backends')) {
@@ -40,8 +37,9 @@ export function* rollupBackendMinutes(
       for (const backend of batch) {
         const covered = lifeCoverage(coverage.get(backend.instance_id) ?? [], backend, window);
         if (covered.length === 0) continue;
-        const rows = [before.get(backend.id, window.from), ...inside.all(backend.id, window.from, window.to)];
-        const samples = (rows.filter(Boolean) as BackendSampleDbRow[]).map(toBackendRollupSample);
+        const { before, inside } = read(backend.id, window, true);
+        const rows = (before ? [before, ...inside] : inside) as unknown as BackendSampleDbRow[];
+        const samples = rows.map(toBackendRollupSample);
         const count = minutes.to - minutes.from;
         write(backend.id, minutes, rollupBackendSamples(samples, covered, window.from, MINUTE_MS, count));
       }

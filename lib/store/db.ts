@@ -43,6 +43,8 @@ export function migrate(db: HistoryDb): void {
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
+  // Each migration rewrote the schema's pages: into the file with them, rather than a WAL that holds every copy.
+  if (current < MIGRATIONS.length) db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export function readMeta(db: HistoryDb, key: string): string | null {

@@ -12,8 +12,11 @@ import {
 import type { HistorySample, ServerDimension, ServerHistory } from './history-types';
 import type { Retention } from './retention-policy';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED, MINUTE_MS, HOUR_MS } from './rollup';
-import { ROLLUP_TABLES, readBuckets, type RollupTable } from './rollup-table';
-import { SAMPLE_COLUMNS, type SampleDbRow, type ServerRollupDbRow } from './server-rollup';
+import { ROLLUP_TABLES, type RollupTable } from './rollup-table';
+import { readBuckets } from './sqlite-packed-runs';
+import { SERVER_RAW } from './raw-samples';
+import type { SampleDbRow, ServerRollupDbRow } from './server-rollup';
+import { rawReader, readRaw } from './sqlite-raw-samples';
 import { loadTimelines } from './timelines';
 
 export function queryServerHistory(
@@ -81,19 +84,8 @@ export function readAtResolution<T>(
 }
 
 function rawSamples(db: HistoryDb, serverId: number, range: Interval, afterRollup = false): HistorySample[] {
-  if (range.to <= range.from) return [];
-  const columns = SAMPLE_COLUMNS;
-  const inside = db
-    .prepare(`SELECT ${columns} FROM samples WHERE server_id = ? AND at >= ? AND at < ? ORDER BY at`)
-    .all(serverId, range.from, range.to) as SampleDbRow[];
   // The sample before the range holds at its start (unless rollups already cover what comes before).
-  const before = afterRollup
-    ? undefined
-    : (db
-        .prepare(`SELECT ${columns} FROM samples WHERE server_id = ? AND at < ? ORDER BY at DESC LIMIT 1`)
-        .get(serverId, range.from) as SampleDbRow | undefined);
-  const rows = before ? [{ ...before, at: range.from }, ...inside] : inside;
-  return rows.map(toServerSample);
+  return readRaw<SampleDbRow>(rawReader(db, SERVER_RAW), serverId, range, afterRollup).map(toServerSample);
 }
 
 /** One sample per bucket: a stored run gives each bucket it stands for (rollup-table.ts). */

@@ -1,9 +1,12 @@
 /** Periodic rollup and pruning, off the poll's hot path: small batches with the event loop free in between. */
 import type { StorePart } from '@/lib/problems/store-problems';
-import type { HistoryDb } from './db';
+import { readMeta, type HistoryDb } from './db';
+import { blockOf } from './raw-samples';
 import { prune } from './retention';
 import type { Retention } from './retention-policy';
-import { rollupHours, rollupMinutes } from './rollup';
+import { META_MINUTES_ROLLED, MINUTE_MS, rollupHours, rollupMinutes } from './rollup';
+import { packRuns } from './sqlite-packed-runs';
+import { packSamples } from './sqlite-raw-samples';
 
 export const MAINTENANCE_INTERVAL_MS = 60_000;
 
@@ -11,6 +14,10 @@ export function* maintenanceSteps(db: HistoryDb, now: number, retention: Retenti
   // Never roll up further back than raw samples are kept (a fresh or long-idle database starts there).
   yield* rollupMinutes(db, now, now - retention.rawHours * 3_600_000);
   yield* rollupHours(db);
+  // Raw samples of whole blocks the minutes are rolled past are packed (raw-samples.ts); late polls merge in.
+  const minutesRolled = Number(readMeta(db, META_MINUTES_ROLLED) ?? 0) * MINUTE_MS;
+  yield* packSamples(db, blockOf(Math.min(minutesRolled, now)));
+  yield* packRuns(db);
   yield* prune(db, now, retention);
 }
 

@@ -276,4 +276,34 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE backend_rollup_minute ADD COLUMN span INTEGER NOT NULL DEFAULT 1;
   ALTER TABLE backend_rollup_hour ADD COLUMN span INTEGER NOT NULL DEFAULT 1;
   `,
+  `
+  -- Raw samples older than a few minutes packed one row per series per 10-minute block (issue 14): per sample only
+  -- the fields that changed (lib/store/sample-block-codec.ts); maintenance packs the rows of samples and
+  -- backend_samples once minutes are rolled past their block, those of earlier schemas included.
+  CREATE TABLE sample_blocks (
+    server_id INTEGER NOT NULL,
+    block INTEGER NOT NULL, -- epoch ms, a multiple of 10 minutes
+    data BLOB NOT NULL,
+    PRIMARY KEY (server_id, block)
+  ) WITHOUT ROWID;
+  CREATE TABLE backend_sample_blocks (
+    backend_id INTEGER NOT NULL,
+    block INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (backend_id, block)
+  ) WITHOUT ROWID;
+  -- Rollup runs of a UTC day packed one row per series once hours are rolled past it (lib/store/packed-runs.ts).
+  CREATE TABLE rollup_minute_blocks (
+    server_id INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (server_id, block)
+  ) WITHOUT ROWID;
+  CREATE TABLE rollup_hour_blocks (
+    server_id INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (server_id, block)
+  ) WITHOUT ROWID;
+  CREATE TABLE backend_rollup_minute_blocks (
+    backend_id INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (backend_id, block)
+  ) WITHOUT ROWID;
+  CREATE TABLE backend_rollup_hour_blocks (
+    backend_id INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (backend_id, block)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,16 +1,20 @@
 /**
  * The PostgreSQL store's maintenance, every minute and on demand: sample partitions made ahead, rollups
- * (postgres-rollup.ts), then retention, as retention.ts keeps SQLite — raw samples by whole days (a day's
- * partitions are dropped once all of it is older than the cut, so raw samples may outlive RETENTION_RAW_HOURS by
- * up to a day; reads never ask for them), rollup runs cut at their window's edge, transitions, coverage and
- * reloads kept as long as the longest window.
+ * (postgres-rollup.ts), raw samples and whole days of runs packed (postgres-raw-samples.ts, postgres-packed-runs.ts),
+ * then retention, as retention.ts keeps SQLite — raw samples, rows and blocks, by whole days (a day's partitions
+ * are dropped once all of it is older than the cut, so raw samples may outlive RETENTION_RAW_HOURS by up to a day;
+ * reads never ask for them), rollup runs cut at their window's edge (a packed day goes whole, reads hide what it
+ * holds before the edge), transitions, coverage and reloads kept as long as the longest window.
  */
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED } from './meta-keys';
 import type { PgDb } from './postgres-connection';
 import { DAY_MS, DAYS_AHEAD, dayOf, type Partitions } from './postgres-partitions';
 import { rollupHours } from './postgres-hour-rollup';
 import { readMeta } from './postgres-meta';
+import { cutPackedRuns, packPostgresRuns } from './postgres-packed-runs';
+import { packPostgresSamples } from './postgres-raw-samples';
 import { dimensionBatches, rollupMinutes } from './postgres-rollup';
+import { blockOf } from './raw-samples';
 import type { Retention } from './retention-policy';
 import { HOUR_MS, MINUTE_MS, ROLLUP_TABLES, type RollupTable } from './rollup-table';
 
@@ -28,6 +32,10 @@ export async function runPostgresMaintenance(
   // Never roll up further back than raw samples are kept (a fresh or long-idle database starts there).
   await rollupMinutes(db, now, now - retention.rawHours * HOUR_MS);
   await rollupHours(db);
+  // Raw samples of whole blocks the minutes are rolled past are packed (raw-samples.ts); late polls merge in.
+  const minutesRolled = Number((await readMeta(db, META_MINUTES_ROLLED)) ?? 0) * MINUTE_MS;
+  await packPostgresSamples(db, blockOf(Math.min(minutesRolled, now)), partitions);
+  await packPostgresRuns(db);
   await prune(db, now, retention, partitions);
 }
 
@@ -48,6 +56,8 @@ async function prune(db: PgDb, now: number, retention: Retention, partitions: Pa
       await cutRuns(db, tables[0], ids, minuteCut);
       await cutRuns(db, tables[1], ids, hourCut);
     }
+    await cutPackedRuns(db, tables[0], minuteCut);
+    await cutPackedRuns(db, tables[1], hourCut);
   }
   const keepFrom = now - retention.hourDays * DAY_MS;
   await db.query('DELETE FROM transitions WHERE at < $1', [keepFrom]);

@@ -6,6 +6,8 @@
  * (postgres-partitions.ts creates the days ahead, retention drops whole days); transitions are not, since the
  * state of each server at a range's start is read from its latest transition, however old (up to a year).
  */
+import { PACKED_SAMPLES_MIGRATION } from './postgres-block-migration';
+
 /** A rollup's times are within its bucket (at most an hour: INTEGER ms). */
 type ColumnDef = [name: string, type: string];
 
@@ -255,4 +257,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE relayed_polls ALTER COLUMN body SET STORAGE EXTERNAL;
   `,
+  // Raw samples packed into blocks (postgres-block-migration.ts).
+  PACKED_SAMPLES_MIGRATION,
 ];

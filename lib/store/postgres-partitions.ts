@@ -1,5 +1,6 @@
 /**
- * The PostgreSQL store's raw sample tables (samples, backend_samples) are partitioned by UTC day on `at`: a day's
+ * The PostgreSQL store's raw sample tables (samples, backend_samples on `at`, and their packed blocks,
+ * sample_blocks and backend_sample_blocks, on `block`: raw-samples.ts) are partitioned by UTC day: a day's
  * partition is made before anything is written to it (the writer asks for the days of its poll; maintenance makes
  * today's and the next two ahead), and retention drops a day's partitions once the whole day is older than the cut
  * (no DELETE, no vacuum of dead rows). A day is named in the table's name: samples_20250601.
@@ -7,7 +8,12 @@
 import type { PgDb } from './postgres-connection';
 
 export const DAY_MS = 86_400_000;
-export const PARTITIONED_TABLES = ['samples', 'backend_samples'] as const;
+export const PARTITIONED_TABLES = [
+  'samples',
+  'backend_samples',
+  'sample_blocks',
+  'backend_sample_blocks',
+] as const;
 /** Days made ahead of today by maintenance, so the writer rarely has to. */
 export const DAYS_AHEAD = 2;
 

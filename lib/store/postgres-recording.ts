@@ -6,7 +6,8 @@
  */
 import type { StoredInstance } from './history-writes';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED } from './meta-keys';
-import { rows, row, type PgDb, type PostgresConnection } from './postgres-connection';
+import { inTransaction, rows, row, type PgDb, type PostgresConnection } from './postgres-connection';
+import { unpackPostgresRuns } from './postgres-packed-runs';
 import { dayOf, type Partitions } from './postgres-partitions';
 import { writePoll } from './postgres-poll-writer';
 import { HOUR_MS, MINUTE_MS } from './rollup-table';
@@ -100,14 +101,17 @@ async function loadInstance(db: PgDb, name: string): Promise<StoredInstance> {
 
 /** Polls from before `from` are about to be written late: their minutes and hours are rolled up again. */
 async function rewindRollups(db: PgDb, from: number): Promise<void> {
-  await db.query(
-    `UPDATE meta SET value = CASE key WHEN $1 THEN $3 ELSE $4 END
-     WHERE (key = $1 AND value::bigint > $3::bigint) OR (key = $2 AND value::bigint > $4::bigint)`,
-    [
-      META_MINUTES_ROLLED,
-      META_HOURS_ROLLED,
-      String(Math.floor(from / MINUTE_MS)),
-      String(Math.floor(from / HOUR_MS)),
-    ],
-  );
+  await inTransaction(db, async () => {
+    await unpackPostgresRuns(db, from);
+    await db.query(
+      `UPDATE meta SET value = CASE key WHEN $1 THEN $3 ELSE $4 END
+       WHERE (key = $1 AND value::bigint > $3::bigint) OR (key = $2 AND value::bigint > $4::bigint)`,
+      [
+        META_MINUTES_ROLLED,
+        META_HOURS_ROLLED,
+        String(Math.floor(from / MINUTE_MS)),
+        String(Math.floor(from / HOUR_MS)),
+      ],
+    );
+  });
 }

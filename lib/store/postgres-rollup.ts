@@ -5,20 +5,17 @@
  */
 import type { Interval } from '@/lib/health/history-types';
 import { rollupBackendSamples, rollupSamples } from '@/lib/health/rollup-samples';
-import {
-  BACKEND_CODEC,
-  BACKEND_SAMPLE_COLUMNS,
-  toBackendRollupSample,
-  type BackendSampleDbRow,
-} from './backend-rollup';
+import { BACKEND_CODEC, toBackendRollupSample, type BackendSampleDbRow } from './backend-rollup';
 import { DIMENSION_BATCH, lifeCoverage, type DimensionRow } from './dimensions';
 import { META_MINUTES_ROLLED } from './meta-keys';
 import { inTransaction, row, rows, type PgDb } from './postgres-connection';
+import { readRawMany } from './postgres-raw-samples';
 import { readMeta, writeMeta } from './postgres-meta';
 import { writeRuns } from './postgres-run-writer';
 import { coverageByInstance } from './postgres-timelines';
 import { MINUTE_MS, MINUTES_PER_WINDOW, ROLLUP_LAG_MS, ROLLUP_TABLES } from './rollup-table';
-import { SAMPLE_COLUMNS, SERVER_CODEC, toRollupSample, type SampleDbRow } from './server-rollup';
+import { BACKEND_RAW, SERVER_RAW, type RawSeries } from './raw-samples';
+import { SERVER_CODEC, toRollupSample, type SampleDbRow } from './server-rollup';
 
 /** Servers or backends in batches by id, each with its life (first seen … gone). */
 export async function* dimensionBatches(
@@ -67,27 +64,17 @@ export async function rollupMinutes(db: PgDb, now: number, earliest: number): Pr
 /** Each series' samples in the window (epoch ms), the one before it first; by id. */
 async function windowSamples<D extends { at: number }>(
   db: PgDb,
-  source: { table: string; id: string; columns: string },
+  series: RawSeries,
   ids: readonly number[],
   window: Interval,
 ): Promise<Map<number, D[]>> {
-  const { table, id, columns } = source;
-  const before = await rows<D & { series: number }>(
-    db,
-    `SELECT d.id AS series, b.* FROM unnest($1::int[]) AS d(id) CROSS JOIN LATERAL (
-       SELECT ${columns} FROM ${table} WHERE ${id} = d.id AND at < $2 ORDER BY at DESC LIMIT 1
-     ) b`,
-    [ids, window.from],
+  const read = await readRawMany(db, series, ids, window, true);
+  return new Map(
+    [...read].map(([id, { before, inside }]) => [
+      id,
+      (before ? [before, ...inside] : inside) as unknown as D[],
+    ]),
   );
-  const inside = await rows<D & { series: number }>(
-    db,
-    `SELECT ${id} AS series, ${columns} FROM ${table}
-     WHERE ${id} = ANY($1::int[]) AND at >= $2 AND at < $3 ORDER BY ${id}, at`,
-    [ids, window.from, window.to],
-  );
-  const bySeries = new Map<number, D[]>(ids.map((series) => [series, []]));
-  for (const sample of [...before, ...inside]) bySeries.get(sample.series)!.push(sample);
-  return bySeries;
 }
 
 type Covered = { id: number; intervals: Interval[] }[];
@@ -101,7 +88,7 @@ const MINUTE_SERIES: {
     async roll(db, window, covered) {
       const samples = await windowSamples<SampleDbRow>(
         db,
-        { table: 'samples', id: 'server_id', columns: SAMPLE_COLUMNS },
+        SERVER_RAW,
         covered.map((c) => c.id),
         window,
       );
@@ -118,7 +105,7 @@ const MINUTE_SERIES: {
     async roll(db, window, covered) {
       const samples = await windowSamples<BackendSampleDbRow>(
         db,
-        { table: 'backend_samples', id: 'backend_id', columns: BACKEND_SAMPLE_COLUMNS },
+        BACKEND_RAW,
         covered.map((c) => c.id),
         window,
       );

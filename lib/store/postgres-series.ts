@@ -1,26 +1,21 @@
 /**
  * One server's or backend's series over a range from PostgreSQL, at a resolution fitted to it, as history-query.ts
- * reads SQLite: raw samples (with the one before the range, which holds at its start), or rollup runs given one
- * row per bucket; rollups lag behind now, so the tail comes from the next finer level.
+ * reads SQLite: raw samples (with the one before the range, which holds at its start: postgres-raw-samples.ts), or
+ * rollup runs given one row per bucket (postgres-packed-runs.ts); rollups lag behind now, so the tail comes from the next finer level.
  */
 import type { Interval } from '@/lib/health/history-types';
 import type { Resolution } from '@/lib/health/time-range';
-import { BACKEND_SAMPLE_COLUMNS, type BackendRollupDbRow, type BackendSampleDbRow } from './backend-rollup';
+import type { BackendRollupDbRow, BackendSampleDbRow } from './backend-rollup';
 import { toBackendRollupSample, toBackendSample, toServerRollupSample, toServerSample } from './history-rows';
 import type { BackendHistorySample, HistorySample } from './history-types';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED } from './meta-keys';
-import { rows, type PgDb } from './postgres-connection';
+import type { PgDb } from './postgres-connection';
+import { readBucketsMany } from './postgres-packed-runs';
+import { readRawMany } from './postgres-raw-samples';
 import { readMeta } from './postgres-meta';
-import {
-  bucketRange,
-  expandRuns,
-  HOUR_MS,
-  MINUTE_MS,
-  ROLLUP_TABLES,
-  type RollupTable,
-  type StoredRun,
-} from './rollup-table';
-import { SAMPLE_COLUMNS, type SampleDbRow, type ServerRollupDbRow } from './server-rollup';
+import { HOUR_MS, MINUTE_MS, ROLLUP_TABLES } from './rollup-table';
+import { BACKEND_RAW, SERVER_RAW, type RawSeries } from './raw-samples';
+import type { SampleDbRow, ServerRollupDbRow } from './server-rollup';
 
 /** Each series' rows, by id (every id asked for has a list, maybe empty). */
 type BySeries<T> = Map<number, T[]>;
@@ -63,62 +58,22 @@ async function readAtResolution<T>(
   );
 }
 
-const bySeries = <T>(ids: readonly number[]): BySeries<T> => new Map(ids.map((id) => [id, []]));
-
 /** Each series' raw rows in range, preceded by the one before it (moved to its start) unless rollups cover that. */
 async function rawRows<D extends { at: number }>(
   db: PgDb,
-  source: { table: string; id: string; columns: string },
+  series: RawSeries,
   ids: readonly number[],
   range: Interval,
   afterRollup: boolean,
 ): Promise<BySeries<D>> {
-  const found = bySeries<D>(ids);
-  if (range.to <= range.from) return found;
-  const { table, id: idColumn, columns } = source;
-  if (!afterRollup) {
-    const before = await rows<D & { series: number }>(
-      db,
-      `SELECT d.id AS series, b.* FROM unnest($1::int[]) AS d(id) CROSS JOIN LATERAL (
-         SELECT ${columns} FROM ${table} WHERE ${idColumn} = d.id AND at < $2 ORDER BY at DESC LIMIT 1
-       ) b`,
-      [ids, range.from],
-    );
-    for (const sample of before) found.get(sample.series)!.push({ ...sample, at: range.from });
-  }
-  const inside = await rows<D & { series: number }>(
-    db,
-    `SELECT ${idColumn} AS series, ${columns} FROM ${table}
-     WHERE ${idColumn} = ANY($1::int[]) AND at >= $2 AND at < $3 ORDER BY ${idColumn}, at`,
-    [ids, range.from, range.to],
+  const read = await readRawMany(db, series, ids, range, !afterRollup);
+  return new Map(
+    [...read].map(([id, { before, inside }]) => [
+      id,
+      (before ? [{ ...before, at: range.from }, ...inside] : inside) as unknown as D[],
+    ]),
   );
-  for (const sample of inside) found.get(sample.series)!.push(sample);
-  return found;
 }
-
-/** Each series' rollup rows over `range`, one per bucket (rollup-table.ts readBuckets). */
-async function readBuckets<D extends StoredRun>(
-  db: PgDb,
-  table: RollupTable,
-  ids: readonly number[],
-  range: Interval,
-): Promise<BySeries<D>> {
-  const found = bySeries<D>(ids);
-  if (range.to <= range.from) return found;
-  const { first, end } = bucketRange(table, range);
-  const stored = await rows<D & { series: number }>(
-    db,
-    `SELECT ${table.id} AS series, * FROM ${table.name}
-     WHERE ${table.id} = ANY($1::int[]) AND bucket >= $2 AND bucket < $3 ORDER BY ${table.id}, bucket`,
-    [ids, first - (table.limit - 1), end],
-  );
-  for (const run of stored) found.get(run.series)!.push(run);
-  for (const [id, runs] of found) found.set(id, expandRuns(runs, first, end));
-  return found;
-}
-
-const SERVER_SAMPLES = { table: 'samples', id: 'server_id', columns: SAMPLE_COLUMNS };
-const BACKEND_SAMPLES = { table: 'backend_samples', id: 'backend_id', columns: BACKEND_SAMPLE_COLUMNS };
 
 const mapped = <A, B>(found: BySeries<A>, to: (a: A) => B): BySeries<B> =>
   new Map([...found].map(([id, list]) => [id, list.map(to)]));
@@ -132,10 +87,10 @@ export function serverSamples(
 ): Promise<BySeries<HistorySample>> {
   return readAtResolution(db, range, resolution, {
     raw: async (part, afterRollup) =>
-      mapped(await rawRows<SampleDbRow>(db, SERVER_SAMPLES, serverIds, part, afterRollup), toServerSample),
+      mapped(await rawRows<SampleDbRow>(db, SERVER_RAW, serverIds, part, afterRollup), toServerSample),
     rollup: async (level, part) => {
       const table = level === 'minute' ? ROLLUP_TABLES.serverMinutes : ROLLUP_TABLES.serverHours;
-      const buckets = await readBuckets<ServerRollupDbRow>(db, table, serverIds, part);
+      const buckets = await readBucketsMany<ServerRollupDbRow>(db, table, serverIds, part);
       return mapped(buckets, (bucket) => toServerRollupSample(bucket, table.bucketMs));
     },
   });
@@ -150,12 +105,12 @@ export async function backendSamples(
   const found = await readAtResolution(db, range, resolution, {
     raw: async (part, afterRollup) =>
       mapped(
-        await rawRows<BackendSampleDbRow>(db, BACKEND_SAMPLES, [backendId], part, afterRollup),
+        await rawRows<BackendSampleDbRow>(db, BACKEND_RAW, [backendId], part, afterRollup),
         toBackendSample,
       ),
     rollup: async (level, part) => {
       const table = level === 'minute' ? ROLLUP_TABLES.backendMinutes : ROLLUP_TABLES.backendHours;
-      const buckets = await readBuckets<BackendRollupDbRow>(db, table, [backendId], part);
+      const buckets = await readBucketsMany<BackendRollupDbRow>(db, table, [backendId], part);
       return mapped(buckets, (bucket) => toBackendRollupSample(bucket, table.bucketMs));
     },
   });

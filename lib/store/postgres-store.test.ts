@@ -51,7 +51,7 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
       expect(await sessions()).toEqual([{ n: 0 }]);
       expect(await store.history.recorded()).toBe(false);
       expect((await sessions())[0]!.n).toBeGreaterThan(0);
-      expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 2 }]);
+      expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 3 }]);
       await store.close();
     });
 
@@ -117,7 +117,17 @@ describe.skipIf(!POSTGRES.available && !process.env.CI)(
         'backend_samples_20250604',
         'backend_samples_20250605',
       ]);
-      expect(await query(url, 'SELECT COUNT(*)::int AS n FROM samples')).toEqual([{ n: 1 }]);
+      // Day 2's one sample is kept, packed into its 10-minute block (raw-samples.ts): no row is left.
+      expect(await days('sample_blocks')).toEqual([
+        'sample_blocks_20250602',
+        'sample_blocks_20250603',
+        'sample_blocks_20250604',
+        'sample_blocks_20250605',
+      ]);
+      expect(await query(url, 'SELECT COUNT(*)::int AS n FROM samples')).toEqual([{ n: 0 }]);
+      expect(await query(url, 'SELECT block::float8 AS block FROM sample_blocks')).toEqual([
+        { block: D0 + DAY },
+      ]);
 
       // A sample written late, into a day already dropped, makes that day again.
       await new HistoryRecorder(store.recording, 2000).record({

@@ -70,7 +70,11 @@ export class PostgresStore implements Store {
       (error, where) => toPostgresStoreError(error, where, database.password),
     );
     this.connection = new PostgresConnection(database, this.faults, options.poolSize);
-    this.coordination = new PostgresCoordination(database, this.connection, options.leaseMs ?? DEFAULT_LEASE_MS);
+    this.coordination = new PostgresCoordination(
+      database,
+      this.connection,
+      options.leaseMs ?? DEFAULT_LEASE_MS,
+    );
     this.history = postgresHistory(this.connection, () => ({ now: this.clock(), retention: this.retention }));
     this.recording = postgresRecording(this.connection, this.partitions);
     this.alerts = postgresAlerts(this.connection);

@@ -10,6 +10,8 @@ import { loadSamples, queryServerHistory } from './history-query';
 import type { HistorySample } from './history-types';
 import { runMaintenance } from './maintenance';
 import { queryPoolCheckDurations } from './pool-latency-query';
+import { PACKED_ROLLUPS } from './packed-rollups';
+import { decodeRuns, type PackedRun } from './packed-runs';
 import { prune } from './retention';
 import type { Retention } from './retention-policy';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED, rewindRollups } from './rollup';
@@ -108,24 +110,40 @@ const KEEP: Retention = { rawHours: 48, minuteDays: 30, hourDays: 365 };
 /** What the readers are told, to read minute rollups for any span, or hour rollups (then minutes after them). */
 const AT_MINUTES: Retention = { rawHours: 0, minuteDays: 30, hourDays: 365 };
 const AT_HOURS: Retention = { rawHours: 0, minuteDays: 0, hourDays: 365 };
+/** … or raw samples: the runs database has packed them into blocks (raw-samples.ts), the dense one has not. */
+const AT_RAW: Retention = { rawHours: 24 * 365, minuteDays: 30, hourDays: 365 };
 
-/** A server's stored rows: [first bucket, counted from T0's minute or hour, span]. */
+/**
+ * A server's stored runs, whether rows or in packed days (packed-runs.ts): [first bucket, counted from T0's minute
+ * or hour, span].
+ */
 const storedRuns = (db: HistoryDb, table: 'rollup_minute' | 'rollup_hour', server: string) => {
   const first = table === 'rollup_minute' ? T0_MINUTE : T0_HOUR;
+  const id = findServer(db, 'eu', 'web', server)!.id;
   const rows = db
-    .prepare(
-      `SELECT r.bucket, r.span FROM ${table} r JOIN servers s ON s.id = r.server_id WHERE s.name = ? ORDER BY bucket`,
-    )
-    .all(server) as { bucket: number; span: number }[];
-  return rows.map((r) => [r.bucket - first, r.span]);
+    .prepare(`SELECT bucket, span FROM ${table} WHERE server_id = ? ORDER BY bucket`)
+    .all(id) as PackedRun[];
+  const days = db
+    .prepare(`SELECT data FROM ${table}_blocks WHERE server_id = ? ORDER BY block`)
+    .pluck()
+    .all(id) as Buffer[];
+  const packed = days.flatMap((data) => decodeRuns<PackedRun>(data, PACKED_ROLLUPS[table]));
+  return [...packed, ...rows].map((r) => [r.bucket - first, r.span]);
 };
+/** How many runs a table keeps, rows and packed. */
+const countRuns = (db: HistoryDb, table: string) =>
+  count(db, table) +
+  (db.prepare(`SELECT data FROM ${table}_blocks`).pluck().all() as Buffer[]).reduce(
+    (n, data) => n + decodeRuns(data, PACKED_ROLLUPS[table as keyof typeof PACKED_ROLLUPS]).length,
+    0,
+  );
 const count = (db: HistoryDb, table: string) =>
   (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-/** Everything a user can read of the history over `range`, at minute and at hour resolution. */
+/** Everything a user can read of the history over `range`, raw, at minute and at hour resolution. */
 function answers(db: HistoryDb, range: { from: number; to: number }) {
   const backend = findBackend(db, 'eu', 'web')!;
-  return [AT_MINUTES, AT_HOURS].map((retention) => {
+  return [AT_RAW, AT_MINUTES, AT_HOURS].map((retention) => {
     const options = { now: NOW, retention };
     return {
       servers: SERVERS.map((name) =>
@@ -165,8 +183,16 @@ describe('rollups stored as runs read as one row per bucket did', () => {
       [2, 2],
     ]);
     // busy and the backend change every 4.5 minutes: about a row per 3 minutes.
-    expect(count(runs, 'rollup_minute')).toBeLessThan(count(dense, 'rollup_minute') / 3);
-    expect(count(runs, 'backend_rollup_minute')).toBeLessThan(count(dense, 'backend_rollup_minute') / 2);
+    expect(countRuns(runs, 'rollup_minute')).toBeLessThan(count(dense, 'rollup_minute') / 3);
+    expect(countRuns(runs, 'backend_rollup_minute')).toBeLessThan(count(dense, 'backend_rollup_minute') / 2);
+    // The day before midnight is packed, a row per server (hours are rolled past 01:00); the one after is not.
+    expect(count(runs, 'rollup_minute_blocks')).toBe(4);
+    expect(count(runs, 'rollup_hour_blocks')).toBe(4);
+    expect(count(runs, 'backend_rollup_minute_blocks')).toBe(1);
+    // Raw samples: a block per series per 10 minutes packed, the rows of the last (unfinished) blocks left.
+    expect(count(runs, 'sample_blocks')).toBe(3 * 24 + 8); // leaver: until 70:30
+    expect(count(runs, 'backend_sample_blocks')).toBe(24);
+    expect(count(runs, 'samples')).toBeLessThan(count(dense, 'samples') / 10);
 
     for (const [name, range] of Object.entries(RANGES))
       expect(answers(runs, range), name).toEqual(answers(dense, range));
@@ -219,17 +245,19 @@ describe('rollups stored as runs read as one row per bucket did', () => {
 
   test('a minute inside a run rolled again with other figures cuts the run there', async () => {
     const { runs, dense } = await recordBoth();
-    // quiet had 7 sessions from 30:10 to 30:20 (a late sample): minute 30 now differs from the run 0–59.
+    // quiet had 7 sessions from 30:10 to 30:20 (a late sample): minute 30 now differs from the run 0–59. The runs
+    // database has packed that time into a block already (raw-samples.ts): the late rows are written over it.
+    const denseId = findServer(dense, 'eu', 'web', 'quiet')!.id;
+    const held = dense
+      .prepare('SELECT * FROM samples WHERE server_id = ? AND at <= ? ORDER BY at DESC LIMIT 1')
+      .get(denseId, T0 + 30 * MINUTE + 10_000) as Record<string, number | null>;
     for (const db of [runs, dense]) {
       const id = findServer(db, 'eu', 'web', 'quiet')!.id;
       const copy = db.prepare(
-        `INSERT INTO samples SELECT server_id, @at, status, transition, check_duration_ms, @sessions, queue, rate,
-           stot, chkfail, chkdown, downtime, http_5xx_rate, connection_errors_rate, response_errors_rate,
-           response_ms, total_ms, bytes_in_rate, bytes_out_rate
-         FROM samples WHERE server_id = @id AND at <= @at ORDER BY at DESC LIMIT 1`,
+        `INSERT INTO samples (${Object.keys(held).join(', ')}) VALUES (${Object.keys(held).map((k) => `@${k}`)})`,
       );
-      copy.run({ id, at: T0 + 30 * MINUTE + 10_000, sessions: 7 });
-      copy.run({ id, at: T0 + 30 * MINUTE + 20_000, sessions: 0 });
+      copy.run({ ...held, server_id: id, at: T0 + 30 * MINUTE + 10_000, sessions: 7 });
+      copy.run({ ...held, server_id: id, at: T0 + 30 * MINUTE + 20_000, sessions: 0 });
     }
     rewindRollups(runs, T0 + 30 * MINUTE + 10_000);
     runMaintenance(runs, NOW, KEEP);

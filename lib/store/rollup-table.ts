@@ -1,11 +1,12 @@
 /**
  * A rollup table whose rows are runs (lib/history/rollup-runs.ts): written a window of buckets at a time, read back
- * one row per bucket, cut at the retention edge. Rows written before schema 6 stand for one bucket each (span 1).
+ * one row per bucket (sqlite-packed-runs.ts, with the days packed), cut at the retention edge. Rows written before schema 6 stand for one bucket each (span 1).
  */
 import type { Interval } from '@/lib/health/history-types';
 import { toRuns, type Run, type RunRules } from '@/lib/history/rollup-runs';
 import type Database from 'better-sqlite3';
 import type { HistoryDb } from './db';
+export { expandRuns } from './packed-runs';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
@@ -105,40 +106,9 @@ export function hourWriter<R extends { start: number }, D extends StoredRun>(
   };
 }
 
-/**
- * One series' rows over `range` (epoch ms), one per bucket from the one holding range.from to the one holding
- * range.to: a run is given once for each of its buckets, each with its own `bucket`.
- */
-export function readBuckets<D extends StoredRun>(
-  db: HistoryDb,
-  table: RollupTable,
-  id: number,
-  range: Interval,
-): D[] {
-  if (range.to <= range.from) return [];
-  const { first, end } = bucketRange(table, range);
-  const rows = db
-    .prepare(
-      `SELECT * FROM ${table.name} WHERE ${table.id} = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`,
-    )
-    .all(id, first - (table.limit - 1), end) as D[];
-  return expandRuns(rows, first, end);
-}
-
 /** The buckets `range` (epoch ms) touches: [first, end). A run that starts up to limit − 1 before may reach in. */
 export function bucketRange(table: RollupTable, range: Interval): { first: number; end: number } {
   return { first: Math.floor(range.from / table.bucketMs), end: Math.ceil(range.to / table.bucketMs) };
-}
-
-/** Stored runs (sorted by bucket) as one row per bucket in [first, end), each with its own `bucket`. Pure. */
-export function expandRuns<D extends StoredRun>(rows: readonly D[], first: number, end: number): D[] {
-  const buckets: D[] = [];
-  for (const row of rows) {
-    const last = Math.min(row.bucket + row.span, end);
-    for (let bucket = Math.max(row.bucket, first); bucket < last; bucket++)
-      buckets.push(bucket === row.bucket ? row : { ...row, bucket });
-  }
-  return buckets;
 }
 
 /**

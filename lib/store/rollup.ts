@@ -10,6 +10,7 @@ import { coverageByInstance, dimensionBatches } from './dimensions';
 import { META_HOURS_ROLLED, META_MINUTES_ROLLED } from './meta-keys';
 import { HOUR_MS, HOURS_PER_WINDOW, MINUTE_MS, MINUTES_PER_WINDOW, ROLLUP_LAG_MS } from './rollup-table';
 import { rollupServerMinutes, serverHours } from './server-rollup';
+import { unpackRuns } from './sqlite-packed-runs';
 
 export { HOUR_MS, MINUTE_MS, ROLLUP_LAG_MS } from './rollup-table';
 export { META_HOURS_ROLLED, META_MINUTES_ROLLED } from './meta-keys';
@@ -40,6 +41,7 @@ export function* rollupMinutes(db: HistoryDb, now: number, earliest: number): Ge
  * run rolls them again from `from` (epoch ms), and their hours; each window is rewritten whole.
  */
 export function rewindRollups(db: HistoryDb, from: number): void {
+  unpackRuns(db, from);
   const minute = Math.floor(from / MINUTE_MS);
   const minutes = readMeta(db, META_MINUTES_ROLLED);
   if (minutes !== null && Number(minutes) > minute) writeMeta(db, META_MINUTES_ROLLED, String(minute));

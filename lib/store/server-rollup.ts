@@ -4,7 +4,9 @@ import { rollupSamples, type RollupRow, type RollupSample } from '@/lib/health/r
 import { serverRollupChanged } from '@/lib/history/rollup-runs';
 import type { HistoryDb } from './db';
 import { dimensionBatches, lifeCoverage } from './dimensions';
+import { SERVER_RAW } from './raw-samples';
 import { HOUR_MS, hourWriter, MINUTE_MS, ROLLUP_TABLES, runWriter, type RollupCodec } from './rollup-table';
+import { rawReader } from './sqlite-raw-samples';
 import { toStatusPoint } from './status-codes';
 import {
   TRAFFIC_ROLLUP_COLUMNS,
@@ -49,20 +51,16 @@ export function* rollupServerMinutes(
 ): Generator<void> {
   const { from, to } = window;
   const minutes = { from: from / MINUTE_MS, to: to / MINUTE_MS };
-  const before = db.prepare(
-    `SELECT ${SAMPLE_COLUMNS} FROM samples WHERE server_id = ? AND at < ? ORDER BY at DESC LIMIT 1`,
-  );
-  const inside = db.prepare(
-    `SELECT ${SAMPLE_COLUMNS} FROM samples WHERE server_id = ? AND at >= ? AND at < ? ORDER BY at`,
-  );
+  const read = rawReader(db, SERVER_RAW);
   const write = runWriter(db, ROLLUP_TABLES.serverMinutes, SERVER_CODEC);
   for (const batch of dimensionBatches(db, 'servers')) {
     db.transaction(() => {
       for (const server of batch) {
         const covered = lifeCoverage(coverage.get(server.instance_id) ?? [], server, window);
         if (covered.length === 0) continue;
-        const rows = [before.get(server.id, from), ...inside.all(server.id, from, to)].filter(Boolean);
-        const samples = (rows as SampleDbRow[]).map(toRollupSample);
+        const { before, inside } = read(server.id, window, true);
+        const rows = (before ? [before, ...inside] : inside) as unknown as SampleDbRow[];
+        const samples = rows.map(toRollupSample);
         const buckets = rollupSamples(samples, covered, from, MINUTE_MS, minutes.to - minutes.from);
         write(server.id, minutes, buckets);
       }

@@ -100,4 +100,42 @@ export function maintenanceContract(opened: Opened): void {
     const uptime = (await store.history.uptime(tenMinutes)).servers[0]!;
     expect(uptime).toMatchObject({ upSec: 0, downSec: 0, noDataSec: 600 });
   });
+
+  test('a day packed once hours are past it reads the same; retention inside it hides the minutes before the edge', async () => {
+    const store = await rolledUp(opened);
+    const read = async () => ({
+      minutes: (await store.history.serverHistory(SERVER, MINUTES))!.samples,
+      hours: (await store.history.serverHistory(SERVER, HOURS))!.samples,
+      backend: (await store.history.backendHistory({ instance: 'eu', backend: 'web' }, MINUTES))!.samples,
+    });
+    const before = await read();
+    expect(before.minutes).toHaveLength(10);
+    // 01:05 the next day: hours are rolled an hour past the day's end, so its runs are packed (packed-runs.ts).
+    const nextDay = Date.parse('2025-06-02T01:05:00Z');
+    await store.maintenance.runNow(nextDay, DEFAULT_RETENTION);
+    expect(await read()).toEqual(before);
+
+    // A poll written late (as the recorder writes polls held while the store failed) reaches back into the packed
+    // day: its minutes and hours are rolled again over what the day held (the runs go back to rows), packed again.
+    await poll(opened.harness.recorder(store.recording, POLL), T0 + 10 * MINUTE + POLL, [
+      syntheticServer('a', { lastChangeSec: 3600, sessions: { current: 9, max: 9, limit: null, total: 0 } }),
+    ]);
+    await store.recording.rewindRollups(T0 + 10 * MINUTE);
+    await store.maintenance.runNow(nextDay, DEFAULT_RETENTION);
+    const late = await read();
+    // Minute 10 is covered 2 s now, by the sample of 10:10 (4 sessions) until the late poll's.
+    expect(late.minutes.slice(0, 10)).toEqual(before.minutes);
+    expect(late.minutes[10]).toMatchObject({ at: T0 + 10 * MINUTE, sessions: 4, rollup: { upSec: 2 } });
+    expect(late.hours).toHaveLength(1);
+    expect(late.hours[0]!.rollup).toMatchObject({ upSec: 482, downSec: 120, noDataSec: 3600 - 602 });
+
+    // Minutes kept from T0 + 5 min: the packed day still holds minutes 0–4, but they are gone to a reader.
+    const later = T0 + 2 * DAY;
+    await store.maintenance.runNow(later, { ...DEFAULT_RETENTION, minuteDays: (2 * DAY - 5 * MINUTE) / DAY });
+    const after = await read();
+    expect(after.minutes.map((s) => s.at)).toEqual([5, 6, 7, 8, 9, 10].map((k) => T0 + k * MINUTE));
+    expect(after.minutes).toEqual(late.minutes.slice(5));
+    expect(after.backend.map((s) => s.at)).toEqual([5, 6, 7, 8, 9, 10].map((k) => T0 + k * MINUTE));
+    expect(after.hours).toEqual(late.hours);
+  });
 }

@@ -7,7 +7,9 @@ import { findBackend, queryBackendHistory } from './backend-history-query';
 import type { HistoryDb } from './db';
 import { queryServerHistory } from './history-query';
 import { runMaintenance } from './maintenance';
+import { BACKEND_RAW, SERVER_RAW } from './raw-samples';
 import { DEFAULT_RETENTION } from './retention-policy';
+import { rawReader } from './sqlite-raw-samples';
 import { SqliteStore } from './sqlite-store';
 import { findServer } from './timelines';
 
@@ -370,14 +372,23 @@ describe('retention', () => {
     runMaintenance(db, NOW, DEFAULT_RETENTION);
     const count = (table: string, where = '1 = 1') =>
       (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
-    expect(count('backend_samples', `at < ${T0 + 3_600_000}`)).toBeGreaterThan(0);
+    // Raw samples in a range, whether still a row each or packed into blocks (raw-samples.ts).
+    const raw = (series: typeof SERVER_RAW, from: number, to: number) => {
+      const ids = db
+        .prepare(`SELECT id FROM ${series === SERVER_RAW ? 'servers' : 'backends'}`)
+        .pluck()
+        .all();
+      const read = rawReader(db, series);
+      return (ids as number[]).reduce((n, id) => n + read(id, { from, to }, false).inside.length, 0);
+    };
+    expect(raw(BACKEND_RAW, 0, T0 + 3_600_000)).toBeGreaterThan(0);
     expect(count('backend_rollup_minute')).toBe(4);
 
     // Raw kept 1 h, minutes 1 h, hours 1 day: the first three minutes are older than both windows.
     runMaintenance(db, NOW, { rawHours: 1, minuteDays: 1 / 24, hourDays: 1 });
-    for (const table of ['samples', 'backend_samples']) {
-      expect(count(table, `at < ${T0 + 3_600_000}`), table).toBe(0);
-      expect(count(table, `at >= ${recent}`), table).toBeGreaterThan(0);
+    for (const series of [SERVER_RAW, BACKEND_RAW]) {
+      expect(raw(series, 0, T0 + 3_600_000), series.hot).toBe(0);
+      expect(raw(series, recent, Infinity), series.hot).toBeGreaterThan(0);
     }
     for (const table of ['rollup_minute', 'backend_rollup_minute']) {
       expect(rows(db, `SELECT bucket FROM ${table}`), table).toEqual([{ bucket: T0_MINUTE + 150 }]);
