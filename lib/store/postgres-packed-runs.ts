@@ -19,19 +19,8 @@ import {
   type PackedRun,
 } from './packed-runs';
 import { insertMany, type Column } from './postgres-unnest';
+import { grouped, type Tagged } from './raw-samples';
 import { bucketRange, ROLLUP_TABLES, type RollupTable, type StoredRun } from './rollup-table';
-
-type Tagged<T> = T & { series: number };
-
-function grouped<T extends { series: number }>(list: readonly T[]): Map<number, T[]> {
-  const by = new Map<number, T[]>();
-  for (const item of list) {
-    const group = by.get(item.series);
-    if (group) group.push(item);
-    else by.set(item.series, [item]);
-  }
-  return by;
-}
 
 /** Each series' rollup rows over `range`, one per bucket (every id asked for has a list, maybe empty). */
 export async function readBucketsMany<D extends StoredRun>(

@@ -19,20 +19,9 @@ import {
   splitAt,
   type RawRead,
   type RawSeries,
+  grouped,
+  type Tagged,
 } from './raw-samples';
-
-type Tagged<T> = T & { series: number };
-
-/** Each list's items by their series, in the order given. */
-function grouped<T extends { series: number }>(list: readonly T[]): Map<number, T[]> {
-  const by = new Map<number, T[]>();
-  for (const item of list) {
-    const group = by.get(item.series);
-    if (group) group.push(item);
-    else by.set(item.series, [item]);
-  }
-  return by;
-}
 
 function untagged(tagged: Tagged<BlockSample>): BlockSample {
   const sample: Partial<Tagged<BlockSample>> = { ...tagged };

@@ -118,3 +118,17 @@ export function byBlock(rows: readonly BlockSample[]): Map<number, BlockSample[]
   }
   return blocks;
 }
+
+/** A row read for many series at once, tagged with its series' id. */
+export type Tagged<T> = T & { series: number };
+
+/** Each list's items by their series, in the order given. */
+export function grouped<T extends { series: number }>(list: readonly T[]): Map<number, T[]> {
+  const by = new Map<number, T[]>();
+  for (const item of list) {
+    const group = by.get(item.series);
+    if (group) group.push(item);
+    else by.set(item.series, [item]);
+  }
+  return by;
+}
