@@ -36,7 +36,9 @@ export function AlertToaster({
                 <Link href={alertUrl(event)} prefetch={false}>
                   Details
                 </Link>
-                <Link href={ALERTS_PAGE}>Alert center</Link>
+                <Link href={ALERTS_PAGE} prefetch={false}>
+                  Alert center
+                </Link>
               </p>
             </div>
             <button

@@ -45,7 +45,12 @@ function specialCell(cell: SpecialCell, server: Server, disagreement: ServerAgre
       return <Optional testId="server-node" value={server.node} />;
     case 'pool':
       return server.pool ? (
-        <Link href={poolHref(server.pool)} className={styles.poolLink} data-testid="server-pool">
+        <Link
+          href={poolHref(server.pool)}
+          prefetch={false}
+          className={styles.poolLink}
+          data-testid="server-pool"
+        >
           {server.pool}
         </Link>
       ) : (
