@@ -1,7 +1,7 @@
 'use client';
 
 import type { KubernetesStatus } from '@/lib/health/topology';
-import { usePools } from '../../hooks/use-pools';
+import { useHealth } from '../../hooks/use-health';
 import { summarizeK8sError } from './k8s-error-summary';
 import styles from './pools.module.css';
 
@@ -33,9 +33,12 @@ const TEXT: Record<BannerState, { title: string; body: (error: string | null) =>
   },
 };
 
-/** Says when pool facts are missing or stale; every HAProxy view keeps working either way. */
+/**
+ * Says when pool facts are missing or stale; every HAProxy view keeps working either way. It reads health (polled
+ * by every page already), not the pools, which list every server: a page without pools fetches none.
+ */
 export function KubernetesBanner() {
-  const { data } = usePools();
+  const { data } = useHealth();
   const state = data ? bannerState(data.kubernetes) : null;
   if (!data || !state) return null;
   const text = TEXT[state];

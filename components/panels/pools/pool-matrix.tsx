@@ -70,9 +70,13 @@ function Cell({ cell }: { cell: MatrixCell }) {
   );
 }
 
+/** The default poll interval: the pools' answer lists every server, so the overview reads it once a poll. */
+const OVERVIEW_POOLS_REFRESH_MS = 2000;
+
 /** Pools × backends on the overview: where a backend's trouble sits geographically (its own data: no props). */
 export const PoolMatrixPanel = memo(function PoolMatrixPanel() {
-  const { data } = usePools();
+  // At the overview's pace: its statuses are the polls'.
+  const { data } = usePools({ refreshMs: OVERVIEW_POOLS_REFRESH_MS });
   const matrix = useMemo(() => buildPoolMatrix(data?.pools ?? []), [data]);
   if (matrix.rows.length === 0 || matrix.backends.length === 0) return null;
   return (

@@ -1,5 +1,6 @@
 /** GET /api/v1/health (shared/reference/api-v1.md): liveness, open without sign-in. */
 import { z } from 'zod';
+import { KubernetesStatusSchema } from './pools';
 
 export const HealthSchema = z
   .object({
@@ -12,6 +13,10 @@ export const HealthSchema = z
         'follower: another replica on the same DATABASE_URL does, and this one serves what it publishes',
     }),
     problems: z.array(z.string()).meta({ description: 'each fault, naming the part and the fix' }),
+    kubernetes: KubernetesStatusSchema.meta({
+      description:
+        "the Kubernetes API as hapscope sees it, as GET /api/v1/pools says (every page's banner reads it here)",
+    }),
   })
   .meta({ id: 'Health' });
 

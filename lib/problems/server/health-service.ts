@@ -20,9 +20,10 @@ export interface HealthParts {
 }
 
 export function getHealth(parts: HealthParts): HealthDto {
-  const { kubernetes, alerts, access, leadership } = parts;
+  const { alerts, access, leadership } = parts;
+  const kubernetes = parts.kubernetes.status();
   const problems = listProblems({
-    kubernetes: kubernetes.status(),
+    kubernetes,
     store: storeFacts(parts),
     alertsOff: alerts === null || alerts.off,
     signIn: [...access.problems.values()],
@@ -34,6 +35,7 @@ export function getHealth(parts: HealthParts): HealthDto {
     uptimeSec: Math.floor(process.uptime()),
     role: leadership.status().role,
     problems,
+    kubernetes,
   };
 }
 
