@@ -25,8 +25,7 @@ export function FreshnessIndicator() {
       : `Snapshot refreshed every ${pollIntervalMs / 1000} s`;
   return (
     <div className={styles.freshness} data-state={state} data-testid="freshness" title={title}>
-      {/* Drawn anew with each poll's data: its beat (CSS) plays once per arrival. */}
-      <span key={receivedAt ?? 0} className={styles.dot} aria-hidden="true" />
+      <span className={styles.dot} aria-hidden="true" />
       <span role="status" className={styles.label}>
         {LABELS[state]}
       </span>

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { storeBannerLines } from './store-banner-model';
 
-test.each<[string, string[] | undefined, string[]]>([
-  ['health not answered yet', undefined, []],
+test.each<[string, string[] | null, string[]]>([
+  ['health not answered yet', null, []],
   ['all well', [], []],
   [
     'only the store problems, Kubernetes and sign-in have their own banners',

@@ -1,6 +1,6 @@
 'use client';
 
-import { useHealth } from '../hooks/use-health';
+import { useHealth } from '../panels/live-overview/use-live-overview';
 import { storeBannerLines } from './store-banner-model';
 import styles from './store-banner.module.css';
 
@@ -12,8 +12,7 @@ const LINE_HEIGHT_PX = 34;
  * recorded and the fix. The live view keeps working meanwhile, so it is news, not a blocked page.
  */
 export function StoreBanner() {
-  const { data } = useHealth();
-  const lines = storeBannerLines(data);
+  const lines = storeBannerLines(useHealth());
   if (lines.length === 0) return null;
   return (
     <>

@@ -197,7 +197,7 @@ async function metrics(cdp: CDPSession): Promise<Omit<Metrics, 'views'>> {
 
 /**
  * Polls whose data reached the page: the overview's worker (components/panels/live-overview) receives the stream
- * and posts the page a view stamped with the time the data arrived. A script that runs before the page's own tells
+ * and posts the page a view stamped with the time the data arrived (overview-view.ts, WorkerMessage). A script that runs before the page's own tells
  * the bench, through a CDP binding (no evaluation inside a measured window), each new arrival time it sees.
  */
 async function watchViews(cdp: CDPSession, page: Page): Promise<() => number> {
@@ -218,7 +218,10 @@ const VIEW_WATCHER = `(() => {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        const at = event.data && event.data.status && event.data.status.receivedAt;
+        // A view, tagged (this build) or bare (builds before the worker posted health and the pool matrix too).
+        const data = event.data;
+        const view = data && data.kind === 'view' ? data.view : data;
+        const at = view && view.status && view.status.receivedAt;
         if (at) window.${VIEW_BINDING}(String(at));
       });
     }

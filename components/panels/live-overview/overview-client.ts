@@ -2,16 +2,19 @@
 
 import { toSignIn } from '../../hooks/fetch-json';
 import { restartClock } from '../../ui/use-now';
+import type { PoolMatrix } from '../pools/pool-matrix-model';
 import { sameSummary } from '../summary/summary';
 import type {
   FrontendsWindow,
   OverviewCommand,
   OverviewView,
+  PageHealth,
   RowQuery,
   RowRange,
   RowWindow,
   SentRow,
   WindowRow,
+  WorkerMessage,
 } from './overview-view';
 
 type WindowName = 'rows' | 'frontends';
@@ -22,15 +25,26 @@ const AGE_TICK_MS = 1000;
 /** The worker's view as the page holds it: the window's rows whole. */
 export type PageView = Omit<OverviewView, 'window' | 'frontends'> & { window: RowWindow | null };
 
-/** What the page holds of the live overview: the worker's latest view, and the frontends as last sent. */
+/**
+ * What the page holds of the live overview: the worker's latest view, the frontends as last sent, and health and
+ * the pool matrix as last read (null until the first answer).
+ */
 export interface LiveOverview {
   view: PageView | null;
   frontends: FrontendsWindow | null;
+  health: PageHealth | null;
+  poolMatrix: PoolMatrix | null;
   /** The worker could not be started or failed: the page shows it as an error. */
   failure: string | null;
 }
 
-const EMPTY: LiveOverview = { view: null, frontends: null, failure: null };
+export const NO_LIVE_OVERVIEW: LiveOverview = {
+  view: null,
+  frontends: null,
+  health: null,
+  poolMatrix: null,
+  failure: null,
+};
 
 /**
  * The rows to ask the worker for so that `visible` is covered: none while what was asked covers it; otherwise the
@@ -72,7 +86,7 @@ export function heldRows(sent: readonly SentRow[], held: readonly WindowRow[]): 
  */
 export class OverviewClient {
   private worker: Worker | null = null;
-  private state: LiveOverview = EMPTY;
+  private state: LiveOverview = NO_LIVE_OVERVIEW;
   private readonly listeners = new Set<() => void>();
   /** What was asked of each window: the table's rows, the frontends' lines. */
   private readonly asked: Record<WindowName, RowRange | null> = { rows: null, frontends: null };
@@ -133,6 +147,11 @@ export class OverviewClient {
     this.show('rows', visible);
   }
 
+  /** The overview shows its pool matrix (or no longer does): the worker reads the pools meanwhile. */
+  showPoolMatrix(on: boolean): void {
+    this.send({ kind: 'pool-matrix', on });
+  }
+
   /** The frontends table shows `visible` lines (null: folded or gone). */
   showFrontends(visible: RowRange | null): void {
     this.show('frontends', visible);
@@ -158,7 +177,7 @@ export class OverviewClient {
       type: 'module',
       name: 'hapscope overview',
     });
-    worker.onmessage = (event: MessageEvent<OverviewView>) => this.receive(event.data);
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
     worker.onerror = (event) => {
       this.state = { ...this.state, failure: event.message || 'the overview worker failed' };
       this.notify();
@@ -167,7 +186,14 @@ export class OverviewClient {
     return worker;
   }
 
-  private receive(view: OverviewView): void {
+  private receive(message: WorkerMessage): void {
+    if (message.kind === 'view') this.receiveView(message.view);
+    else if (message.kind === 'health') this.state = { ...this.state, health: message.health };
+    else this.state = { ...this.state, poolMatrix: message.matrix };
+    this.notify();
+  }
+
+  private receiveView(view: OverviewView): void {
     if (view.status.error?.status === 401) toSignIn();
     const held = this.state.view?.window?.rows ?? [];
     const { frontends, window: sent, ...rest } = view;
@@ -176,6 +202,7 @@ export class OverviewClient {
     const summary = this.state.view?.summary;
     if (summary && sameSummary(summary, rest.summary)) rest.summary = summary;
     this.state = {
+      ...this.state,
       view: { ...rest, window: rows },
       frontends: frontends ?? this.state.frontends,
       failure: null,
@@ -185,7 +212,6 @@ export class OverviewClient {
     if (rest.status.receivedAt !== this.receivedAt)
       restartClock(AGE_TICK_MS, rest.status.pollIntervalMs + AGE_TICK_MS);
     this.receivedAt = rest.status.receivedAt;
-    this.notify();
   }
 
   private notify(): void {

@@ -146,7 +146,8 @@ export class OverviewModel {
         this.thresholds = command.thresholds;
         return;
       case 'follow':
-        return; // the worker's: whether the snapshot is followed at all
+      case 'pool-matrix':
+        return; // the worker's: whether the snapshot, the pools are read at all
     }
   }
 

@@ -3,10 +3,12 @@
  * snapshot and the table's query; the page holds only what it shows: the counts, the sources, the frontends and
  * the rows in (and near) the table's window. Everything here survives structured cloning (postMessage).
  */
+import type { HealthDto } from '@/lib/api/schemas/health';
 import type { InstanceDto } from '@/lib/api/snapshot-dto';
 import type { Backend, Server } from '@/lib/health/types';
 import type { ServerAgreement } from '@/lib/health/view-agreement';
 import type { FrontendLine, FrontendsSummary } from '../frontends/frontends-view';
+import type { PoolMatrix } from '../pools/pool-matrix-model';
 import type { AbnormalThresholds } from '../server-table/abnormal';
 import type { TableRow } from '../server-table/rows';
 import type { TableQuery } from '../server-table/table-query';
@@ -24,6 +26,8 @@ export type OverviewCommand =
   | { kind: 'range'; range: RowRange | null }
   /** The lines the frontends table wants; none: it is folded or not shown. */
   | { kind: 'frontend-range'; range: RowRange | null }
+  /** Read the pools for the overview's matrix (while one is shown) or stop. */
+  | { kind: 'pool-matrix'; on: boolean }
   | { kind: 'toggle'; key: string }
   | { kind: 'collapse-all'; collapsed: boolean }
   | { kind: 'thresholds'; thresholds: AbnormalThresholds };
@@ -106,3 +110,19 @@ export interface OverviewView {
   /** Null while no table asks for rows. */
   window: RowWindow<SentRow> | null;
 }
+
+/** What the page's banners read of GET /api/v1/health: all of it but the uptime, which changes every second. */
+export type PageHealth = Omit<HealthDto, 'uptimeSec'>;
+
+export function pageHealth({ ok, version, role, problems, kubernetes }: HealthDto): PageHealth {
+  return { ok, version, role, problems, kubernetes };
+}
+
+/**
+ * The worker to the page: a view after every poll applied and every command; health and the pool matrix, read at
+ * their own pace, only when they changed.
+ */
+export type WorkerMessage =
+  | { kind: 'view'; view: OverviewView }
+  | { kind: 'health'; health: PageHealth }
+  | { kind: 'pool-matrix'; matrix: PoolMatrix };

@@ -7,6 +7,7 @@ import type { UptimeDto } from '@/lib/api/history-dto';
 import { uptimeUrl, type HistoryRange } from '@/lib/api/urls';
 import { backendKey, serverKey } from '@/lib/health/server-key';
 import { fetchJsonIfChanged } from '../../hooks/fetch-json';
+import { PolledFeed } from './polled-feed';
 
 const RANGE_24H: HistoryRange = { kind: 'preset', preset: '24h' };
 /** Uptime over a day barely moves between polls: once a minute is plenty. */
@@ -20,37 +21,21 @@ export function uptimeByKey(data: UptimeDto): Map<string, number | null> {
   return byKey;
 }
 
-export class UptimeFeed {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running = false;
-  private held: UptimeDto | null = null;
-
-  constructor(private readonly onUptime: (byKey: ReadonlyMap<string, number | null>) => void) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    void this.load();
-  }
-
-  stop(): void {
-    this.running = false;
-    clearTimeout(this.timer);
-  }
-
-  private async load(): Promise<void> {
-    try {
-      // Tagged per poll: an unchanged answer comes back 304 as the object held.
-      const { data } = await fetchJsonIfChanged<UptimeDto>(uptimeUrl(RANGE_24H, { buckets: 0 }));
-      if (data !== this.held) {
-        this.held = data;
-        this.onUptime(uptimeByKey(data));
-      }
-    } catch {
-      // The column shows "–" until an answer comes (history may be off or failing: health says why).
-    } finally {
-      clearTimeout(this.timer);
-      if (this.running) this.timer = setTimeout(() => void this.load(), REFRESH_MS);
-    }
-  }
+/**
+ * The feed of uptime by key. Tagged per poll: an unchanged answer comes back 304 as the object held, and is not
+ * told again. Until an answer comes the column shows "–" (history may be off or failing: health says why).
+ */
+export function uptimeFeed(
+  onUptime: (byKey: ReadonlyMap<string, number | null>) => void,
+): PolledFeed<UptimeDto> {
+  let held: UptimeDto | null = null;
+  return new PolledFeed(
+    async () => (await fetchJsonIfChanged<UptimeDto>(uptimeUrl(RANGE_24H, { buckets: 0 }))).data,
+    REFRESH_MS,
+    (data) => {
+      if (data === held) return;
+      held = data;
+      onUptime(uptimeByKey(data));
+    },
+  );
 }

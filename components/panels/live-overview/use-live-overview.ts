@@ -1,17 +1,37 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { DEFAULT_POLL_MS } from '../../hooks/live-snapshot-source';
-import { overviewClient, type LiveOverview } from './overview-client';
-import type { LiveStatus } from './overview-view';
+import type { PoolMatrix } from '../pools/pool-matrix-model';
+import { NO_LIVE_OVERVIEW, overviewClient, type LiveOverview } from './overview-client';
+import type { LiveStatus, PageHealth } from './overview-view';
 
-const SERVER: LiveOverview = { view: null, frontends: null, failure: null };
-const getServerState = () => SERVER;
+const getServerState = () => NO_LIVE_OVERVIEW;
+const noServerValue = () => null;
 
 /** The live overview the tab's worker keeps (overview-client.ts): followed while a component reads it. */
 export function useLiveOverview(): LiveOverview {
   const client = overviewClient();
   return useSyncExternalStore(client.subscribe, client.getState, getServerState);
+}
+
+/**
+ * GET /api/v1/health as the worker last read it (every page's banners; null until the first answer). A reader is
+ * drawn again only when health changed, not with every view.
+ */
+export function useHealth(): PageHealth | null {
+  const client = overviewClient();
+  return useSyncExternalStore(client.subscribe, () => client.getState().health, noServerValue);
+}
+
+/** The overview's pools × backends matrix, read by the worker while a component shows it (null until then). */
+export function usePoolMatrix(): PoolMatrix | null {
+  const client = overviewClient();
+  useEffect(() => {
+    client.showPoolMatrix(true);
+    return () => client.showPoolMatrix(false);
+  }, [client]);
+  return useSyncExternalStore(client.subscribe, () => client.getState().poolMatrix, noServerValue);
 }
 
 const CONNECTING: LiveStatus = {

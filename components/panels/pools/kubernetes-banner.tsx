@@ -1,7 +1,7 @@
 'use client';
 
 import type { KubernetesStatus } from '@/lib/health/topology';
-import { useHealth } from '../../hooks/use-health';
+import { useHealth } from '../live-overview/use-live-overview';
 import { summarizeK8sError } from './k8s-error-summary';
 import styles from './pools.module.css';
 
@@ -38,7 +38,7 @@ const TEXT: Record<BannerState, { title: string; body: (error: string | null) =>
  * by every page already), not the pools, which list every server: a page without pools fetches none.
  */
 export function KubernetesBanner() {
-  const { data } = useHealth();
+  const data = useHealth();
   const state = data ? bannerState(data.kubernetes) : null;
   if (!data || !state) return null;
   const text = TEXT[state];

@@ -1,13 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { poolHref } from '@/lib/api/urls';
-import { usePools } from '../../hooks/use-pools';
 import { Badge } from '../../ui/badge';
 import { formatMs } from '../../ui/format';
 import { serverStatusView } from '../server-table/status';
-import { buildPoolMatrix, type MatrixCell } from './pool-matrix-model';
+import { usePoolMatrix } from '../live-overview/use-live-overview';
+import type { MatrixCell } from './pool-matrix-model';
 import styles from './pools.module.css';
 import { ShareButton } from '../share/share-button';
 import { POOL_MATRIX_CHOICES } from '../share/share-choices';
@@ -70,15 +70,11 @@ function Cell({ cell }: { cell: MatrixCell }) {
   );
 }
 
-/** The default poll interval: the pools' answer lists every server, so the overview reads it once a poll. */
-const OVERVIEW_POOLS_REFRESH_MS = 2000;
-
 /** Pools × backends on the overview: where a backend's trouble sits geographically (its own data: no props). */
 export const PoolMatrixPanel = memo(function PoolMatrixPanel() {
-  // At the overview's pace: its statuses are the polls'.
-  const { data } = usePools({ refreshMs: OVERVIEW_POOLS_REFRESH_MS });
-  const matrix = useMemo(() => buildPoolMatrix(data?.pools ?? []), [data]);
-  if (matrix.rows.length === 0 || matrix.backends.length === 0) return null;
+  // Read and built in the overview's worker, once a poll: the pools' answer lists every server.
+  const matrix = usePoolMatrix();
+  if (!matrix || matrix.rows.length === 0 || matrix.backends.length === 0) return null;
   return (
     <section className={styles.matrix} data-testid="pool-matrix" aria-label="Pools by backend">
       <h2 className={styles.sectionTitle}>
