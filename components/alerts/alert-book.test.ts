@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { alertHistory, applyEvent, applyList, EMPTY_BOOK, historyText, storedHistory } from './alert-book';
+import { alertHistory, applyEvents, applyList, EMPTY_BOOK, historyText, storedHistory } from './alert-book';
 import { alertDto, eventDto } from './test-alerts';
 
 const T0 = Date.parse('2024-05-01T10:00:00.000Z');
@@ -13,7 +13,7 @@ describe('alert book', () => {
   });
 
   test('an event newer than the list survives a list fetched before it', () => {
-    let book = applyEvent(EMPTY_BOOK, eventDto('a', 9, 'resolved', { state: 'resolved' }), T0);
+    let book = applyEvents(EMPTY_BOOK, [eventDto('a', 9, 'resolved', { state: 'resolved' })], T0);
     book = applyList(book, { alerts: [alertDto('a')], mutes: [], lastEventId: 8 });
     expect(book.alerts.get('a')?.state).toBe('resolved');
     expect(book.lastSeq).toBe(9);
@@ -25,16 +25,41 @@ describe('alert book', () => {
       mutes: [],
       lastEventId: 9,
     });
-    book = applyEvent(book, eventDto('a', 8, 'updated', { summary: 'old' }), T0);
+    book = applyEvents(book, [eventDto('a', 8, 'updated', { summary: 'old' })], T0);
     expect(book.alerts.get('a')?.summary).toBe('new');
     expect(book.history.get('a')).toBeUndefined();
   });
 
   test('a list without an alert drops it unless an event brought it later', () => {
     let book = applyList(EMPTY_BOOK, { alerts: [alertDto('gone')], mutes: [], lastEventId: 3 });
-    book = applyEvent(book, eventDto('fresh', 5, 'fired'), T0);
+    book = applyEvents(book, [eventDto('fresh', 5, 'fired')], T0);
     book = applyList(book, { alerts: [], mutes: [], lastEventId: 4 });
     expect([...book.alerts.keys()]).toEqual(['fresh']);
+  });
+
+  test("a poll's events applied together: the book holds what they say, each alert's changes in order", () => {
+    const listed = applyList(EMPTY_BOOK, { alerts: [alertDto('a')], mutes: [], lastEventId: 4 });
+    const book = applyEvents(
+      listed,
+      [
+        eventDto('b', 5, 'fired'),
+        eventDto('a', 3, 'updated', { summary: 'older than the list' }), // replay: changes nothing
+        eventDto('b', 6, 'resolved', { state: 'resolved' }),
+        eventDto('c', 7, 'fired'),
+      ],
+      T0,
+    );
+    expect([...book.alerts.keys()]).toEqual(['a', 'b', 'c']);
+    expect(book.alerts.get('a')?.summary).toBe(alertDto('a').summary);
+    expect(book.alerts.get('b')?.state).toBe('resolved');
+    expect(book.history.get('b')?.map((h) => [h.change, h.seq])).toEqual([
+      ['fired', 5],
+      ['resolved', 6],
+    ]);
+    expect(book.history.get('a')).toBeUndefined();
+    expect(book.versions.get('b')).toBe(6);
+    expect(book.lastSeq).toBe(7);
+    expect(listed.alerts.size).toBe(1); // the book applied to is left as it was
   });
 });
 
@@ -89,7 +114,7 @@ describe('alertHistory', () => {
 
   test('a stream event is placed at the time it happened and names who made it', () => {
     const event = { ...eventDto('a', 5, 'muted'), changedAt: '2024-05-01T10:03:00.000Z', by: 'bob' };
-    const book = applyEvent(EMPTY_BOOK, event, T0 + 999_000);
+    const book = applyEvents(EMPTY_BOOK, [event], T0 + 999_000);
     expect(book.history.get('a')).toEqual([
       { change: 'muted', at: T0 + 180_000, summary: 'a flapped 6 times in 42 s', by: 'bob', seq: 5 },
     ]);

@@ -61,16 +61,34 @@ export function applyList(book: AlertBook, list: AlertsDto): AlertBook {
   };
 }
 
-/** Applies one stream event; a seq already seen (a replay overlapping what we had) changes nothing. */
-export function applyEvent(book: AlertBook, event: AlertEventDto, receivedAt: number): AlertBook {
-  if ((book.versions.get(event.id) ?? 0) >= event.seq)
-    return { ...book, lastSeq: Math.max(book.lastSeq, event.seq) };
-  // The event is the alert object plus seq/change/notify: kept whole, the extra fields do no harm.
-  const alerts = new Map(book.alerts).set(event.id, event);
-  const versions = new Map(book.versions).set(event.id, event.seq);
-  const entry = historyEntry(event, receivedAt);
-  const history = new Map(book.history).set(event.id, [...(book.history.get(event.id) ?? []), entry]);
-  return { ...book, alerts, versions, history, lastSeq: Math.max(book.lastSeq, event.seq) };
+/**
+ * Applies stream events in order; a seq already seen (a replay overlapping what we had) changes nothing. The
+ * book's maps are copied once for them all: a poll's events are drawn together, and in an alert storm the book
+ * holds thousands of alerts.
+ */
+export function applyEvents(
+  book: AlertBook,
+  events: readonly AlertEventDto[],
+  receivedAt: number,
+): AlertBook {
+  let alerts: Map<string, AlertDto> | null = null;
+  let versions: Map<string, number> | null = null;
+  let history: Map<string, readonly HistoryEntry[]> | null = null;
+  let lastSeq = book.lastSeq;
+  for (const event of events) {
+    lastSeq = Math.max(lastSeq, event.seq);
+    if (((versions ?? book.versions).get(event.id) ?? 0) >= event.seq) continue;
+    alerts ??= new Map(book.alerts);
+    versions ??= new Map(book.versions);
+    history ??= new Map(book.history);
+    // The event is the alert object plus seq/change/notify: kept whole, the extra fields do no harm.
+    alerts.set(event.id, event);
+    versions.set(event.id, event.seq);
+    history.set(event.id, [...(history.get(event.id) ?? []), historyEntry(event, receivedAt)]);
+  }
+  return alerts && versions && history
+    ? { ...book, alerts, versions, history, lastSeq }
+    : { ...book, lastSeq };
 }
 
 export function applyMutes(book: AlertBook, mutes: readonly MuteDto[]): AlertBook {

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AlertEventDto, AlertsDto } from '@/lib/api/alerts-dto';
 import type { AlertTarget } from '@/lib/alerts/types';
+import { drawWithNextView } from '../hooks/draw-with-view';
 import { useAlertList } from '../hooks/use-alert-list';
 import { useAlertBadges } from './use-alert-badges';
 import { useAlertStream } from './use-alert-stream';
@@ -12,7 +13,7 @@ import { AlertsContext, AlertsHub, type AlertsContextValue } from './use-alerts'
 import { useDesktopNotifications } from './use-desktop-notifications';
 import { useNow } from '../ui/use-now';
 import { deleteMute, postAck, postMute } from './alert-actions';
-import { applyEvent, applyList, EMPTY_BOOK, type AlertBook } from './alert-book';
+import { applyEvents, applyList, EMPTY_BOOK, type AlertBook } from './alert-book';
 import { attentionCount } from './alert-groups';
 import { isAnnounced } from './alert-text';
 import { AlertToaster } from './alert-toaster';
@@ -47,17 +48,34 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     }
   }, [mutate]);
 
+  // The events of a poll are drawn with its view, in one frame (draw-with-view.ts); an OS notification goes at once.
+  const pending = useRef<{ event: AlertEventDto; toast: boolean }[]>([]);
+  const drawEvents = useCallback(() => {
+    const events = pending.current;
+    pending.current = [];
+    const receivedAt = Date.now();
+    setBook((current) =>
+      applyEvents(
+        current,
+        events.map(({ event }) => event),
+        receivedAt,
+      ),
+    );
+    for (const { event, toast } of events) if (toast) pushToast(event);
+  }, [pushToast]);
   const onEvent = useCallback(
     (event: AlertEventDto) => {
       lastSeq.current = Math.max(lastSeq.current, event.seq);
-      setBook((current) => applyEvent(current, event, Date.now()));
       const key = claimKey(event);
-      if (!isAnnounced(event) || announced.current.has(key)) return;
-      announced.current.add(key);
-      pushToast(event);
-      void notify(event);
+      const toast = isAnnounced(event) && !announced.current.has(key);
+      if (toast) {
+        announced.current.add(key);
+        void notify(event);
+      }
+      pending.current.push({ event, toast });
+      drawWithNextView(drawEvents);
     },
-    [pushToast, notify],
+    [drawEvents, notify],
   );
 
   const stream = useAlertStream({ onEvent, onOpen: refresh, lastSeq: () => lastSeq.current });

@@ -1,26 +1,38 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { faviconLabel, titleWithCount } from './badge-count';
 
 const ICON_LINKS = 'link[rel~="icon"]';
 const ORIGINAL = 'data-hapscope-original';
 const ORIGINAL_TYPE = 'data-hapscope-original-type';
 
-/** Puts the count in front of the document title, and keeps it there when a page sets its own title. */
+/**
+ * Puts the count in front of the document title, and keeps it there when a page sets its own title. One observer
+ * for as long as the page lives: the title is set only when what it says changes (each set is a trip to the
+ * browser, and an alert storm changes the count every poll while the title still says "(99+)").
+ */
 function useTitleCount(count: number): void {
+  const wanted = useRef(count);
+  const apply = useRef<(() => void) | null>(null);
   useEffect(() => {
-    const apply = () => {
-      const wanted = titleWithCount(document.title, count);
-      if (document.title !== wanted) document.title = wanted;
+    const put = () => {
+      const title = titleWithCount(document.title, wanted.current);
+      if (document.title !== title) document.title = title;
     };
-    apply();
-    const observer = new MutationObserver(apply);
+    apply.current = put;
+    put();
+    const observer = new MutationObserver(put);
     observer.observe(document.head, { subtree: true, childList: true, characterData: true });
     return () => {
       observer.disconnect();
+      apply.current = null;
       document.title = titleWithCount(document.title, 0);
     };
+  }, []);
+  useEffect(() => {
+    wanted.current = count;
+    apply.current?.();
   }, [count]);
 }
 
@@ -71,8 +83,11 @@ function badgeUrl(icon: string, label: string): Promise<string> {
   return url;
 }
 
-/** Draws the count over the site icon (a canvas badge as a data URL); puts the icon back at 0. */
-function useFaviconCount(count: number): void {
+/**
+ * Draws the label over the site icon (a canvas badge as a data URL); puts the icon back without one (no alert).
+ * Keyed by the label, not the count: the icon changes only when what it shows does.
+ */
+function useFaviconLabel(label: string | null): void {
   useEffect(() => {
     // In the head only: the whole document is the overview's table too.
     let links = [...document.head.querySelectorAll<HTMLLinkElement>(ICON_LINKS)];
@@ -93,13 +108,13 @@ function useFaviconCount(count: number): void {
         link.href = link.getAttribute(ORIGINAL) ?? link.href;
         link.type = link.getAttribute(ORIGINAL_TYPE) ?? '';
       });
-    if (count === 0) {
+    if (label === null) {
       restore();
       return;
     }
     let cancelled = false;
     const icon = links[0]!.getAttribute(ORIGINAL) ?? '/icon.svg';
-    void badgeUrl(icon, faviconLabel(count)).then((url) => {
+    void badgeUrl(icon, label).then((url) => {
       if (cancelled) return;
       // The badge is a PNG: a link still typed image/svg+xml would be skipped by the browser.
       if (url)
@@ -111,11 +126,11 @@ function useFaviconCount(count: number): void {
     return () => {
       cancelled = true;
     };
-  }, [count]);
+  }, [label]);
 }
 
 /** The count of alerts wanting attention, in the tab's title ("(3) hapscope") and favicon. */
 export function useAlertBadges(count: number): void {
   useTitleCount(count);
-  useFaviconCount(count);
+  useFaviconLabel(count > 0 ? faviconLabel(count) : null);
 }

@@ -23,6 +23,11 @@ export interface AppOptions {
   port: number;
   csvPort: number;
   env?: Record<string, string>;
+  /**
+   * The app's nice value: a bench of the browser runs the server at 19, so that the page's thread is not kept
+   * waiting for a core by the server's own poll work (in production they are different machines).
+   */
+  niceness?: number;
 }
 
 export function requireBuild(bench: string): void {
@@ -30,15 +35,23 @@ export function requireBuild(bench: string): void {
     throw new Error(`${bench} needs a production build: run \`npx next build\` first`);
 }
 
-export function startApp({ port, csvPort, env = {} }: AppOptions): BenchApp {
+export function startApp({ port, csvPort, env = {}, niceness }: AppOptions): BenchApp {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hapscope-bench-'));
   const logFile = path.join(dataDir, 'app.log');
   const log = openSync(logFile, 'a');
   const child = startChild(
     'the app (node server.mjs)',
-    'node',
-    // BENCH_APP_NODE_ARGS: extra node flags for the app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
-    [...nodeArgs(), 'server.mjs', '-p', `${port}`, '-H', '127.0.0.1'],
+    niceness === undefined ? 'node' : 'nice',
+    [
+      ...(niceness === undefined ? [] : ['-n', String(niceness), 'node']),
+      // BENCH_APP_NODE_ARGS: extra node flags for the app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+      ...nodeArgs(),
+      'server.mjs',
+      '-p',
+      `${port}`,
+      '-H',
+      '127.0.0.1',
+    ],
     {
       env: {
         ...process.env,

@@ -1,5 +1,6 @@
 'use client';
 
+import { viewArrives } from '../../hooks/draw-with-view';
 import { toSignIn } from '../../hooks/fetch-json';
 import { restartClock } from '../../ui/use-now';
 import type { PoolMatrix } from '../pools/pool-matrix-model';
@@ -187,7 +188,10 @@ export class OverviewClient {
   }
 
   private receive(message: WorkerMessage): void {
-    if (message.kind === 'view') this.receiveView(message.view);
+    if (message.kind === 'view') {
+      viewArrives(); // what waits to be drawn with it (a poll's alerts) first, in the same frame
+      this.receiveView(message.view);
+    }
     else if (message.kind === 'health') this.state = { ...this.state, health: message.health };
     else this.state = { ...this.state, poolMatrix: message.matrix };
     this.notify();
