@@ -191,8 +191,7 @@ export class OverviewClient {
     if (message.kind === 'view') {
       viewArrives(); // what waits to be drawn with it (a poll's alerts) first, in the same frame
       this.receiveView(message.view);
-    }
-    else if (message.kind === 'health') this.state = { ...this.state, health: message.health };
+    } else if (message.kind === 'health') this.state = { ...this.state, health: message.health };
     else this.state = { ...this.state, poolMatrix: message.matrix };
     this.notify();
   }
