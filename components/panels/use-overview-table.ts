@@ -41,6 +41,24 @@ export function useOverviewTable(view: PageView | null, thresholds: AbnormalThre
   const columns = useMemo(() => visibleColumns(cols, kubernetes), [cols, kubernetes]);
   const onRows = useCallback((visible: RowRange) => client.showRows(visible), [client]);
   const toggleBackend = useCallback((key: string) => client.send({ kind: 'toggle', key }), [client]);
+  // Stable while the columns are: the column chooser (a list of every column) is not drawn again each poll.
+  // Hiding the sorted column stops sorting by it: no order should come from a column no one can see.
+  const onColumns = useCallback(
+    (ids: readonly ColumnId[], on: boolean) => {
+      const next = withColumns(cols, ids, on, kubernetes);
+      setCols(next);
+      setQuery((now) => ({
+        cols: next,
+        ...(!on && now.sort && ids.includes(now.sort) ? { sort: null } : {}),
+      }));
+    },
+    [cols, kubernetes, setQuery],
+  );
+  const onResetColumns = useCallback(() => {
+    setCols(null);
+    const shown = new Set<string>(visibleColumns(null, kubernetes).map((c) => c.id));
+    setQuery((now) => ({ cols: null, ...(now.sort && !shown.has(now.sort) ? { sort: null } : {}) }));
+  }, [kubernetes, setQuery]);
 
   return {
     query,
@@ -66,20 +84,8 @@ export function useOverviewTable(view: PageView | null, thresholds: AbnormalThre
     onProblemsOnly: (on: boolean) => setQuery({ problems: on }),
     onSort: (column: SortColumn) => setQuery((now) => nextSort(now, column)),
     columnsAreDefault: cols === null,
-    // Hiding the sorted column stops sorting by it: no order should come from a column no one can see.
-    onColumns: (ids: readonly ColumnId[], on: boolean) => {
-      const next = withColumns(cols, ids, on, kubernetes);
-      setCols(next);
-      setQuery((now) => ({
-        cols: next,
-        ...(!on && now.sort && ids.includes(now.sort) ? { sort: null } : {}),
-      }));
-    },
-    onResetColumns: () => {
-      setCols(null);
-      const shown = new Set<string>(visibleColumns(null, kubernetes).map((c) => c.id));
-      setQuery((now) => ({ cols: null, ...(now.sort && !shown.has(now.sort) ? { sort: null } : {}) }));
-    },
+    onColumns,
+    onResetColumns,
     collapseAll: () => client.send({ kind: 'collapse-all', collapsed: true }),
     expandAll: () => client.send({ kind: 'collapse-all', collapsed: false }),
   };

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Button } from '../../ui/button';
 import { Popover } from '../../ui/popover';
 import { chooserGroups, groupState, optionalIdsOf, type GroupState } from './column-choice';
@@ -19,7 +19,12 @@ export interface ColumnChooserProps {
 const GROUPS = chooserGroups();
 
 /** "Columns": a checkbox per column and per group, grouped as HAProxy's stats page groups them. */
-export function ColumnChooser({ shown, isDefault, onToggle, onReset }: ColumnChooserProps) {
+export const ColumnChooser = memo(function ColumnChooser({
+  shown,
+  isDefault,
+  onToggle,
+  onReset,
+}: ColumnChooserProps) {
   return (
     <Popover
       label="Columns of the server table"
@@ -72,7 +77,7 @@ export function ColumnChooser({ shown, isDefault, onToggle, onReset }: ColumnCho
       </div>
     </Popover>
   );
-}
+});
 
 /** The group's own checkbox: checked when all its columns are shown, mixed when some are. */
 function GroupCheckbox({

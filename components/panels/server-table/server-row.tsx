@@ -88,6 +88,34 @@ function cellTitle(cell: SpecialCell, server: Server): string | undefined {
   return undefined;
 }
 
+/**
+ * A cell that reads the server itself (status, name, role, address, node, pool, check): drawn again only when the
+ * server's object changed (an unchanged server keeps its object from poll to poll), not with every figure.
+ */
+const SpecialCellView = memo(function SpecialCellView({
+  column,
+  cell,
+  server,
+  disagreement,
+}: {
+  column: Column;
+  cell: SpecialCell;
+  server: Server;
+  disagreement: ServerAgreement | null;
+}) {
+  return (
+    <div
+      role="cell"
+      className={styles.cell}
+      data-align={column.align}
+      data-col={column.id}
+      title={cellTitle(cell, server)}
+    >
+      {specialCell(cell, server, disagreement)}
+    </div>
+  );
+});
+
 export interface ServerRowViewProps {
   row: ServerRow;
   /** The backend and server at the row's places in the current snapshot. */
@@ -121,16 +149,13 @@ export const ServerRowView = memo(function ServerRowView({
     >
       {columns.map((column) =>
         column.cell ? (
-          <div
+          <SpecialCellView
             key={column.id}
-            role="cell"
-            className={styles.cell}
-            data-align={column.align}
-            data-col={column.id}
-            title={cellTitle(column.cell, server)}
-          >
-            {specialCell(column.cell, server, disagreement)}
-          </div>
+            column={column}
+            cell={column.cell}
+            server={server}
+            disagreement={disagreement}
+          />
         ) : (
           <FigureCell
             key={column.id}
