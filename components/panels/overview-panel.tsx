@@ -28,6 +28,19 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
   const client = overviewClient();
   const onFrontendLines = useCallback((range: RowRange | null) => client.showFrontends(range), [client]);
   const shownColumns = useMemo(() => new Set<string>(table.columns.map((c) => c.id)), [table.columns]);
+  // One element while the columns are the same: the toolbar (memoized) is not drawn again for each poll.
+  const { columnsAreDefault, onColumns, onResetColumns } = table;
+  const columnChooser = useMemo(
+    () => (
+      <ColumnChooser
+        shown={shownColumns}
+        isDefault={columnsAreDefault}
+        onToggle={onColumns}
+        onReset={onResetColumns}
+      />
+    ),
+    [shownColumns, columnsAreDefault, onColumns, onResetColumns],
+  );
 
   const error = failure ? { message: failure } : view?.status.error;
   if (!view?.loaded)
@@ -56,14 +69,7 @@ export function OverviewPanel({ thresholds }: { thresholds: AbnormalThresholds }
         totalServers={table.tableServers}
         onCollapseAll={table.collapseAll}
         onExpandAll={table.expandAll}
-        columns={
-          <ColumnChooser
-            shown={shownColumns}
-            isDefault={table.columnsAreDefault}
-            onToggle={table.onColumns}
-            onReset={table.onResetColumns}
-          />
-        }
+        columns={columnChooser}
       />
       <ServerTable
         className={styles.table}

@@ -41,6 +41,22 @@ export function useOverviewTable(view: PageView | null, thresholds: AbnormalThre
   const columns = useMemo(() => visibleColumns(cols, kubernetes), [cols, kubernetes]);
   const onRows = useCallback((visible: RowRange) => client.showRows(visible), [client]);
   const toggleBackend = useCallback((key: string) => client.send({ kind: 'toggle', key }), [client]);
+  // Stable: the toolbar and the column chooser are drawn again only when what they show changed, not each poll.
+  const onSearch = useCallback(
+    (value: string) => {
+      setSearch(value);
+      setQuery({ q: value });
+    },
+    [setQuery],
+  );
+  const clearFilters = useCallback(() => {
+    setSearch('');
+    setQuery({ q: '', problems: false });
+  }, [setQuery]);
+  const onProblemsOnly = useCallback((on: boolean) => setQuery({ problems: on }), [setQuery]);
+  const onSort = useCallback((column: SortColumn) => setQuery((now) => nextSort(now, column)), [setQuery]);
+  const collapseAll = useCallback(() => client.send({ kind: 'collapse-all', collapsed: true }), [client]);
+  const expandAll = useCallback(() => client.send({ kind: 'collapse-all', collapsed: false }), [client]);
   // Stable while the columns are: the column chooser (a list of every column) is not drawn again each poll.
   // Hiding the sorted column stops sorting by it: no order should come from a column no one can see.
   const onColumns = useCallback(
@@ -73,21 +89,15 @@ export function useOverviewTable(view: PageView | null, thresholds: AbnormalThre
     shownServers: view?.shownServers ?? 0,
     tableServers: view?.tableServers ?? 0,
     toggleBackend,
-    onSearch: (value: string) => {
-      setSearch(value);
-      setQuery({ q: value });
-    },
-    clearFilters: () => {
-      setSearch('');
-      setQuery({ q: '', problems: false });
-    },
-    onProblemsOnly: (on: boolean) => setQuery({ problems: on }),
-    onSort: (column: SortColumn) => setQuery((now) => nextSort(now, column)),
+    onSearch,
+    clearFilters,
+    onProblemsOnly,
+    onSort,
     columnsAreDefault: cols === null,
     onColumns,
     onResetColumns,
-    collapseAll: () => client.send({ kind: 'collapse-all', collapsed: true }),
-    expandAll: () => client.send({ kind: 'collapse-all', collapsed: false }),
+    collapseAll,
+    expandAll,
   };
 }
 

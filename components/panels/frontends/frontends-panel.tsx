@@ -40,7 +40,7 @@ const OVERSCAN = 4;
  * folded); hidden when there is none. The lines come from the overview's worker a window at a time: only those in
  * (and near) the scroller's view are rendered, whatever the number of frontends.
  */
-export function FrontendsPanel({
+export const FrontendsPanel = memo(function FrontendsPanel({
   frontends,
   onLines,
 }: {
@@ -106,7 +106,7 @@ export function FrontendsPanel({
       </details>
     </section>
   );
-}
+});
 
 /** The room of lines not rendered, above or below those that are. */
 function Spacer({ lines }: { lines: number }) {

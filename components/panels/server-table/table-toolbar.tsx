@@ -1,4 +1,4 @@
-import type { ReactNode, Ref } from 'react';
+import { memo, type ReactNode, type Ref } from 'react';
 import { Button } from '../../ui/button';
 import { formatNumber } from '../../ui/format';
 import { SearchInput } from '../../ui/search-input';
@@ -20,8 +20,11 @@ export interface TableToolbarProps {
   columns?: ReactNode;
 }
 
-/** Search, the problems-only filter, the group controls and the column chooser above the server table. */
-export function TableToolbar(props: TableToolbarProps) {
+/**
+ * Search, the problems-only filter, the group controls and the column chooser above the server table; drawn again
+ * only when one of them changed (a controlled input's every render rewrites its name and type attributes).
+ */
+export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps) {
   const { search, onSearch, searchRef, problemsOnly, onProblemsOnly, problemCount } = props;
   const filtered = props.shownServers !== props.totalServers;
   return (
@@ -77,4 +80,4 @@ export function TableToolbar(props: TableToolbarProps) {
       {props.columns}
     </div>
   );
-}
+});
