@@ -112,7 +112,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     <AlertsContext.Provider value={hub}>
       <StreamStatus state={stream} />
       {children}
-      <AlertToaster toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+      <AlertToaster stack={toasts.stack} onDismiss={toasts.dismiss} />
     </AlertsContext.Provider>
   );
 }

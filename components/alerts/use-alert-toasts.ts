@@ -2,27 +2,27 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
-import { dismissToast, expireToasts, pushToast, type Toast } from './toast-queue';
+import { dismissToast, expireToasts, expires, NO_TOASTS, pushToast, type ToastStack } from './toast-queue';
 
 export interface AlertToasts {
-  toasts: Toast[];
+  stack: ToastStack;
   push(event: AlertEventDto): void;
   dismiss(key: string): void;
 }
 
-/** The toast list; resolved toasts expire on their own (a timer runs only while one is shown). */
+/** The toasts; what leaves by itself (resolutions) expires on a timer that runs only while such a toast is shown. */
 export function useAlertToasts(): AlertToasts {
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const hasResolved = toasts.some((t) => t.event.change === 'resolved');
+  const [stack, setStack] = useState<ToastStack>(NO_TOASTS);
+  const expiring = expires(stack);
   useEffect(() => {
-    if (!hasResolved) return;
-    const id = window.setInterval(() => setToasts((list) => expireToasts(list, Date.now())), 1000);
+    if (!expiring) return;
+    const id = window.setInterval(() => setStack((current) => expireToasts(current, Date.now())), 1000);
     return () => window.clearInterval(id);
-  }, [hasResolved]);
+  }, [expiring]);
   const push = useCallback(
-    (event: AlertEventDto) => setToasts((list) => pushToast(list, event, Date.now())),
+    (event: AlertEventDto) => setStack((current) => pushToast(current, event, Date.now())),
     [],
   );
-  const dismiss = useCallback((key: string) => setToasts((list) => dismissToast(list, key)), []);
-  return { toasts, push, dismiss };
+  const dismiss = useCallback((key: string) => setStack((current) => dismissToast(current, key)), []);
+  return { stack, push, dismiss };
 }

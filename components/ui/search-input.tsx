@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, Ref } from 'react';
+import { memo, type InputHTMLAttributes, type Ref } from 'react';
 import styles from './search-input.module.css';
 
 export interface SearchInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
@@ -11,8 +11,19 @@ export interface SearchInputProps extends Omit<InputHTMLAttributes<HTMLInputElem
   ref?: Ref<HTMLInputElement>;
 }
 
-/** A search box with a label, a clear button and Escape to clear. */
-export function SearchInput({ value, onValueChange, label, shortcut, ref, id, ...rest }: SearchInputProps) {
+/**
+ * A search box with a label, a clear button and Escape to clear. Drawn again only when its props change: each render
+ * of a controlled input rewrites its name and type attributes, and the bar around it changes with every poll.
+ */
+export const SearchInput = memo(function SearchInput({
+  value,
+  onValueChange,
+  label,
+  shortcut,
+  ref,
+  id,
+  ...rest
+}: SearchInputProps) {
   const inputId = id ?? 'search';
   return (
     <div className={styles.wrap}>
@@ -56,4 +67,4 @@ export function SearchInput({ value, onValueChange, label, shortcut, ref, id, ..
       ) : null}
     </div>
   );
-}
+});

@@ -223,6 +223,8 @@ export const E2E_SPEC_PORTS = {
   prometheus: E2E_BASE_PORT + 88,
   /** traffic.spec.ts: its own HAProxy, agents and app in 18430-18449. */
   traffic: E2E_BASE_PORT + 30,
+  /** alert-storm.spec.ts: its own HAProxy, agent and app in 18450-18459. */
+  alertStorm: E2E_BASE_PORT + 50,
   /** cross-site.spec.ts: the "wiki" on another origin (127.0.0.4) that tries to write. */
   crossSiteWiki: E2E_BASE_PORT + 89,
   /** access.spec.ts: its apps (local, proxy, oidc sign-in), the OpenID provider, a source nobody answers on. */
