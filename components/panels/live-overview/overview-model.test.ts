@@ -277,6 +277,18 @@ test('frontends: the counts and the lines asked for, sent again only when they o
     withFrontends(T0 + 2000, [frontend('www', 'STOP'), frontend('api', 'FULL'), frontend('ws', 'OPEN')]),
   );
   expect(tab.view().frontends?.summary).toMatchObject({ total: 3, full: 1, stopped: 1 });
+  // A poll whose frontends are new objects but show what the page holds: nothing crosses.
+  tab.poll(
+    withFrontends(T0 + 4000, [frontend('www', 'STOP'), frontend('api', 'FULL'), frontend('ws', 'OPEN')]),
+  );
+  expect(tab.view().frontends).toBeUndefined();
+  // One that changes a line out of the window changes the counts: sent, with the same line.
+  tab.poll(
+    withFrontends(T0 + 6000, [frontend('www', 'STOP'), frontend('api', 'OPEN'), frontend('ws', 'OPEN')]),
+  );
+  const after = tab.view().frontends!;
+  expect(after.summary).toMatchObject({ total: 3, full: 0, stopped: 1 });
+  expect(after.rows.map((l) => l.key)).toEqual(['lb/www']);
 });
 
 test('the page asks again only when the rows it shows leave what it asked for, with half as many on either side', () => {

@@ -10,7 +10,12 @@
  */
 import type { SnapshotState } from '../../hooks/live-snapshot-source';
 import type { Backend, Frontend, Server } from '@/lib/health/types';
-import { frontendLines, summarizeFrontends, type FrontendLine } from '../frontends/frontends-view';
+import {
+  frontendLines,
+  sameFrontendLine,
+  summarizeFrontends,
+  type FrontendLine,
+} from '../frontends/frontends-view';
 import type { InstanceDto } from '@/lib/api/snapshot-dto';
 import { backendKey as healthBackendKey, serverKey } from '@/lib/health/server-key';
 import { DEFAULT_THRESHOLDS, type AbnormalThresholds } from '../server-table/abnormal';
@@ -90,8 +95,8 @@ export class OverviewModel {
   private thresholds: AbnormalThresholds = DEFAULT_THRESHOLDS;
   private range: RowRange | null = null;
   private frontendRange: RowRange | null = null;
-  /** What of the frontends the page was last sent: their lines, and the part of them. */
-  private sentFrontends: { lines: readonly FrontendLine[]; start: number; end: number } | null = null;
+  /** The frontends' window the page was last sent: it holds that until told otherwise. */
+  private sentFrontends: FrontendsWindow | null = null;
   private readonly ids = new Identities();
   /** The rows of the last window sent, by key: what the page holds. */
   private held = new Map<string, HeldRow>();
@@ -200,10 +205,7 @@ export class OverviewModel {
     const range = this.frontendRange ?? { start: 0, end: 0 };
     const start = Math.min(range.start, lines.length);
     const end = Math.max(start, Math.min(range.end, lines.length));
-    const sent = this.sentFrontends;
-    if (sent && sent.lines === lines && sent.start === start && sent.end === end) return undefined;
-    this.sentFrontends = { lines, start, end };
-    return {
+    const window: FrontendsWindow = {
       summary: this.frontendsSummary.get([frontends, thresholds], () =>
         summarizeFrontends(frontends, thresholds),
       ),
@@ -211,6 +213,10 @@ export class OverviewModel {
       start,
       rows: lines.slice(start, end),
     };
+    // Lines are built again with every poll's frontends; most show what they showed (idle frontends).
+    if (this.sentFrontends && sameFrontendsWindow(this.sentFrontends, window)) return undefined;
+    this.sentFrontends = window;
+    return window;
   }
 
   /** The table's rows (none while no table asks), and the window of them the page asked for. */
@@ -319,3 +325,19 @@ const statusCodeOf = (error: Error): number | null =>
 /** What of the sources the disagreement between load balancers depends on: which answered, are counted, are one. */
 const viewsKey = (instances: readonly InstanceDto[]) =>
   instances.map((i) => [i.name, i.ok, i.counted, i.sameProcessAs.join(',')].join('|')).join('\n');
+
+/** Whether the page, holding window `a`, would show the same with `b`. */
+function sameFrontendsWindow(a: FrontendsWindow, b: FrontendsWindow): boolean {
+  const { summary: x } = a;
+  const { summary: y } = b;
+  return (
+    a.count === b.count &&
+    a.start === b.start &&
+    a.rows.length === b.rows.length &&
+    a.rows.every((line, i) => sameFrontendLine(line, b.rows[i]!)) &&
+    x.total === y.total &&
+    x.full === y.full &&
+    x.stopped === y.stopped &&
+    x.abnormal5xx === y.abnormal5xx
+  );
+}
