@@ -6,13 +6,16 @@ import { ALERTS_PAGE } from '@/lib/api/urls';
 import { formatNumber } from '../ui/format';
 import { alertUrl, notificationText } from './alert-text';
 import styles from './alerts-chrome.module.css';
-import { OVERFLOW_KEY, type Toast, type ToastOverflow, type ToastStack } from './toast-queue';
+import { OVERFLOW_KEY, type Toast, type ToastOverflow } from './toast-queue';
+import { useToastStack, type ToastStore } from './use-alert-toasts';
 
 /**
  * The in-page toasts, bottom right, newest first: a fired alert interrupts (role=alert), a resolution is polite
  * (role=status), and so is the overflow of a storm (it would interrupt every poll).
  */
-export function AlertToaster({ stack, onDismiss }: { stack: ToastStack; onDismiss(key: string): void }) {
+export function AlertToaster({ store }: { store: ToastStore }) {
+  const stack = useToastStack(store);
+  const onDismiss = store.dismiss;
   return (
     <section className={styles.toaster} aria-label="Alert notifications" aria-live="polite">
       {stack.overflow ? <OverflowToast overflow={stack.overflow} onDismiss={onDismiss} /> : null}
@@ -61,11 +64,7 @@ const ToastView = memo(function ToastView({
 
 function OverflowToast({ overflow, onDismiss }: { overflow: ToastOverflow; onDismiss(key: string): void }) {
   const title = overflowTitle(overflow);
-  const since = new Date(overflow.since).toLocaleTimeString([], {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  const since = clock.format(overflow.since);
   return (
     <div
       className={styles.toast}
@@ -88,6 +87,9 @@ function OverflowToast({ overflow, onDismiss }: { overflow: ToastOverflow; onDis
     </div>
   );
 }
+
+/** The browser's own locale and zone; made once (a formatter per render costs more than the render). */
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 function overflowTitle({ fired, resolved }: ToastOverflow): string {
   const changes = fired + resolved;

@@ -6,15 +6,13 @@ import type { AlertEventDto, AlertsDto } from '@/lib/api/alerts-dto';
 import type { AlertTarget } from '@/lib/alerts/types';
 import { drawWithNextView } from '../hooks/draw-with-view';
 import { useAlertList } from '../hooks/use-alert-list';
-import { useAlertBadges } from './use-alert-badges';
+import { AlertBadges } from './use-alert-badges';
 import { useAlertStream } from './use-alert-stream';
-import { useAlertToasts } from './use-alert-toasts';
-import { AlertsContext, AlertsHub, type AlertsContextValue } from './use-alerts';
+import { ToastStore } from './use-alert-toasts';
+import { AlertsContext, AlertsHub, type AlertsParts } from './use-alerts';
 import { useDesktopNotifications } from './use-desktop-notifications';
 import { useNow } from '../ui/use-now';
 import { deleteMute, postAck, postMute } from './alert-actions';
-import { applyEvents, applyList, EMPTY_BOOK, type AlertBook } from './alert-book';
-import { attentionCount } from './alert-groups';
 import { isAnnounced } from './alert-text';
 import { AlertToaster } from './alert-toaster';
 import { claimKey } from './notify-claims';
@@ -26,19 +24,22 @@ import { StreamStatus } from './stream-status';
  */
 export function AlertsProvider({ children }: { children: ReactNode }) {
   const router = useRouter();
-  const [book, setBook] = useState<AlertBook>(EMPTY_BOOK);
   const lastSeq = useRef(0);
   const announced = useRef(new Set<string>());
-  const toasts = useAlertToasts();
+  const [toasts] = useState(() => new ToastStore());
   const notifications = useDesktopNotifications(router.push);
-  const { push: pushToast } = toasts;
   const { notify } = notifications;
+  // The book lives in the hub, not in this component's state: an alert event renders its readers only.
+  const [hub] = useState(() => new AlertsHub(Date.now()));
 
   // The list is read through the shared SWR hook, not polled: the stream says when to read it again.
-  const onList = useCallback((list: AlertsDto) => {
-    lastSeq.current = Math.max(lastSeq.current, list.lastEventId);
-    setBook((current) => applyList(current, list));
-  }, []);
+  const onList = useCallback(
+    (list: AlertsDto) => {
+      lastSeq.current = Math.max(lastSeq.current, list.lastEventId);
+      hub.applyList(list);
+    },
+    [hub],
+  );
   const { mutate } = useAlertList({ refreshMs: 0, onList });
   const refresh = useCallback(async () => {
     try {
@@ -53,16 +54,12 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const drawEvents = useCallback(() => {
     const events = pending.current;
     pending.current = [];
-    const receivedAt = Date.now();
-    setBook((current) =>
-      applyEvents(
-        current,
-        events.map(({ event }) => event),
-        receivedAt,
-      ),
+    hub.applyEvents(
+      events.map(({ event }) => event),
+      Date.now(),
     );
-    for (const { event, toast } of events) if (toast) pushToast(event);
-  }, [pushToast]);
+    for (const { event, toast } of events) if (toast) toasts.push(event);
+  }, [hub, toasts]);
   const onEvent = useCallback(
     (event: AlertEventDto) => {
       lastSeq.current = Math.max(lastSeq.current, event.seq);
@@ -79,15 +76,9 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   );
 
   const stream = useAlertStream({ onEvent, onOpen: refresh, lastSeq: () => lastSeq.current });
-  const now = useNow(30_000);
-  const count = useMemo(() => attentionCount(book.alerts.values(), now), [book.alerts, now]);
-  useAlertBadges(count);
-
-  const value = useMemo<AlertsContextValue>(
+  const parts = useMemo<AlertsParts>(
     () => ({
-      book,
       stream,
-      count,
       notifications,
       acknowledge: async (id: string) => {
         await postAck(id);
@@ -102,17 +93,19 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
         await refresh();
       },
     }),
-    [book, stream, count, notifications, refresh],
+    [stream, notifications, refresh],
   );
-  // The context holds the hub, which never changes: readers are told through it (see AlertsHub).
-  const [hub] = useState(() => new AlertsHub(value));
-  useLayoutEffect(() => hub.publish(value), [hub, value]);
+  hub.initParts(parts);
+  useLayoutEffect(() => hub.setParts(parts), [hub, parts]);
+  const now = useNow(30_000);
+  useLayoutEffect(() => hub.setNow(now), [hub, now]);
 
   return (
     <AlertsContext.Provider value={hub}>
       <StreamStatus state={stream} />
+      <AlertBadges />
       {children}
-      <AlertToaster stack={toasts.stack} onDismiss={toasts.dismiss} />
+      <AlertToaster store={toasts} />
     </AlertsContext.Provider>
   );
 }

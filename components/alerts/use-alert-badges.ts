@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { faviconLabel, titleWithCount } from './badge-count';
+import { useAlertCount } from './use-alerts';
 
 const ICON_LINKS = 'link[rel~="icon"]';
 const ORIGINAL = 'data-hapscope-original';
@@ -133,4 +134,10 @@ function useFaviconLabel(label: string | null): void {
 export function useAlertBadges(count: number): void {
   useTitleCount(count);
   useFaviconLabel(count > 0 ? faviconLabel(count) : null);
+}
+
+/** The count in the title and favicon, as the tab's alerts say it: drawn again only when the count changes. */
+export function AlertBadges(): null {
+  useAlertBadges(useAlertCount() ?? 0);
+  return null;
 }

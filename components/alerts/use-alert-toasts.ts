@@ -1,28 +1,40 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
 import { dismissToast, expireToasts, expires, NO_TOASTS, pushToast, type ToastStack } from './toast-queue';
 
-export interface AlertToasts {
-  stack: ToastStack;
-  push(event: AlertEventDto): void;
-  dismiss(key: string): void;
+/** The tab's toasts as a store: pushing one renders the toaster, not the alert provider that pushes it. */
+export class ToastStore {
+  private readonly listeners = new Set<() => void>();
+  private stack: ToastStack = NO_TOASTS;
+
+  push = (event: AlertEventDto): void => this.set(pushToast(this.stack, event, Date.now()));
+  dismiss = (key: string): void => this.set(dismissToast(this.stack, key));
+  expire = (): void => this.set(expireToasts(this.stack, Date.now()));
+
+  private set(stack: ToastStack): void {
+    if (stack === this.stack) return;
+    this.stack = stack;
+    for (const listener of this.listeners) listener();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  read = (): ToastStack => this.stack;
 }
 
-/** The toasts; what leaves by itself (resolutions) expires on a timer that runs only while such a toast is shown. */
-export function useAlertToasts(): AlertToasts {
-  const [stack, setStack] = useState<ToastStack>(NO_TOASTS);
+/** The toasts shown; what leaves by itself (resolutions) expires on a timer that runs only while one is shown. */
+export function useToastStack(store: ToastStore): ToastStack {
+  const stack = useSyncExternalStore(store.subscribe, store.read, store.read);
   const expiring = expires(stack);
   useEffect(() => {
     if (!expiring) return;
-    const id = window.setInterval(() => setStack((current) => expireToasts(current, Date.now())), 1000);
+    const id = window.setInterval(store.expire, 1000);
     return () => window.clearInterval(id);
-  }, [expiring]);
-  const push = useCallback(
-    (event: AlertEventDto) => setStack((current) => pushToast(current, event, Date.now())),
-    [],
-  );
-  const dismiss = useCallback((key: string) => setStack((current) => dismissToast(current, key)), []);
-  return { stack, push, dismiss };
+  }, [store, expiring]);
+  return stack;
 }

@@ -1,8 +1,10 @@
 'use client';
 
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { AlertEventDto, AlertsDto } from '@/lib/api/alerts-dto';
 import type { AlertTarget } from '@/lib/alerts/types';
-import type { AlertBook } from './alert-book';
+import { applyEvents, applyList, EMPTY_BOOK, type AlertBook } from './alert-book';
+import { attentionCount } from './alert-groups';
 import type { StreamState } from './use-alert-stream';
 import type { DesktopNotifications } from './use-desktop-notifications';
 
@@ -18,19 +20,65 @@ export interface AlertsContextValue {
   unmute(id: number): Promise<void>;
 }
 
+/** What the provider holds besides the book: the stream's state, notifications and the actions. */
+export type AlertsParts = Omit<AlertsContextValue, 'book' | 'count'>;
+
 /**
- * The alerts as a store the provider publishes to and readers subscribe to. Through a context value instead, each
- * alert event would make React search the whole page below the provider for readers (the overview's table at
- * 20,000 servers included); a store tells its readers only.
+ * The tab's alerts as a store: the provider hands it the list and each poll's events, and readers subscribe.
+ * Through a context value instead, each alert event would make React search the whole page below the provider for
+ * readers (the overview's table at 20,000 servers included); through the provider's state, each would render the
+ * provider again. Here an event renders only the readers, and `count` is worked out once per change of the book.
  */
 export class AlertsHub {
   private readonly listeners = new Set<() => void>();
+  private parts: AlertsParts | null = null;
+  private book: AlertBook = EMPTY_BOOK;
+  private count = 0;
+  private value: AlertsContextValue | null = null;
 
-  constructor(private value: AlertsContextValue | null = null) {}
+  constructor(private now: number) {}
 
-  publish(value: AlertsContextValue): void {
-    if (value === this.value) return;
-    this.value = value;
+  /** The parts the provider's first render made: its readers, rendered in that same pass, find them. */
+  initParts(parts: AlertsParts): void {
+    if (this.parts) return;
+    this.parts = parts;
+    this.value = { ...parts, book: this.book, count: this.count };
+  }
+
+  setParts(parts: AlertsParts): void {
+    if (parts === this.parts) return;
+    this.parts = parts;
+    this.publish();
+  }
+
+  /** The full list (GET /api/v1/alerts), read on each stream (re)open. */
+  applyList(list: AlertsDto): void {
+    this.setBook(applyList(this.book, list));
+  }
+
+  /** One poll's events, in order. */
+  applyEvents(events: readonly AlertEventDto[], receivedAt: number): void {
+    this.setBook(applyEvents(this.book, events, receivedAt));
+  }
+
+  /** Mutes run out with time: the count is worked out again as the clock moves. */
+  setNow(now: number): void {
+    this.now = now;
+    this.setBook(this.book, true);
+  }
+
+  private setBook(book: AlertBook, recount = book.alerts !== this.book.alerts): void {
+    if (book === this.book && !recount) return;
+    const count = recount ? attentionCount(book.alerts.values(), this.now) : this.count;
+    if (book === this.book && count === this.count) return;
+    this.book = book;
+    this.count = count;
+    this.publish();
+  }
+
+  private publish(): void {
+    if (!this.parts) return;
+    this.value = { ...this.parts, book: this.book, count: this.count };
     for (const listener of this.listeners) listener();
   }
 
