@@ -66,11 +66,23 @@ const PLAIN_LABEL: Record<ServerStatus, string> = {
   NOCHECK: 'no check',
 };
 
-/** How a server's state looks: what it is and where it is heading, without the words (serverStatusView). */
+const STATUS_LOOK: Record<ServerStatus, StatusLook> = {
+  UP: 'up',
+  DOWN: 'down',
+  NOLB: 'nolb',
+  DRAIN: 'drain',
+  MAINT: 'maint',
+  NOCHECK: 'nocheck',
+};
+
+/**
+ * How a server's state looks: what it is and where it is heading, without the words (serverStatusView). A table,
+ * not a lower-cased string: the summary reads it for every server each time a state changes.
+ */
 export function lookOf(status: ServerStatus, transition: Transition): StatusLook {
   if (transition === 'going-down') return 'going-down';
   if (transition === 'going-up') return 'going-up';
-  return status === 'NOCHECK' ? 'nocheck' : (status.toLowerCase() as StatusLook);
+  return STATUS_LOOK[status];
 }
 
 /** "UP 1/2" while a server fails its checks keeps HAProxy's counter and gets an arrow for the direction. */
