@@ -58,7 +58,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       events.map(({ event }) => event),
       Date.now(),
     );
-    for (const { event, toast } of events) if (toast) toasts.push(event);
+    toasts.push(events.filter(({ toast }) => toast).map(({ event }) => event));
   }, [hub, toasts]);
   const onEvent = useCallback(
     (event: AlertEventDto) => {

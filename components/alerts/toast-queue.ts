@@ -4,7 +4,8 @@
  *
  * A storm does not churn them. Once every toast shows a firing alert, further changes are counted in one overflow
  * toast ("12 more alert changes: 9 fired, 3 resolved since …") instead of pushing out a firing alert nobody had
- * time to read; each keeps its place until it is dismissed or resolved. The alert center lists every change.
+ * time to read; each keeps its place until it is dismissed or resolved, and an alert counted there has its later
+ * changes counted there too. The alert center lists every change.
  */
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
 
@@ -22,6 +23,8 @@ export interface ToastOverflow {
   since: number;
   /** Epoch ms of the latest. */
   lastAt: number;
+  /** The rules counted: their later changes are counted too, not shown in place of another alert's toast. */
+  rules: ReadonlySet<string>;
 }
 
 export interface ToastStack {
@@ -37,31 +40,55 @@ export const RESOLVED_TOAST_MS = 8_000;
 export const OVERFLOW_KEY = 'overflow';
 
 export function pushToast(stack: ToastStack, event: AlertEventDto, now: number): ToastStack {
-  const { toasts } = stack;
-  const rule = ruleOf(event.id);
-  const shown = toasts.findIndex((t) => ruleOf(t.event.id) === rule);
-  // Room: a toast of the same rule, a free place, or else the oldest resolution (good news leaves first).
-  const room =
-    shown >= 0
-      ? shown
-      : toasts.length < MAX_TOASTS
-        ? -1
-        : toasts.findLastIndex((t) => t.event.change === 'resolved');
-  if (shown < 0 && toasts.length >= MAX_TOASTS && room < 0)
-    return { toasts, overflow: countOverflow(stack.overflow, event, now) };
-  const rest = room >= 0 ? toasts.filter((_, i) => i !== room) : toasts;
-  return {
-    toasts: [{ key: `${event.id}|${event.change}`, event, shownAt: now }, ...rest],
-    overflow: stack.overflow,
-  };
+  return pushToasts(stack, [event], now);
 }
 
-function countOverflow(overflow: ToastOverflow | null, event: AlertEventDto, now: number): ToastOverflow {
+/** A poll's announced events, in order: the overflow's rules are copied once for them all, not once each. */
+export function pushToasts(stack: ToastStack, events: readonly AlertEventDto[], now: number): ToastStack {
+  let toasts = stack.toasts;
+  let overflow = stack.overflow;
+  let rules: Set<string> | null = null;
+  for (const event of events) {
+    const rule = ruleOf(event.id);
+    const shown = toasts.findIndex((t) => ruleOf(t.event.id) === rule);
+    // An alert counted in the overflow stays there: its resolution does not push out one shown.
+    const counted = shown < 0 && overflow !== null && overflow.rules.has(rule);
+    // Room: its own toast, a free place, or else the oldest resolution (good news leaves first).
+    const room =
+      shown >= 0
+        ? shown
+        : toasts.length < MAX_TOASTS
+          ? -1
+          : toasts.findLastIndex((t) => t.event.change === 'resolved');
+    if (counted || (shown < 0 && toasts.length >= MAX_TOASTS && room < 0)) {
+      rules ??= new Set(overflow?.rules);
+      rules.add(rule);
+      overflow = countOverflow(overflow, event, now, rules);
+      continue;
+    }
+    const rest = room >= 0 ? toasts.filter((_, i) => i !== room) : toasts;
+    toasts = [{ key: `${event.id}|${event.change}`, event, shownAt: now }, ...rest];
+  }
+  return toasts === stack.toasts && overflow === stack.overflow ? stack : { toasts, overflow };
+}
+
+function countOverflow(
+  overflow: ToastOverflow | null,
+  event: AlertEventDto,
+  now: number,
+  rules: ReadonlySet<string>,
+): ToastOverflow {
   const fired = event.change === 'fired' ? 1 : 0;
   const resolved = event.change === 'resolved' ? 1 : 0;
   return overflow
-    ? { ...overflow, fired: overflow.fired + fired, resolved: overflow.resolved + resolved, lastAt: now }
-    : { fired, resolved, since: now, lastAt: now };
+    ? {
+        ...overflow,
+        fired: overflow.fired + fired,
+        resolved: overflow.resolved + resolved,
+        lastAt: now,
+        rules,
+      }
+    : { fired, resolved, since: now, lastAt: now, rules };
 }
 
 /** A toast by its key, or the overflow toast by OVERFLOW_KEY. */

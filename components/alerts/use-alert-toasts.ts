@@ -2,14 +2,14 @@
 
 import { useEffect, useSyncExternalStore } from 'react';
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
-import { dismissToast, expireToasts, expires, NO_TOASTS, pushToast, type ToastStack } from './toast-queue';
+import { dismissToast, expireToasts, expires, NO_TOASTS, pushToasts, type ToastStack } from './toast-queue';
 
-/** The tab's toasts as a store: pushing one renders the toaster, not the alert provider that pushes it. */
+/** The tab's toasts as a store: pushing a poll's renders the toaster, not the alert provider that pushes them. */
 export class ToastStore {
   private readonly listeners = new Set<() => void>();
   private stack: ToastStack = NO_TOASTS;
 
-  push = (event: AlertEventDto): void => this.set(pushToast(this.stack, event, Date.now()));
+  push = (events: readonly AlertEventDto[]): void => this.set(pushToasts(this.stack, events, Date.now()));
   dismiss = (key: string): void => this.set(dismissToast(this.stack, key));
   expire = (): void => this.set(expireToasts(this.stack, Date.now()));
 
