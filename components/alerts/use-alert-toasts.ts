@@ -4,7 +4,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { AlertEventDto } from '@/lib/api/alerts-dto';
 import { dismissToast, expireToasts, expires, NO_TOASTS, pushToasts, type ToastStack } from './toast-queue';
 
-/** The tab's toasts as a store: pushing a poll's renders the toaster, not the alert provider that pushes them. */
+/** The tab's toasts as a store: a poll's toasts render the toaster, not the alert provider that pushes them. */
 export class ToastStore {
   private readonly listeners = new Set<() => void>();
   private stack: ToastStack = NO_TOASTS;
