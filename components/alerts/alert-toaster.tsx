@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { ALERTS_PAGE } from '@/lib/api/urls';
 import { formatNumber } from '../ui/format';
 import { alertUrl, notificationText } from './alert-text';
@@ -37,53 +37,77 @@ const ToastView = memo(function ToastView({
   const { key, event } = toast;
   const { title, body } = notificationText(event);
   return (
-    <div
-      className={styles.toast}
-      data-change={event.change}
-      data-severity={event.severity}
-      data-testid="alert-toast"
-      data-alert-id={event.id}
+    <ToastBox
+      title={title}
+      body={body}
+      change={event.change}
+      severity={event.severity}
+      testId="alert-toast"
+      alertId={event.id}
       role={event.change === 'resolved' ? 'status' : 'alert'}
+      onDismiss={() => onDismiss(key)}
     >
-      <div className={styles.toastText}>
-        <p className={styles.toastTitle}>{title}</p>
-        <p className={styles.toastBody}>{body}</p>
-        <p className={styles.toastLinks}>
-          <Link href={alertUrl(event)} prefetch={false}>
-            Details
-          </Link>
-          <Link href={ALERTS_PAGE} prefetch={false}>
-            Alert center
-          </Link>
-        </p>
-      </div>
-      <DismissButton label={title} onClick={() => onDismiss(key)} />
-    </div>
+      <Link href={alertUrl(event)} prefetch={false}>
+        Details
+      </Link>
+      <Link href={ALERTS_PAGE} prefetch={false}>
+        Alert center
+      </Link>
+    </ToastBox>
   );
 });
 
 function OverflowToast({ overflow, onDismiss }: { overflow: ToastOverflow; onDismiss(key: string): void }) {
-  const title = overflowTitle(overflow);
-  const since = clock.format(overflow.since);
+  return (
+    <ToastBox
+      title={overflowTitle(overflow)}
+      body={`${formatNumber(overflow.fired)} fired, ${formatNumber(overflow.resolved)} resolved since ${clock.format(overflow.since)}`}
+      change={overflow.fired > 0 ? 'fired' : 'resolved'}
+      testId="alert-toast-overflow"
+      role="status"
+      onDismiss={() => onDismiss(OVERFLOW_KEY)}
+    >
+      <Link href={ALERTS_PAGE} prefetch={false}>
+        Alert center
+      </Link>
+    </ToastBox>
+  );
+}
+
+/** A toast's frame: its title, its text, its links (the children) and a button to dismiss it. */
+function ToastBox(props: {
+  title: string;
+  body: string;
+  change: string;
+  severity?: string;
+  testId: string;
+  alertId?: string;
+  role: 'alert' | 'status';
+  onDismiss(): void;
+  children: ReactNode;
+}) {
   return (
     <div
       className={styles.toast}
-      data-change={overflow.fired > 0 ? 'fired' : 'resolved'}
-      data-testid="alert-toast-overflow"
-      role="status"
+      data-change={props.change}
+      data-severity={props.severity}
+      data-testid={props.testId}
+      data-alert-id={props.alertId}
+      role={props.role}
     >
       <div className={styles.toastText}>
-        <p className={styles.toastTitle}>{title}</p>
-        <p className={styles.toastBody}>
-          {formatNumber(overflow.fired)} fired, {formatNumber(overflow.resolved)} resolved since {since}
-        </p>
-        <p className={styles.toastLinks}>
-          <Link href={ALERTS_PAGE} prefetch={false}>
-            Alert center
-          </Link>
-        </p>
+        <p className={styles.toastTitle}>{props.title}</p>
+        <p className={styles.toastBody}>{props.body}</p>
+        <p className={styles.toastLinks}>{props.children}</p>
       </div>
-      <DismissButton label={title} onClick={() => onDismiss(OVERFLOW_KEY)} />
+      <button
+        type="button"
+        className={styles.toastClose}
+        aria-label={`Dismiss: ${props.title}`}
+        onClick={props.onDismiss}
+      >
+        ×
+      </button>
     </div>
   );
 }
@@ -94,12 +118,4 @@ const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-d
 function overflowTitle({ fired, resolved }: ToastOverflow): string {
   const changes = fired + resolved;
   return `${formatNumber(changes)} more alert ${changes === 1 ? 'change' : 'changes'}`;
-}
-
-function DismissButton({ label, onClick }: { label: string; onClick(): void }) {
-  return (
-    <button type="button" className={styles.toastClose} aria-label={`Dismiss: ${label}`} onClick={onClick}>
-      ×
-    </button>
-  );
 }
