@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import type { AlertEventDto } from '@/lib/api/alerts-dto';
 import {
   dismissToast,
   expires,
@@ -6,12 +7,14 @@ import {
   MAX_TOASTS,
   NO_TOASTS,
   OVERFLOW_KEY,
-  pushToast,
   pushToasts,
   RESOLVED_TOAST_MS,
   type ToastStack,
 } from './toast-queue';
 import { eventDto } from './test-alerts';
+
+/** One event at a time, as the tests tell them. */
+const pushToast = (stack: ToastStack, event: AlertEventDto, now: number) => pushToasts(stack, [event], now);
 
 const keys = (stack: ToastStack) => stack.toasts.map((t) => t.key);
 /** The overflow's counts and times (its rules are checked by what they do). */

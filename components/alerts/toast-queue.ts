@@ -39,10 +39,6 @@ export const RESOLVED_TOAST_MS = 8_000;
 /** What `dismissToast` takes to dismiss the overflow toast. */
 export const OVERFLOW_KEY = 'overflow';
 
-export function pushToast(stack: ToastStack, event: AlertEventDto, now: number): ToastStack {
-  return pushToasts(stack, [event], now);
-}
-
 /** A poll's announced events, in order: the overflow's rules are copied once for them all, not once each. */
 export function pushToasts(stack: ToastStack, events: readonly AlertEventDto[], now: number): ToastStack {
   let toasts = stack.toasts;

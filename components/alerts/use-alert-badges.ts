@@ -131,7 +131,7 @@ function useFaviconLabel(label: string | null): void {
 }
 
 /** The count of alerts wanting attention, in the tab's title ("(3) hapscope") and favicon. */
-export function useAlertBadges(count: number): void {
+function useAlertBadges(count: number): void {
   useTitleCount(count);
   useFaviconLabel(count > 0 ? faviconLabel(count) : null);
 }
