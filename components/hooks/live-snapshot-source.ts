@@ -6,6 +6,7 @@ import {
   ageSec,
   applyDelta,
   liveSnapshot,
+  revisionOf,
   type AgeField,
   type LiveSnapshot,
   type SnapshotDelta,
@@ -38,6 +39,11 @@ export interface SnapshotState {
   /** A row's age now (lastChangeSec, lastSessionSec): the live stream sends a row again only when it changed. */
   ageOf: AgeOf;
   /**
+   * How many times a backend or server object was changed in place (lib/snapshot/snapshot-delta.ts): with its
+   * identity, what tells a changed row from the one read before.
+   */
+  revisionOf: (row: object) => number;
+  /**
    * Another value (by identity) whenever a backend or server may have come, gone or moved: while it stays, every row
    * is where it was. The table's rows depend on this (unless filtered or sorted by what changes), not on every poll.
    */
@@ -52,6 +58,9 @@ export interface SnapshotState {
 /** Ages as the row says them: for a snapshot asked for whole. */
 export const asSent: AgeOf = (row, _instance, field) => row[field];
 
+/** A snapshot asked for whole is new objects each time, never changed in place. */
+export const noRevisions = (): number => 0;
+
 const INITIAL: SnapshotState = {
   snapshot: undefined,
   receivedAt: null,
@@ -60,6 +69,7 @@ const INITIAL: SnapshotState = {
   error: undefined,
   isLoading: true,
   ageOf: asSent,
+  revisionOf: noRevisions,
   layout: null,
   shape: null,
 };
@@ -163,6 +173,7 @@ export class LiveSnapshotSource {
       error,
       isLoading: false,
       ageOf: (row, instance, field) => ageSec(live, row, instance, field),
+      revisionOf: (row) => revisionOf(live, row),
       layout: `${this.loads}.${live.layout}`,
       shape: `${this.loads}.${live.shape}`,
     };

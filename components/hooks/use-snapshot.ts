@@ -4,7 +4,7 @@ import useSWR from 'swr';
 import { SERVER_NOW_HEADER, type SnapshotDto } from '@/lib/api/snapshot-dto';
 import { snapshotUrl } from '@/lib/api/urls';
 import { fetchJsonIfChanged } from './fetch-json';
-import { asSent, DEFAULT_POLL_MS, type SnapshotState } from './live-snapshot-source';
+import { asSent, DEFAULT_POLL_MS, noRevisions, type SnapshotState } from './live-snapshot-source';
 import { clockOffsetMs } from './snapshot-clock';
 
 export type { SnapshotState } from './live-snapshot-source';
@@ -45,6 +45,7 @@ export function useSnapshot({ refreshMs }: { refreshMs?: number } = {}): Snapsho
     error,
     isLoading,
     ageOf: asSent,
+    revisionOf: noRevisions,
     layout: data?.snapshot,
     shape: data?.snapshot,
   };

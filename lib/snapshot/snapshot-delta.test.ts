@@ -14,6 +14,7 @@ import {
   liveSnapshot,
   NUMERIC_PATHS,
   OWN_ROW,
+  revisionOf,
   type AgeAnchor,
   type LiveSnapshot,
   type SnapshotDelta,
@@ -219,7 +220,7 @@ test('a change that does not follow what the tab holds is refused: the tab loads
   expect(applyDelta(live, deltas[1]!)?.id).toBe('g2');
 });
 
-test('unchanged servers and backends stay the same objects; a changed server is a new one', () => {
+test('unchanged servers and backends stay the same objects; a server that changes for the first time is a new one', () => {
   const snapshots = polls(4, 2, [30, 10]);
   const [delta] = deltasOf(snapshots);
   const before = liveSnapshot(snapshots[0]!, 'g0');
@@ -250,6 +251,67 @@ test('unchanged servers and backends stay the same objects; a changed server is 
     }
   }
   expect(kept).toBeGreaterThan(200); // most of the 300 did not change in one poll
+});
+
+/** Backends a delta sends servers of whole (new, or changed beyond figures) or in a new order. */
+const reshaped = (delta: SnapshotDelta) =>
+  new Set(delta.backends.filter((p) => p.servers || p.order).map((p) => p.name));
+
+/** The servers a delta changes by figures, as `backend/server`, at their places in what it applies to. */
+function changedByFigures(delta: SnapshotDelta, live: LiveSnapshot): Set<string> {
+  const placed = new Map(live.snapshot.backends.map((b) => [b.name, b.servers]));
+  return new Set(
+    delta.backends
+      .filter((p) => !p.servers && !p.order)
+      .flatMap((p) =>
+        (p.figures ?? [])
+          .filter((_, i) => i % 3 === 0)
+          .filter((place) => place !== OWN_ROW)
+          .map((place) => `${p.name}/${placed.get(p.name)![place as number]!.name}`),
+      ),
+  );
+}
+
+test('a server is copied the first time it changes and changed in place after, at its next revision; what the tab was given stays as it was', () => {
+  const snapshots = polls(5, 12, [30, 10]);
+  const deltas = deltasOf(snapshots);
+  const given = structuredClone({ snapshots, deltas });
+  // Every server object the tab is given: the snapshots' (the first is its base) and the deltas' whole rows.
+  const theirs = new Set<object>([
+    ...snapshots.flatMap((snapshot) => snapshot.backends.flatMap((b) => b.servers)),
+    ...deltas.flatMap((delta) => delta.backends.flatMap((p) => p.servers ?? [])),
+  ]);
+  const last = deltas.at(-1)!;
+  let live = liveSnapshot(snapshots[0]!, 'g0');
+  for (const delta of deltas.slice(0, -1)) live = applyDelta(live, delta)!;
+  const held = new Map<string, ServerDto>(
+    live.snapshot.backends.flatMap((b) => b.servers.map((s) => [`${b.name}/${s.name}`, s] as const)),
+  );
+  const revisions = new Map([...held].map(([key, s]) => [key, revisionOf(live, s)]));
+  const changed = changedByFigures(last, live);
+  const next = applyDelta(live, last)!;
+  let inPlace = 0;
+  const skipped = reshaped(last);
+  for (const backend of next.snapshot.backends) {
+    if (skipped.has(backend.name)) continue; // new servers, or new places: not what this is about
+    for (const server of backend.servers) {
+      const key = `${backend.name}/${server.name}`;
+      const before = held.get(key)!;
+      if (!changed.has(key)) {
+        expect(server).toBe(before);
+        expect(revisionOf(next, server)).toBe(revisions.get(key));
+      } else if (theirs.has(before)) {
+        expect(server).not.toBe(before);
+        expect(theirs.has(server)).toBe(false);
+      } else {
+        expect(server).toBe(before);
+        expect(revisionOf(next, server)).toBe(revisions.get(key)! + 1);
+        inPlace++;
+      }
+    }
+  }
+  expect(inPlace).toBeGreaterThan(3);
+  expect({ snapshots, deltas }).toEqual(given);
 });
 
 test('a poll in which only time passed sends no rows at all', () => {

@@ -1,7 +1,8 @@
 /**
  * A snapshot as a base and the changes of each poll since (the live stream, GET /api/v1/snapshot/stream): the
  * server diffs each poll against the one before, once for every open tab; a tab applies the change to what it
- * holds and keeps every unchanged backend and server the very same object, so nothing re-renders for them.
+ * holds and keeps every unchanged backend and server the very same object at the same revision, so nothing
+ * re-renders for them; a changed one is a copy the first time and is changed in place after that.
  *
  * Ages. `lastChangeSec` and `lastSessionSec` count seconds since something and so grow by themselves: a row is
  * not sent again for that. It is sent when its age is not what its last sent value plus the time since predicts
@@ -271,6 +272,14 @@ export interface LiveSnapshot {
   id: string;
   /** When each backend or server row was last sent (its source's poll); rows of the base snapshot are absent. */
   sentAt: WeakMap<object, number>;
+  /**
+   * The rows and servers' arrays applyDelta made (copies, with the objects in a row that figures sit in): changed
+   * in place by the next changes. What it was given (the base snapshot, a delta's rows) it copies the first time
+   * it changes.
+   */
+  owned: WeakSet<object>;
+  /** How many times each row of ours was changed in place: with its identity, what tells a changed row. */
+  revisions: WeakMap<object, number>;
   /** Each source's poll time as of the base snapshot: the rows of that snapshot were sent then. */
   baseAt: ReadonlyMap<string, number>;
   /** Each backend's place in `snapshot.backends` by `instance/name`: kept until the backends' order changes. */
@@ -292,6 +301,8 @@ export function liveSnapshot(snapshot: SnapshotDto, id: string): LiveSnapshot {
     snapshot,
     id,
     sentAt: new WeakMap(),
+    owned: new WeakSet(),
+    revisions: new WeakMap(),
     baseAt: polledAtBySource(snapshot.instances),
     places: placesOf(snapshot.backends),
     layout: 0,
@@ -312,9 +323,12 @@ function polledAtBySource(instances: readonly InstanceDto[]): Map<string, number
 }
 
 /**
- * The snapshot after `delta`; every backend and server it does not name is the same object as before (a backend
- * whose servers changed is a new object around them). Null when the delta does not follow what the tab holds.
- * Its cost follows the delta: the backends' array is copied once, nothing else is walked.
+ * The snapshot after `delta`. Every backend and server it does not name is the same object as before, at the same
+ * revision. One it names is a new object the first time (a copy: what the tab was given stays as it was), and the
+ * same object at the next revision after that (`revisionOf`): a tab that follows thousands of changing servers
+ * allocates, and so collects, next to nothing per poll. It takes `live` over: after it, read what it returned, not
+ * `live`. Null when the delta does not follow what the tab holds; then load afresh: the rows of `live` may have
+ * changed in part. Its cost follows the delta: the backends' array is copied once, nothing else is walked.
  */
 export function applyDelta(live: LiveSnapshot, delta: SnapshotDelta): LiveSnapshot | null {
   if (delta.from !== live.id) return null;
@@ -329,7 +343,7 @@ export function applyDelta(live: LiveSnapshot, delta: SnapshotDelta): LiveSnapsh
       place === undefined ? undefined : held[place],
       patch,
       polledAt.get(patch.instance) ?? 0,
-      live.sentAt,
+      live,
     );
     if (!next) return null;
     if (place === undefined) added.set(key, next);
@@ -371,30 +385,37 @@ function applyBackendPatch(
   prev: BackendDto | undefined,
   patch: BackendPatch,
   at: number,
-  sentAt: WeakMap<object, number>,
+  live: LiveSnapshot,
 ): BackendDto | null {
   const own = patch.own ?? prev;
   if (!own) return null;
-  const servers = patchedServers(prev?.servers ?? [], patch, at, sentAt);
+  const { sentAt, owned } = live;
+  const servers = patchedServers(prev, patch, at, live);
   if (!servers) return null;
-  // A copy, its own figures set in it below (a backend that changed is a new object however little changed).
-  const backend: BackendDto = { ...own, servers };
+  // Its own row new or changed beyond figures, or not ours to change: a new object (its figures set in it below).
+  const inPlace = prev !== undefined && !patch.own && owned.has(prev);
+  const backend = inPlace ? prev : (ownCopy(own, owned) as BackendDto);
+  if (backend.servers !== servers) {
+    backend.servers = servers;
+    if (inPlace) changed(live, backend);
+  }
   let ownSentAt = patch.own ? at : prev ? sentAt.get(prev) : undefined;
-  // A row's figures come together: the row, and each object in it, is copied once however many of them changed.
+  // A row's figures come together. A row not ours yet is copied once, with the objects in it, and changed in place
+  // from then on.
   const figures = patch.figures ?? [];
   let i = 0;
   while (i < figures.length) {
     const place = figures[i] as number;
-    const row: object | undefined = place === OWN_ROW ? backend : servers[place];
-    if (!row) return null;
-    const copy = (place === OWN_ROW ? backend : { ...row }) as Record<string, unknown>;
-    const copied: string[] = [];
+    const held: object | undefined = place === OWN_ROW ? backend : servers[place];
+    if (!held) return null;
+    const row = (owned.has(held) ? held : ownCopy(held, owned)) as Record<string, unknown>;
+    if (row === held) changed(live, row);
     let reanchored = false;
     for (; i < figures.length && figures[i] === place; i += 3) {
       const field = figures[i + 1] as number;
       const segments = NUMERIC_SEGMENTS[field];
       if (!segments) return null;
-      setFigure(copy, copied, segments, figures[i + 2] ?? null);
+      setFigure(row, segments, figures[i + 2] ?? null);
       if (AGE_PLACES.has(field)) reanchored = true;
     }
     if (place === OWN_ROW) {
@@ -402,26 +423,43 @@ function applyBackendPatch(
       continue;
     }
     // Ages sent again: measured from this poll on; otherwise from when they last were.
-    const sent = reanchored ? at : sentAt.get(row);
-    if (sent !== undefined) sentAt.set(copy, sent);
-    servers[place] = copy as unknown as ServerDto;
+    if (reanchored) sentAt.set(row, at);
+    else if (row !== held) {
+      const sent = sentAt.get(held);
+      if (sent !== undefined) sentAt.set(row, sent);
+    }
+    servers[place] = row as unknown as ServerDto;
   }
   if (ownSentAt !== undefined) sentAt.set(backend, ownSentAt);
   return backend;
 }
 
-/** The backend's servers in their order with the whole rows of the patch in place: a copy to set figures in. */
+/** A row of ours changed in place: its revision moves (a reader tells it from what it held by that). */
+function changed(live: LiveSnapshot, row: object): void {
+  live.revisions.set(row, (live.revisions.get(row) ?? 0) + 1);
+}
+
+/**
+ * The backend's servers in their order with the whole rows of the patch in place: an array of ours to set figures
+ * in (the one held when it is ours and no server came, went or moved).
+ */
 function patchedServers(
-  held: readonly ServerDto[],
+  prev: BackendDto | undefined,
   patch: BackendPatch,
   at: number,
-  sentAt: WeakMap<object, number>,
+  live: LiveSnapshot,
 ): ServerDto[] | null {
-  if (!patch.servers && !patch.order) return held.slice();
+  const held = prev?.servers ?? [];
+  if (!patch.servers && !patch.order) {
+    if (live.owned.has(held)) return held;
+    const copy = held.slice();
+    live.owned.add(copy);
+    return copy;
+  }
   const byName = new Map(held.map((s) => [s.name, s]));
   for (const server of patch.servers ?? []) {
     byName.set(server.name, server);
-    sentAt.set(server, at);
+    live.sentAt.set(server, at);
   }
   const order = patch.order ?? held.map((s) => s.name);
   const servers: ServerDto[] = [];
@@ -430,27 +468,33 @@ function patchedServers(
     if (!server) return null;
     servers.push(server);
   }
+  live.owned.add(servers);
   return servers;
 }
 
-/** Sets one figure of a row being copied: the object it sits in (one level down at most) is copied first, once. */
-function setFigure(
-  copy: Record<string, unknown>,
-  copied: string[],
-  segments: readonly string[],
-  value: number | null,
-): void {
-  const [head, leaf] = segments as [string, string?];
-  if (leaf === undefined) {
-    copy[head] = value;
-    return;
+/** The objects in a row that figures sit in (NUMERIC_PATHS one level down: `check`, `sessions`…). */
+const FIGURE_OBJECTS = [...new Set(NUMERIC_SEGMENTS.filter((s) => s.length === 2).map(([head]) => head!))];
+
+/** A row of ours: a copy of `row` and of each object in it that figures sit in, to change in place from now on. */
+function ownCopy(row: object, owned: WeakSet<object>): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...row };
+  for (const head of FIGURE_OBJECTS) {
+    const inner = copy[head];
+    if (inner !== null && typeof inner === 'object') copy[head] = { ...inner };
   }
-  if (!copied.includes(head)) {
-    copy[head] = { ...(copy[head] as object) };
-    copied.push(head);
-  }
-  (copy[head] as Record<string, unknown>)[leaf] = value;
+  owned.add(copy);
+  return copy;
 }
+
+/** Sets one figure of a row of ours (whose objects figures sit in are ours too). */
+function setFigure(row: Record<string, unknown>, segments: readonly string[], value: number | null): void {
+  const [head, leaf] = segments as [string, string?];
+  if (leaf === undefined) row[head] = value;
+  else (row[head] as Record<string, unknown>)[leaf] = value;
+}
+
+/** A row's revision: with its identity, it tells a row that changed (in place) since it was last read. */
+export const revisionOf = (live: LiveSnapshot, row: object): number => live.revisions.get(row) ?? 0;
 
 /**
  * A row's age now (`lastChangeSec`, `lastSessionSec`), predicted from the value last sent and the time its source

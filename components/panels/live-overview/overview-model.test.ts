@@ -11,6 +11,7 @@ import {
   applyDelta,
   diffSnapshots,
   liveSnapshot,
+  revisionOf,
   type DiffBase,
   type LiveSnapshot,
 } from '@/lib/snapshot/snapshot-delta';
@@ -120,6 +121,7 @@ class Tab {
       error: undefined,
       isLoading: false,
       ageOf: (row, name, field) => ageSec(live, row, name, field),
+      revisionOf: (row) => revisionOf(live, row),
       layout: live.layout,
       shape: live.shape,
     };
@@ -127,11 +129,14 @@ class Tab {
   }
 }
 
-/** The page: keeps what each view leaves out, as OverviewClient does. */
+/**
+ * The page: gets each view as postMessage hands it over (a structured clone: nothing it holds is the worker's) and
+ * keeps what each view leaves out, as OverviewClient does.
+ */
 class Page {
   rows: WindowRow[] = [];
   receive(view: OverviewView): WindowRow[] {
-    this.rows = heldRows(view.window?.rows ?? [], this.rows);
+    this.rows = heldRows(structuredClone(view).window?.rows ?? [], this.rows);
     return this.rows;
   }
 }
@@ -194,6 +199,17 @@ test('what the page holds at the same version is not sent again; the page puts t
   // A backend row is sent without its servers; it says how many it has.
   expect(rows.find((r) => r.row.key === 'lb/web')?.backend.servers).toEqual([]);
   expect(rows.find((r) => r.row.key === 'lb/web')?.row).toMatchObject({ matching: 4, total: 4 });
+
+  // The tab changes web1 in place from now on: it is sent again for its new figure, its backend is not.
+  tab.poll(fleet(T0 + 6000, { web1: 7 }));
+  const again2 = tab.view().window!.rows.filter((r) => r.backend || r.server);
+  expect(again2.map((r) => [r.row.key, r.backend !== undefined, r.server !== undefined])).toEqual([
+    ['lb/web/web1', false, true],
+  ]);
+  expect(page.rows.find((r) => r.row.key === 'lb/web/web1')?.server?.sessions.current).toBe(7);
+  tab.poll(fleet(T0 + 8000, { web1: 7 }));
+  expect(tab.view().window!.rows.filter((r) => r.backend || r.server)).toEqual([]);
+  expect(page.rows.find((r) => r.row.key === 'lb/web/web1')?.server?.sessions.current).toBe(7);
 });
 
 test('sorted by a figure the rows follow every poll', () => {

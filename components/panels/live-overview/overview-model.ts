@@ -42,6 +42,7 @@ const NO_BACKENDS: readonly Backend[] = [];
 const NO_INSTANCES: readonly InstanceDto[] = [];
 const NO_FRONTENDS: readonly Frontend[] = [];
 const NO_SERVERS: Server[] = [];
+const noRevisions = () => 0;
 
 /** A value computed again only when one of its inputs changed (by identity): useMemo outside React. */
 class Memo<T> {
@@ -72,17 +73,19 @@ class AsOf<T> {
   }
 }
 
-/** A number per object, for the page to tell a row it holds from a new one after structured cloning. */
+/**
+ * A number per object and revision (an object the live snapshot changed in place has a new one), for the page to
+ * tell a row it holds from a changed one after structured cloning.
+ */
 class Identities {
-  private readonly ids = new WeakMap<object, number>();
+  private readonly ids = new WeakMap<object, [revision: number, id: number]>();
   private next = 1;
 
-  of(object: object): number {
-    let id = this.ids.get(object);
-    if (id === undefined) {
-      id = this.next++;
-      this.ids.set(object, id);
-    }
+  of(object: object, revision: number): number {
+    const held = this.ids.get(object);
+    if (held?.[0] === revision) return held[1];
+    const id = this.next++;
+    this.ids.set(object, [revision, id]);
     return id;
   }
 }
@@ -272,7 +275,11 @@ export class OverviewModel {
       const own = backends[row.place];
       const server = row.kind === 'server' ? own?.servers[row.serverPlace] : null;
       if (!own || server === undefined) continue; // cannot be while rows are built from the same layout
-      const versions: HeldRow = [this.ids.of(own), server ? this.ids.of(server) : null];
+      const revisionOf = this.live?.revisionOf ?? noRevisions;
+      const versions: HeldRow = [
+        this.ids.of(own, revisionOf(own)),
+        server ? this.ids.of(server, revisionOf(server)) : null,
+      ];
       const before = held.get(row.key);
       sent.set(row.key, versions);
       const proxy = server ?? own;
