@@ -8,7 +8,7 @@
  * A view then reads the rows in the page's window at their places in the latest poll: its cost follows the
  * window, not the fleet.
  */
-import type { SnapshotState } from '../../hooks/live-snapshot-source';
+import { noRevisions, type SnapshotState } from '../../hooks/live-snapshot-source';
 import type { Backend, Frontend, Server } from '@/lib/health/types';
 import {
   frontendLines,
@@ -42,7 +42,6 @@ const NO_BACKENDS: readonly Backend[] = [];
 const NO_INSTANCES: readonly InstanceDto[] = [];
 const NO_FRONTENDS: readonly Frontend[] = [];
 const NO_SERVERS: Server[] = [];
-const noRevisions = () => 0;
 
 /** A value computed again only when one of its inputs changed (by identity): useMemo outside React. */
 class Memo<T> {
@@ -267,6 +266,7 @@ export class OverviewModel {
     const start = Math.max(0, Math.min(range.start, rows.length));
     const end = Math.max(start, Math.min(range.end, rows.length));
     const held = this.held;
+    const revisionOf = this.live?.revisionOf ?? noRevisions;
     const sent = new Map<string, HeldRow>();
     const stripped = new Map<Backend, Backend>();
     const out: SentRow[] = [];
@@ -275,7 +275,6 @@ export class OverviewModel {
       const own = backends[row.place];
       const server = row.kind === 'server' ? own?.servers[row.serverPlace] : null;
       if (!own || server === undefined) continue; // cannot be while rows are built from the same layout
-      const revisionOf = this.live?.revisionOf ?? noRevisions;
       const versions: HeldRow = [
         this.ids.of(own, revisionOf(own)),
         server ? this.ids.of(server, revisionOf(server)) : null,
