@@ -326,9 +326,9 @@ function polledAtBySource(instances: readonly InstanceDto[]): Map<string, number
  * The snapshot after `delta`. Every backend and server it does not name is the same object as before, at the same
  * revision. One it names is a new object the first time (a copy: what the tab was given stays as it was), and the
  * same object at the next revision after that (`revisionOf`): a tab that follows thousands of changing servers
- * allocates, and so collects, next to nothing per poll. It takes `live` over: after it, read what it returned, not
- * `live`. Null when the delta does not follow what the tab holds; then load afresh: the rows of `live` may have
- * changed in part. Its cost follows the delta: the backends' array is copied once, nothing else is walked.
+ * does not copy them poll after poll (nor collect the copies). It takes `live` over: after it, read what it
+ * returned, not `live`. Null when the delta does not follow what the tab holds; then load afresh: the rows of `live`
+ * may have changed in part. Its cost follows the delta: the backends' array is copied once, nothing else is walked.
  */
 export function applyDelta(live: LiveSnapshot, delta: SnapshotDelta): LiveSnapshot | null {
   if (delta.from !== live.id) return null;
