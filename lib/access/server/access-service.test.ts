@@ -1,5 +1,5 @@
 /** The access decision over a real SQLite store: sessions, tokens, proxy headers, none, share links, cross-site. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
@@ -13,15 +13,19 @@ import { changeUser, checkPassword, createUser, ensureFirstAdmin, removeUser } f
 
 const T0 = Date.UTC(2026, 11, 6, 12);
 const HOUR = 3600_000;
-const stores: Store[] = [];
+const stores: { store: Store; dir: string }[] = [];
 afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
+  for (const { store, dir } of stores.splice(0)) {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 function partsFor(env: Record<string, string>): AccessParts {
   const config = parseConfig({ HAPROXY_STATS_URL: 'http://127.0.0.1:1/stats', ...env });
-  const store = openStore(mkdtempSync(path.join(tmpdir(), 'hapscope-access-')), config.retention, () => T0);
-  stores.push(store);
+  const dir = mkdtempSync(path.join(tmpdir(), 'hapscope-access-'));
+  const store = openStore(dir, config.retention, () => T0);
+  stores.push({ store, dir });
   return { config, store, access: createAccessState(config.auth) };
 }
 

@@ -1,5 +1,5 @@
 /** What an /embed/* page says to each kind of visitor, over a real SQLite store. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
@@ -15,19 +15,19 @@ import { startSession } from './sessions';
 const T0 = Date.UTC(2026, 11, 6, 12);
 const DAY = 86_400_000;
 const SECRET = 'an-embed-secret-of-some-length';
-const stores: Store[] = [];
+const stores: { store: Store; dir: string }[] = [];
 afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
+  for (const { store, dir } of stores.splice(0)) {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 function partsFor(env: Record<string, string> = {}): AccessParts {
   const config = parseConfig({ HAPROXY_STATS_URL: 'http://127.0.0.1:1/stats', ...env });
-  const store = openStore(
-    mkdtempSync(path.join(tmpdir(), 'hapscope-embed-access-')),
-    config.retention,
-    () => T0,
-  );
-  stores.push(store);
+  const dir = mkdtempSync(path.join(tmpdir(), 'hapscope-embed-access-'));
+  const store = openStore(dir, config.retention, () => T0);
+  stores.push({ store, dir });
   return { config, store, access: createAccessState(config.auth) };
 }
 const admin = { kind: 'principal', name: 'root', role: 'admin', via: 'session', detail: 'local' } as const;
