@@ -81,7 +81,10 @@ export interface BackendPatch {
 
 /** One poll's changes (any source's), between two generations of the collector. */
 export interface SnapshotDelta {
-  /** The generation this applies to and the one it makes (ids of the stream, `<term>.<generation>`: the same on every replica). */
+  /**
+   * The generation this applies to and the one it makes (ids of the stream, `<term>.<generation>`: the same on every
+   * replica).
+   */
   from: string;
   to: string;
   generatedAt: string;
