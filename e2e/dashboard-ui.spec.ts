@@ -90,6 +90,40 @@ test.describe('overview controls', () => {
     await expect(page.getByTestId('server-row-main-codeserver_backend-agent1')).toBeVisible();
   });
 
+  test('status, name and a backend’s label stay in view when the table scrolls sideways', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 900, height: 720 });
+    const table = page.getByTestId('server-table');
+    const row = page.getByTestId('server-row-main-api_backend-api1');
+    const cells = row.getByRole('cell');
+    const [status, name, third] = [cells.nth(0), cells.nth(1), cells.nth(2)];
+    const backendLabel = page.getByTestId('backend-row-main-api_backend').getByTestId('backend-link');
+    const left = async (locator: typeof row) => (await locator.boundingBox())!.x;
+    const before = {
+      status: await left(status),
+      name: await left(name),
+      third: await left(third),
+      label: await left(backendLabel),
+    };
+    // Before it scrolls sideways nothing needs to stick (they sit in place): rows stay relayout boundaries.
+    await expect(table).not.toHaveAttribute('data-scrolled-sideways');
+    await expect(status).toHaveCSS('position', 'static');
+
+    await table.evaluate((el) => el.scrollBy({ left: 300 }));
+    await expect(table).toHaveAttribute('data-scrolled-sideways', '');
+    await expect(status).toHaveCSS('position', 'sticky');
+    await expect.poll(() => left(third)).toBeCloseTo(before.third - 300, 0);
+    expect(await left(status)).toBeCloseTo(before.status, 0);
+    expect(await left(name)).toBeCloseTo(before.name, 0);
+    expect(await left(backendLabel)).toBeCloseTo(before.label, 0);
+
+    await table.evaluate((el) => el.scrollTo({ left: 0 }));
+    await expect(table).not.toHaveAttribute('data-scrolled-sideways');
+    await expect(status).toHaveCSS('position', 'static');
+    expect(await left(third)).toBeCloseTo(before.third, 0);
+  });
+
   test('a status badge says its state in text and keeps HAProxy’s own wording in its tooltip', async ({
     page,
   }) => {

@@ -94,6 +94,7 @@ export function VirtualTable<T>({
       tabIndex={0}
       className={[styles.scroll, className ?? ''].join(' ')}
       style={style}
+      data-scrolled-sideways={viewport.scrolledSideways ? '' : undefined}
       onScroll={viewport.onScroll}
       onKeyDown={onKeyDown}
       {...rest}
