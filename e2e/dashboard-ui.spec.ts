@@ -106,7 +106,7 @@ test.describe('overview controls', () => {
       third: await left(third),
       label: await left(backendLabel),
     };
-    // Before it scrolls sideways nothing needs to stick (they sit in place): rows stay relayout boundaries.
+    // Before it scrolls sideways nothing needs to stick (they sit where they would stick), and nothing does.
     await expect(table).not.toHaveAttribute('data-scrolled-sideways');
     await expect(status).toHaveCSS('position', 'static');
 
