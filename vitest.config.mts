@@ -18,5 +18,7 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 20_000,
+    // The run's temporary folders in one folder of its own, removed at the end (lib/testing/unit-tmpdir.ts).
+    globalSetup: ['./lib/testing/unit-tmpdir.ts'],
   },
 });
