@@ -1,7 +1,7 @@
 // The README's first embed URL and first badge URL work as written against the demo: starts the demo's HAProxy
 // stack (`demo.ts --stack-only`) and a `next start` of our own on another port, then opens the two URLs there.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -42,6 +42,7 @@ const snapshot = async () => (await (await fetch(`${APP}/api/v1/snapshot`)).json
 
 test.describe('README URLs against the demo', () => {
   test.describe.configure({ timeout: 180_000 });
+  let dataDir: string | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -50,6 +51,7 @@ test.describe('README URLs against the demo', () => {
       () => false,
     );
     if (up) throw new Error(`something already answers on ${DEMO_STATS}: stop the running demo first`);
+    dataDir = mkdtempSync(path.join(tmpdir(), 'hapscope-readme-'));
     // The demo imports the store, which is server-only: run it as npm run demo does.
     start('node_modules/.bin/tsx', ['--conditions=react-server', 'e2e/harness/demo.ts', '--stack-only'], {});
     await waitFor('the demo HAProxy', async () => ((await fetch(`${DEMO_STATS};csv`)).ok ? true : null));
@@ -57,7 +59,7 @@ test.describe('README URLs against the demo', () => {
       NEXT_TELEMETRY_DISABLED: '1',
       HAPROXY_STATS_URL: `demo=${DEMO_STATS},demo-sock=unix:${DEMO_SOCKET}`,
       POLL_INTERVAL_MS: '1000',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hapscope-readme-')),
+      DATA_DIR: dataDir,
       K8S_ENABLED: 'false',
     });
     await waitFor('the app to poll the demo', async () =>
@@ -71,6 +73,7 @@ test.describe('README URLs against the demo', () => {
     await Promise.all(
       children.map((c) => (c.exitCode === null ? new Promise((resolve) => c.once('exit', resolve)) : null)),
     );
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   test("the first embed URL shows the backend's live servers", async ({ page }) => {
